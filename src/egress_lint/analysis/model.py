@@ -1,0 +1,133 @@
+"""The semantic model of one module: the single object every rule queries.
+
+Built once per file from the ``ast`` tree; everything else is computed lazily and cached, so a rule
+that asks for nothing costs nothing.
+"""
+from __future__ import annotations
+
+import ast
+from typing import Dict, Iterable, List, Optional
+
+from ..libraries import FUNCTIONS
+from ..libraries.spec import Api
+from .calls import CallSite
+from .clients import ClientObject, Clients
+from .scopes import Scope, build_index
+from .values import Resolver, Value
+
+
+class EgressPoint:
+    """A call that sends a request, opens a connection, or makes a client that will."""
+
+    __slots__ = ("site", "api", "client", "kind")
+
+    def __init__(self, site: CallSite, api: Api, client: Optional[ClientObject], kind: str) -> None:
+        self.site = site
+        self.api = api
+        self.client = client  # the client used (kind "request") or made (kind "client")
+        self.kind = kind  # "request" | "client"
+
+    @property
+    def node(self) -> ast.Call:
+        return self.site.call
+
+    @property
+    def line(self) -> int:
+        return self.site.call.lineno
+
+    @property
+    def subject(self) -> str:
+        return f"{self.api.name}()"
+
+
+class SemanticModel:
+    def __init__(self, tree: ast.Module) -> None:
+        self.tree = tree
+        self.index = build_index(tree)
+        self.resolver = Resolver(self.index)
+        self.clients = Clients(self.resolver)
+        self._sites: Optional[List[CallSite]] = None
+        self._by_qualname: Optional[Dict[str, List[CallSite]]] = None
+        self._by_method: Optional[Dict[str, List[CallSite]]] = None
+        self._egress: Optional[List[EgressPoint]] = None
+        self._contexts: Dict[int, object] = {}
+
+    # -- values and names ---------------------------------------------------------------------
+    def resolve(self, expr: Optional[ast.AST], scope: Scope) -> Value:
+        return self.resolver.resolve(expr, scope)
+
+    def qualname(self, expr: ast.AST, scope: Scope) -> Optional[str]:
+        return self.resolver.qualname(expr, scope)
+
+    # -- calls --------------------------------------------------------------------------------
+    def sites(self) -> List[CallSite]:
+        if self._sites is None:
+            resolver = self.resolver
+            self._sites = [CallSite(call, scope, resolver) for call, scope in self.index.calls]
+        return self._sites
+
+    def calls_to(self, *qualnames: str) -> Iterable[CallSite]:
+        if self._by_qualname is None:
+            table: Dict[str, List[CallSite]] = {}
+            for site in self.sites():
+                name = site.qualname
+                if name is not None:
+                    table.setdefault(name, []).append(site)
+            self._by_qualname = table
+        for name in qualnames:
+            yield from self._by_qualname.get(name, ())
+
+    def method_calls(self, *names: str) -> Iterable[CallSite]:
+        if self._by_method is None:
+            table: Dict[str, List[CallSite]] = {}
+            for site in self.sites():
+                if site.method is not None:
+                    table.setdefault(site.method, []).append(site)
+            self._by_method = table
+        for name in names:
+            yield from self._by_method.get(name, ())
+
+    # -- clients and egress points ------------------------------------------------------------
+    def client_of(self, value: Optional[Value]) -> Optional[ClientObject]:
+        return self.clients.of(value)
+
+    def client_objects(self) -> List[ClientObject]:
+        self.egress_points()  # makes every client and attaches its configuration
+        return sorted(self.clients.objects(), key=lambda c: (c.origin.lineno, c.origin.col_offset))
+
+    def egress_points(self) -> List[EgressPoint]:
+        if self._egress is not None:
+            return self._egress
+        points: List[EgressPoint] = []
+        clients = self.clients
+        for site in self.sites():
+            name = site.qualname
+            api = FUNCTIONS.get(name) if name else None
+            if api is not None:
+                points.append(EgressPoint(site, api, None, "request"))
+                continue
+            made = clients.of(self.resolver.resolve(site.call, site.scope))
+            if made is not None and made.origin is site.call:
+                if made.constructor is not None:
+                    points.append(EgressPoint(site, made.constructor, made, "client"))
+                continue
+            if site.method is not None:
+                used = clients.of(self.resolver.resolve(site.receiver, site.scope))
+                if used is not None:
+                    method_api = used.type.methods.get(site.method)
+                    if method_api is not None:
+                        points.append(EgressPoint(site, method_api, used, "request"))
+        clients.collect_configs(self.index)
+        points.sort(key=lambda p: (p.line, p.node.col_offset))
+        self._egress = points
+        return points
+
+    def context_state(self, context: ClientObject):
+        from .contexts import context_state
+
+        key = id(context.origin)
+        state = self._contexts.get(key)
+        if state is None:
+            self.egress_points()
+            state = self._contexts[key] = context_state(context, self.resolver)
+        return state

@@ -1,0 +1,118 @@
+"""Where a TLS protection is switched off: keywords at calls and attributes set on clients.
+
+Each library table says which keyword or attribute has which effect and which values switch it off;
+this module evaluates those switches on the model, and rules pick the effect they report.
+"""
+from __future__ import annotations
+
+import ast
+from typing import Iterator, List, Optional, Tuple
+
+from ..libraries.spec import CERT_NONE, CONTEXT, FALSE, MISSING, UNVERIFIED_CONTEXT
+from .contexts import is_cert_none
+from .model import EgressPoint, SemanticModel
+from .values import Const, Ref, Value, is_false
+
+_SSL_CONTEXT = "ssl.SSLContext"
+
+
+class Weakening:
+    """One switched-off protection, reported at ``node``."""
+
+    __slots__ = ("node", "subject", "setting", "effect", "point", "config", "at_call")
+
+    def __init__(self, node: ast.AST, subject: str, setting: str, effect: str,
+                 point: Optional[EgressPoint] = None, config=None, at_call: bool = False) -> None:
+        self.node = node
+        self.subject = subject  # "requests.get()" or "requests.Session.verify"
+        self.setting = setting  # "verify=False via SETTINGS, line 16"
+        self.effect = effect
+        self.point = point
+        self.config = config
+        self.at_call = at_call  # the keyword is written at the call itself (a fix can remove it)
+
+
+def describe(value: Optional[Value], name: str, joiner: str = "=", context_reason: str = "") -> str:
+    if value is None:
+        return f"no {name}"
+    if context_reason:
+        return f"{name}: {context_reason}"
+    if isinstance(value, Const):
+        shown = repr(value.value)
+    elif isinstance(value, Ref):
+        shown = value.qualname
+    else:
+        shown = "an unverified value"
+    text = f"{name}{joiner}{shown}"
+    if value.via:
+        text += f" via {value.via[0]}"
+    return text
+
+
+def weakenings(model: SemanticModel, effect: str) -> List[Weakening]:
+    found: List[Weakening] = []
+    for point in model.egress_points():
+        found.extend(_at_call(model, point, effect))
+    for client in model.client_objects():
+        attributes = dict(client.type.attributes)
+        if not attributes:
+            continue
+        if client.type.name == _SSL_CONTEXT and model.context_state(client).server_side:
+            continue
+        for config in client.configs:
+            switch = attributes.get(config.attr)
+            if switch is None or switch.effect != effect or config.op != "set" or config.key is not None:
+                continue
+            value = model.resolve(config.value, config.scope)
+            if _switched_off(model, value, switch.disabled_by) is not None:
+                subject = f"{client.type.name}.{config.attr}"
+                found.append(Weakening(config.node, subject, describe(value, config.attr, " = "), effect,
+                                       config=config))
+    found.sort(key=lambda w: (w.node.lineno, w.node.col_offset))
+    return found
+
+
+def _at_call(model: SemanticModel, point: EgressPoint, effect: str) -> Iterator[Weakening]:
+    site = point.site
+    api = point.api
+    if api.server_flag is not None:
+        server = site.value(api.server_flag)
+        if isinstance(server, Const) and server.value is True:
+            return
+    for switch in api.tls:
+        if switch.effect != effect:
+            continue
+        value = site.value(switch.arg)
+        reason = _switched_off(model, value, switch.disabled_by)
+        if reason is not None:
+            written_here = value is not None and not value.via and any(
+                k.arg == switch.arg.name for k in site.call.keywords)
+            yield Weakening(site.call, point.subject, describe(value, switch.arg.name, context_reason=reason),
+                            effect, point=point, at_call=written_here)
+    if effect == CONTEXT and point.client is not None and point.kind == "request" \
+            and point.client.type.name == _SSL_CONTEXT:
+        server = site.value(point.api.server_flag) if point.api.server_flag else None
+        state = model.context_state(point.client)
+        if state.unverified_client and not (isinstance(server, Const) and server.value is True):
+            yield Weakening(site.call, point.subject, f"the context {state.reason}", effect, point=point)
+
+
+def _switched_off(model: SemanticModel, value: Optional[Value], disabled_by: Tuple[str, ...]) -> Optional[str]:
+    """None when the value keeps the protection; otherwise a reason ("" when the value says it all)."""
+    for predicate in disabled_by:
+        if predicate == MISSING:
+            if value is None:
+                return ""
+        elif value is None:
+            continue
+        elif predicate == FALSE and is_false(value):
+            return ""
+        elif predicate == CERT_NONE and is_cert_none(value):
+            return ""
+        elif predicate == UNVERIFIED_CONTEXT:
+            context = model.client_of(value)
+            if context is not None and context.type.name == _SSL_CONTEXT:
+                state = model.context_state(context)
+                if state.unverified_client:
+                    return state.reason
+    return None

@@ -1,0 +1,428 @@
+"""What an expression evaluates to, as far as the code shows it without running it.
+
+Unknown stays unknown: a value is only known when every step from the use back to a literal, an
+import or a call is unambiguous (one binding, a constant key, a literal template head).
+"""
+from __future__ import annotations
+
+import ast
+import copy
+from typing import Dict, List, Optional, Tuple
+
+from ..libraries import canonical
+from .scopes import ClassInfo, Index, Scope
+
+MAX_DEPTH = 40
+
+
+class Value:
+    __slots__ = ("via",)
+
+    def __init__(self) -> None:
+        self.via: Tuple[str, ...] = ()  # where the value came from, outermost first: "SETTINGS, line 16"
+
+    def through(self, step: str) -> "Value":
+        clone = copy.copy(self)
+        clone.via = (step,) + self.via
+        return clone
+
+
+class Unknown(Value):
+    __slots__ = ()
+
+
+UNKNOWN = Unknown()
+
+
+class Const(Value):
+    __slots__ = ("value",)
+
+    def __init__(self, value) -> None:
+        super().__init__()
+        self.value = value
+
+
+class Text(Value):
+    """A string whose head is known (``f"http://{host}/x"`` -> ``http://``) but not its tail."""
+
+    __slots__ = ("prefix",)
+
+    def __init__(self, prefix: str) -> None:
+        super().__init__()
+        self.prefix = prefix
+
+
+class Ref(Value):
+    """A module attribute reached through an import: ``ssl.CERT_NONE``, ``requests.get``."""
+
+    __slots__ = ("qualname",)
+
+    def __init__(self, qualname: str) -> None:
+        super().__init__()
+        self.qualname = qualname
+
+
+class CallResult(Value):
+    __slots__ = ("callee", "call", "scope")
+
+    def __init__(self, callee: Value, call: ast.Call, scope: Scope) -> None:
+        super().__init__()
+        self.callee = callee
+        self.call = call
+        self.scope = scope
+
+
+class Partial(Value):
+    """``functools.partial(func, *args, **kwargs)``."""
+
+    __slots__ = ("func", "call", "scope")
+
+    def __init__(self, func: Value, call: ast.Call, scope: Scope) -> None:
+        super().__init__()
+        self.func = func
+        self.call = call
+        self.scope = scope
+
+
+class DictVal(Value):
+    """A dict whose entries are known by constant key. ``name`` is set when it is bound to a
+    variable, so later ``name.update(...)`` / ``name[k] = v`` can be merged in."""
+
+    __slots__ = ("entries", "complete", "binding")
+
+    def __init__(self, entries: Dict[str, Tuple[ast.AST, Scope]], complete: bool, binding=None) -> None:
+        super().__init__()
+        self.entries = entries
+        self.complete = complete
+        self.binding = binding  # the Binding of the variable holding it
+
+
+class Items(Value):
+    """A tuple or list literal; items resolve lazily."""
+
+    __slots__ = ("items", "scope")
+
+    def __init__(self, items: List[ast.AST], scope: Scope) -> None:
+        super().__init__()
+        self.items = items
+        self.scope = scope
+
+
+class LocalFunction(Value):
+    __slots__ = ("node", "scope")
+
+    def __init__(self, node: ast.AST, scope: Scope) -> None:
+        super().__init__()
+        self.node = node
+        self.scope = scope
+
+
+class LocalClass(Value):
+    __slots__ = ("info",)
+
+    def __init__(self, info: ClassInfo) -> None:
+        super().__init__()
+        self.info = info
+
+
+class SelfRef(Value):
+    """``self`` inside a method of a class defined in this module."""
+
+    __slots__ = ("info",)
+
+    def __init__(self, info: ClassInfo) -> None:
+        super().__init__()
+        self.info = info
+
+
+def is_false(value: Value) -> bool:
+    """``False`` or ``0``: the spellings that switch a flag off. ``None`` keeps a library default."""
+    return isinstance(value, Const) and value.value is not None and not isinstance(value.value, str) \
+        and value.value == 0
+
+
+def text_of(value: Value) -> Optional[str]:
+    """The known head of a string value (the whole string for a constant)."""
+    if isinstance(value, Const) and isinstance(value.value, str):
+        return value.value
+    if isinstance(value, Text):
+        return value.prefix
+    return None
+
+
+class Resolver:
+    def __init__(self, index: Index) -> None:
+        self.index = index
+        self._memo: Dict[int, Value] = {}
+        self._active: set = set()
+        self._dict_mutations: Optional[Dict[str, List[Tuple[int, str, ast.AST, Scope]]]] = None
+
+    # -- names -------------------------------------------------------------------------------
+    def qualname(self, expr: ast.AST, scope: Scope) -> Optional[str]:
+        value = self.resolve(expr, scope)
+        return value.qualname if isinstance(value, Ref) else None
+
+    def resolve(self, expr: Optional[ast.AST], scope: Scope, depth: int = 0) -> Value:
+        if expr is None or depth > MAX_DEPTH:
+            return UNKNOWN
+        key = id(expr)
+        found = self._memo.get(key)
+        if found is not None:
+            return found
+        if key in self._active:
+            return UNKNOWN
+        self._active.add(key)
+        try:
+            value = self._resolve(expr, scope, depth + 1)
+        finally:
+            self._active.discard(key)
+        self._memo[key] = value
+        return value
+
+    def _resolve(self, expr: ast.AST, scope: Scope, depth: int) -> Value:
+        cls = type(expr)
+        if cls is ast.Constant:
+            return Const(expr.value)
+        if cls is ast.Name:
+            return self._name(expr.id, scope, depth, expr.lineno)
+        if cls is ast.Attribute:
+            return self._attribute(expr, scope, depth)
+        if cls is ast.Call:
+            return self._call(expr, scope, depth)
+        if cls is ast.Dict:
+            return self._dict(expr, scope, depth)
+        if cls is ast.Subscript:
+            return self._subscript(expr, scope, depth)
+        if cls in (ast.Tuple, ast.List):
+            return Items(list(expr.elts), scope)
+        if cls is ast.JoinedStr:
+            return self._fstring(expr, scope, depth)
+        if cls is ast.BinOp:
+            return self._binop(expr, scope, depth)
+        if cls is ast.UnaryOp:
+            operand = self.resolve(expr.operand, scope, depth)
+            if isinstance(operand, Const):
+                try:
+                    if isinstance(expr.op, ast.Not):
+                        return Const(not operand.value)
+                    if isinstance(expr.op, ast.USub) and isinstance(operand.value, (int, float)):
+                        return Const(-operand.value)
+                except Exception:  # noqa: BLE001 - a value we cannot fold stays unknown
+                    return UNKNOWN
+        if cls is ast.Await:
+            return self.resolve(expr.value, scope, depth)
+        return UNKNOWN
+
+    def _name(self, name: str, scope: Scope, depth: int, line: int) -> Value:
+        bindings = scope.lookup(name)
+        if bindings is None:
+            return self._unbound(name, scope)
+        if len(bindings) > 1 and bindings[0].scope is scope:
+            # Straight-line code in the same scope sees only the bindings made before it; code in a
+            # nested function runs later and may see any of them.
+            preceding = [b for b in bindings if b.line < line]
+            if preceding:
+                bindings = preceding
+        if all(b.kind == "import" for b in bindings):
+            return Ref(canonical(bindings[0].qualname))
+        if len(bindings) != 1:
+            return UNKNOWN
+        binding = bindings[0]
+        kind = binding.kind
+        if kind in ("assign", "with"):
+            value = self.resolve(binding.value, binding.scope, depth)
+            if isinstance(value, DictVal) and value.binding is None:
+                value = copy.copy(value)
+                value.binding = binding
+            return value.through(f"{name}, line {binding.line}")
+        if kind == "param":
+            if binding.value is None:
+                if binding.scope.self_name == name and binding.scope.class_info is not None:
+                    return SelfRef(binding.scope.class_info)
+                return UNKNOWN
+            value = self.resolve(binding.value, binding.scope.parent, depth)
+            return value.through(f"default of parameter {name}, line {binding.line}")
+        if kind == "def":
+            return LocalFunction(binding.node, self.index.functions[binding.node])
+        if kind == "class":
+            return LocalClass(self.index.classes[binding.node])
+        return UNKNOWN
+
+    def _unbound(self, name: str, scope: Scope) -> Value:
+        module = scope.module()
+        if module.star_imports:
+            from ..libraries import CLIENT_TYPES, CONSTRUCTORS, FUNCTIONS
+
+            for star in module.star_imports:
+                candidate = canonical(f"{star}.{name}")
+                if candidate in FUNCTIONS or candidate in CONSTRUCTORS or candidate in CLIENT_TYPES:
+                    return Ref(candidate)
+        return Ref(f"builtins.{name}")
+
+    def _attribute(self, expr: ast.Attribute, scope: Scope, depth: int) -> Value:
+        base = self.resolve(expr.value, scope, depth)
+        attr = expr.attr
+        if isinstance(base, Ref):
+            return Ref(canonical(f"{base.qualname}.{attr}"))
+        if isinstance(base, LocalClass):
+            return self._class_attribute(base.info, attr, depth)
+        if isinstance(base, SelfRef):
+            stores = base.info.self_attrs.get(attr)
+            if stores is not None:
+                if len(stores) != 1:
+                    return UNKNOWN
+                stmt, value, method_scope = stores[0]
+                return self.resolve(value, method_scope, depth).through(f"self.{attr}, line {stmt.lineno}")
+            return self._class_attribute(base.info, attr, depth)
+        return UNKNOWN
+
+    def _class_attribute(self, info: ClassInfo, attr: str, depth: int) -> Value:
+        bindings = info.scope.bindings.get(attr)
+        if not bindings or len(bindings) != 1 or bindings[0].kind != "assign":
+            return UNKNOWN
+        binding = bindings[0]
+        return self.resolve(binding.value, info.scope, depth).through(
+            f"{info.node.name}.{attr}, line {binding.line}")
+
+    def _call(self, expr: ast.Call, scope: Scope, depth: int) -> Value:
+        func = expr.func
+        if isinstance(func, ast.Attribute) and func.attr == "format":
+            template = self.resolve(func.value, scope, depth)
+            if isinstance(template, Const) and isinstance(template.value, str):
+                return Text(template.value.split("{", 1)[0])
+        callee = self.resolve(func, scope, depth)
+        if isinstance(callee, Ref):
+            if callee.qualname == "functools.partial" and expr.args:
+                return Partial(self.resolve(expr.args[0], scope, depth), expr, scope)
+            if callee.qualname == "builtins.dict":
+                return self._dict_call(expr, scope, depth)
+        return CallResult(callee, expr, scope)
+
+    def _dict(self, expr: ast.Dict, scope: Scope, depth: int) -> Value:
+        entries: Dict[str, Tuple[ast.AST, Scope]] = {}
+        complete = True
+        for key, value in zip(expr.keys, expr.values):
+            if key is None:  # {**other}
+                merged = self.resolve(value, scope, depth)
+                if isinstance(merged, DictVal):
+                    entries.update(self.dict_entries(merged, expr))
+                    complete = complete and merged.complete
+                else:
+                    complete = False
+                continue
+            key_value = self.resolve(key, scope, depth)
+            if isinstance(key_value, Const) and isinstance(key_value.value, str):
+                entries[key_value.value] = (value, scope)
+            else:
+                complete = False
+        return DictVal(entries, complete)
+
+    def _dict_call(self, expr: ast.Call, scope: Scope, depth: int) -> Value:
+        entries: Dict[str, Tuple[ast.AST, Scope]] = {}
+        complete = True
+        for arg in expr.args:
+            base = self.resolve(arg, scope, depth)
+            if isinstance(base, DictVal):
+                entries.update(self.dict_entries(base, expr))
+                complete = complete and base.complete
+            else:
+                complete = False
+        for keyword in expr.keywords:
+            if keyword.arg is None:
+                complete = False
+            else:
+                entries[keyword.arg] = (keyword.value, scope)
+        return DictVal(entries, complete)
+
+    def _subscript(self, expr: ast.Subscript, scope: Scope, depth: int) -> Value:
+        base = self.resolve(expr.value, scope, depth)
+        key_node = expr.slice
+        if isinstance(key_node, ast.Index):  # Python 3.8
+            key_node = key_node.value  # pragma: no cover
+        key = self.resolve(key_node, scope, depth)
+        if not isinstance(key, Const):
+            return UNKNOWN
+        if isinstance(base, DictVal) and isinstance(key.value, str):
+            entry = self.dict_entries(base, expr).get(key.value)
+            if entry is None:
+                return UNKNOWN
+            item = self.resolve(entry[0], entry[1], depth)
+            return item.through(base.via[0]) if base.via else item
+        if isinstance(base, Items) and isinstance(key.value, int) and -len(base.items) <= key.value < len(base.items):
+            item = base.items[key.value]
+            if not isinstance(item, ast.Starred):
+                return self.resolve(item, base.scope, depth)
+        return UNKNOWN
+
+    def _fstring(self, expr: ast.JoinedStr, scope: Scope, depth: int) -> Value:
+        parts: List[str] = []
+        for part in expr.values:
+            if isinstance(part, ast.Constant):
+                parts.append(str(part.value))
+                continue
+            if isinstance(part, ast.FormattedValue) and part.conversion == -1 and part.format_spec is None:
+                inner = self.resolve(part.value, scope, depth)
+                if isinstance(inner, Const) and isinstance(inner.value, (str, int)):
+                    parts.append(str(inner.value))
+                    continue
+                if isinstance(inner, Text):
+                    parts.append(inner.prefix)
+            return Text("".join(parts))
+        return Const("".join(parts))
+
+    def _binop(self, expr: ast.BinOp, scope: Scope, depth: int) -> Value:
+        if isinstance(expr.op, ast.Add):
+            left = self.resolve(expr.left, scope, depth)
+            head = text_of(left)
+            if head is None:
+                return UNKNOWN
+            if isinstance(left, Text):
+                return Text(head)
+            right = self.resolve(expr.right, scope, depth)
+            if isinstance(right, Const) and isinstance(right.value, str):
+                return Const(head + right.value)
+            return Text(head + (text_of(right) or ""))
+        if isinstance(expr.op, ast.Mod):
+            left = self.resolve(expr.left, scope, depth)
+            if isinstance(left, Const) and isinstance(left.value, str):
+                return Text(left.value.split("%", 1)[0])
+        return UNKNOWN
+
+    # -- dicts that are filled in after they are made ------------------------------------------
+    def dict_entries(self, value: DictVal, at: ast.AST) -> Dict[str, Tuple[ast.AST, Scope]]:
+        """The entries of a dict as seen at ``at``: the literal plus every ``name.update(...)`` and
+        ``name[key] = ...`` on the same variable, in the same scope, before ``at``."""
+        if value.binding is None:
+            return value.entries
+        mutations = self._mutations().get(value.binding.name)
+        if not mutations:
+            return value.entries
+        entries = dict(value.entries)
+        line_of_use = getattr(at, "lineno", 0)
+        same_variable = value.binding.scope.bindings.get(value.binding.name)
+        for line, key, node, scope in mutations:
+            if line < line_of_use and scope.lookup(value.binding.name) is same_variable:
+                entries[key] = (node, scope)
+        return entries
+
+    def _mutations(self) -> Dict[str, List[Tuple[int, str, ast.AST, Scope]]]:
+        if self._dict_mutations is not None:
+            return self._dict_mutations
+        found: Dict[str, List[Tuple[int, str, ast.AST, Scope]]] = {}
+        for call, scope in self.index.calls:
+            func = call.func
+            if isinstance(func, ast.Attribute) and func.attr == "update" and isinstance(func.value, ast.Name):
+                for keyword in call.keywords:
+                    if keyword.arg:
+                        found.setdefault(func.value.id, []).append((call.lineno, keyword.arg, keyword.value, scope))
+                for arg in call.args:
+                    if isinstance(arg, ast.Dict):
+                        for key, item in zip(arg.keys, arg.values):
+                            if isinstance(key, ast.Constant) and isinstance(key.value, str):
+                                found.setdefault(func.value.id, []).append((call.lineno, key.value, item, scope))
+        for stmt, target, value, scope in self.index.subscript_stores:
+            if isinstance(target.value, ast.Name) and isinstance(target.slice, ast.Constant) \
+                    and isinstance(target.slice.value, str) and value is not None:
+                found.setdefault(target.value.id, []).append((stmt.lineno, target.slice.value, value, scope))
+        self._dict_mutations = found
+        return found

@@ -1,0 +1,156 @@
+"""Pre-check, parse once, build the model once, run every enabled rule over it."""
+from __future__ import annotations
+
+import ast
+import io
+import re
+import tokenize
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import List, Optional, Sequence, Tuple, Type
+
+from .catalogue import RULES
+from .config import Settings
+from .diagnostics import Diagnostic
+from .libraries import MODULES
+from .rule import Rule
+
+
+@dataclass
+class FileResult:
+    path: str
+    diagnostics: List[Diagnostic] = field(default_factory=list)
+    error: Optional[str] = None  # the file could not be read or parsed: why
+    internal_errors: List[str] = field(default_factory=list)  # a rule failed: which and how
+
+
+@lru_cache(maxsize=1)
+def _precheck_pattern() -> "re.Pattern[str]":
+    words = set(MODULES)
+    for rule in RULES:
+        words.update(rule.precheck)
+    return re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, words))) + r")\b")
+
+
+def precheck(text: str) -> bool:
+    """True when the text mentions a library in scope or a tell-tale word. Every finding needs an
+    import of one of these names, so a file without any cannot have one."""
+    return _precheck_pattern().search(text) is not None
+
+
+def code_matches(code: str, patterns: Sequence[str]) -> bool:
+    return any(code.startswith(p) for p in patterns)
+
+
+def enabled_rules(settings: Settings) -> Tuple[Type[Rule], ...]:
+    select = tuple(settings["select"]) + tuple(settings["extend-select"])
+    ignore = tuple(settings["ignore"])
+    return tuple(r for r in RULES if code_matches(r.code, select) and not _ignored(r.code, select, ignore))
+
+
+def _ignored(code: str, select: Sequence[str], ignore: Sequence[str]) -> bool:
+    """The longer (more specific) of a matching select and ignore entry wins, as in flake8 and ruff."""
+    ignored = max((len(p) for p in ignore if code.startswith(p)), default=-1)
+    selected = max((len(p) for p in select if code.startswith(p)), default=-1)
+    return ignored >= selected and ignored >= 0
+
+
+def decode_source(data: bytes) -> str:
+    """Decode as Python does: a BOM or a PEP 263 coding cookie, UTF-8 otherwise."""
+    encoding, _ = tokenize.detect_encoding(io.BytesIO(data).readline)
+    text = data.decode(encoding)
+    return text[1:] if text.startswith("\ufeff") else text
+
+
+def source_lines(text: str) -> List[str]:
+    """Split as Python numbers lines (\\n, \\r\\n, \\r; not form feeds or other separators)."""
+    return io.StringIO(text, newline="").readlines()
+
+
+def parse(text: str, path: str) -> ast.Module:
+    return ast.parse(text, filename=path, type_comments=False)
+
+
+def analyse(tree: ast.Module, lines: Sequence[str], path: str, settings: Settings,
+            rules: Optional[Sequence[Type[Rule]]] = None) -> FileResult:
+    """Run the rules over a parsed module. ``lines`` is the source, split keeping line ends."""
+    from .analysis.model import SemanticModel
+
+    result = FileResult(path)
+    model = SemanticModel(tree)
+    for rule_class in rules if rules is not None else enabled_rules(settings):
+        try:
+            findings = list(rule_class(settings).check(model))
+        except Exception as exc:  # noqa: BLE001 - one rule's bug must not silence the others
+            result.internal_errors.append(f"{path}: internal error in {rule_class.code}: {type(exc).__name__}: {exc}")
+            continue
+        for finding in findings:
+            result.diagnostics.append(Diagnostic(
+                path=path,
+                line=finding.line,
+                col=_char_column(lines, finding.line, finding.col) + 1,
+                code=rule_class.code,
+                message=finding.message,
+                hint=rule_class.hint,
+                severity=rule_class.severity,
+                end_line=finding.end_line,
+                end_col=_char_column(lines, finding.end_line, finding.end_col) + 1,
+                fix=finding.fix,
+            ))
+    result.diagnostics = sorted(set(result.diagnostics), key=lambda d: d.sort_key)
+    return result
+
+
+def _char_column(lines: Sequence[str], line: int, byte_col: int) -> int:
+    """ast counts columns in UTF-8 bytes; editors and flake8 count characters."""
+    if 0 < line <= len(lines):
+        text = lines[line - 1]
+        if not text.isascii():
+            return len(text.encode("utf-8")[:byte_col].decode("utf-8", "replace"))
+    return byte_col
+
+
+_NOQA = re.compile(r"#\s*noqa(?::[\s]?(?P<codes>[A-Z][0-9A-Z]*(?:[,\s]+[A-Z][0-9A-Z]*)*))?", re.IGNORECASE)
+
+
+def suppressed(diagnostic: Diagnostic, lines: Sequence[str]) -> bool:
+    """flake8's ``# noqa`` / ``# noqa: EGR101,EGR2`` on the reported line."""
+    if not 0 < diagnostic.line <= len(lines):
+        return False
+    match = _NOQA.search(lines[diagnostic.line - 1])
+    if match is None:
+        return False
+    codes = match.group("codes")
+    if not codes:
+        return True
+    return code_matches(diagnostic.code, [c.upper() for c in re.split(r"[,\s]+", codes) if c])
+
+
+def check_source(data: bytes, path: str, settings: Settings, use_precheck: bool = True) -> FileResult:
+    """Everything the CLI does for one file's bytes: decode, pre-check, parse, analyse, noqa."""
+    try:
+        text = decode_source(data)
+    except (SyntaxError, UnicodeDecodeError, LookupError) as exc:
+        return FileResult(path, error=f"{path}: cannot decode: {exc}")
+    if use_precheck and not precheck(text):
+        return FileResult(path)
+    try:
+        tree = parse(text, path)
+    except SyntaxError as exc:
+        where = f"{path}:{exc.lineno}:{(exc.offset or 0)}" if exc.lineno else path
+        return FileResult(path, error=f"{where}: syntax error: {exc.msg}")
+    except (ValueError, RecursionError, MemoryError) as exc:
+        return FileResult(path, error=f"{path}: cannot parse: {type(exc).__name__}: {exc}")
+    lines = source_lines(text)
+    result = analyse(tree, lines, path, settings)
+    result.diagnostics = [d for d in result.diagnostics if not suppressed(d, lines)]
+    return result
+
+
+def check_path(path: str, settings: Settings) -> FileResult:
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read()
+    except OSError as exc:
+        return FileResult(path, error=f"{path}: cannot read: {exc.strerror or exc}")
+    return check_source(data, path, settings)

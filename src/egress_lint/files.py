@@ -1,0 +1,66 @@
+"""Which files a run checks: walk the given paths, skip tool, VCS, virtualenv and build folders."""
+from __future__ import annotations
+
+import fnmatch
+import os
+from pathlib import Path, PurePosixPath
+from typing import Iterable, Iterator, List, Sequence, Tuple
+
+SKIPPED_FOLDERS = frozenset({
+    ".git", ".hg", ".svn", ".bzr", ".tox", ".nox", ".venv", "venv", ".direnv", "__pycache__", "build", "dist",
+    "node_modules", ".mypy_cache", ".pytest_cache", ".ruff_cache", ".egress-lint-cache", "site-packages",
+    "__pypackages__", ".eggs", ".ipynb_checkpoints",
+})
+
+
+def matches(path: str, patterns: Sequence[str]) -> bool:
+    """A glob matches the whole relative path, any trailing part of it, or the file name."""
+    posix = PurePosixPath(path.replace(os.sep, "/"))
+    text = str(posix)
+    for pattern in patterns:
+        pattern = pattern.rstrip("/")
+        if fnmatch.fnmatch(text, pattern) or fnmatch.fnmatch(posix.name, pattern):
+            return True
+        if posix.match(pattern):
+            return True
+        if any(fnmatch.fnmatch(part, pattern) for part in posix.parts[:-1]):
+            return True
+    return False
+
+
+def _skip_folder(folder: Path, name: str) -> bool:
+    return name in SKIPPED_FOLDERS or name.endswith(".egg-info") or (folder / name / "pyvenv.cfg").exists()
+
+
+def discover(paths: Iterable[str], exclude: Sequence[str] = ()) -> Tuple[List[str], List[str]]:
+    """The files to check, sorted, and the errors (paths that do not exist)."""
+    found: List[str] = []
+    errors: List[str] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            found.extend(_walk(path, exclude))
+        elif path.exists() or path.is_symlink():
+            if not matches(_relative(path), exclude):
+                found.append(str(path))  # named explicitly: checked whatever its suffix
+        else:
+            errors.append(f"{raw}: no such file or directory")
+    return sorted(dict.fromkeys(found)), errors
+
+
+def _walk(root: Path, exclude: Sequence[str]) -> Iterator[str]:
+    for folder, dirs, files in os.walk(root):
+        base = Path(folder)
+        dirs[:] = sorted(d for d in dirs if not _skip_folder(base, d) and not matches(_relative(base / d), exclude))
+        for name in sorted(files):
+            if name.endswith(".py"):
+                candidate = base / name
+                if not matches(_relative(candidate), exclude):
+                    yield str(candidate)
+
+
+def _relative(path: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)

@@ -1,0 +1,62 @@
+"""The flake8 plugin. The only module that imports flake8-facing names; kept light because flake8
+imports every installed plugin at start-up, whether selected or not."""
+from __future__ import annotations
+
+import sys
+from typing import Any, ClassVar, Iterator, List, Optional, Tuple
+
+from . import __version__
+from .options import OPTIONS, OptionError
+
+
+class EgressLintPlugin:
+    name = "egress-lint"
+    version = __version__
+    _settings: ClassVar[Optional[Any]] = None
+
+    def __init__(self, tree, filename: str = "stdin", lines: Optional[List[str]] = None) -> None:
+        self.tree = tree
+        self.filename = filename
+        self.lines = lines or []
+
+    @classmethod
+    def add_options(cls, manager) -> None:
+        for option in OPTIONS:
+            if option.flake8:
+                manager.add_option(option.flake8_flag, default=None, parse_from_config=True,
+                                   help=f"egress-lint: {option.help}")
+
+    @classmethod
+    def parse_options(cls, options) -> None:
+        from .config import Settings
+
+        values = {}
+        for option in OPTIONS:
+            if not option.flake8:
+                continue
+            raw = getattr(options, option.flake8_flag[2:].replace("-", "_"), None)
+            if raw is None:
+                continue
+            try:
+                values[option.key] = option.parse(option.flake8_flag, raw)
+            except OptionError as exc:
+                raise SystemExit(f"egress-lint: {exc}") from None
+        cls._settings = Settings(values, source="flake8")
+
+    def run(self) -> Iterator[Tuple[int, int, str, type]]:
+        try:
+            from .catalogue import RULES
+            from .config import Settings
+            from .engine import analyse, precheck
+
+            if not precheck("".join(self.lines)):
+                return
+            settings = self._settings or Settings()
+            result = analyse(self.tree, self.lines, self.filename, settings, rules=RULES)
+        except Exception as exc:  # noqa: BLE001 - never take flake8 down with us
+            print(f"egress-lint: {self.filename}: internal error: {type(exc).__name__}: {exc}", file=sys.stderr)
+            return
+        for error in result.internal_errors:
+            print(f"egress-lint: {error}", file=sys.stderr)
+        for d in result.diagnostics:
+            yield d.line, d.col - 1, f"{d.code} {d.message} \u2014 {d.hint}", type(self)

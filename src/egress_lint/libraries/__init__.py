@@ -1,0 +1,48 @@
+"""The registry of library tables and the indexes the analysis layer reads.
+
+Adding a library means adding its module here; no rule changes.
+"""
+from __future__ import annotations
+
+from typing import Dict, Optional, Tuple
+
+from . import aiohttp, http_client, httpx, paramiko, requests, ssl, urllib3, urllib_request
+from .spec import Api, ClientType, Library
+
+LIBRARIES: Tuple[Library, ...] = (
+    requests.LIBRARY,
+    httpx.LIBRARY,
+    aiohttp.LIBRARY,
+    urllib_request.LIBRARY,
+    urllib3.LIBRARY,
+    http_client.LIBRARY,
+    ssl.LIBRARY,
+    paramiko.LIBRARY,
+)
+
+FUNCTIONS: Dict[str, Api] = {}
+CONSTRUCTORS: Dict[str, Api] = {}
+CLIENT_TYPES: Dict[str, ClientType] = {}
+_ALIASES: Dict[str, str] = {}
+MODULES: Tuple[str, ...] = ()
+
+for _lib in LIBRARIES:
+    FUNCTIONS.update(_lib.functions)
+    CONSTRUCTORS.update(_lib.constructors)
+    CLIENT_TYPES.update((t.name, t) for t in _lib.client_types)
+    _ALIASES.update(_lib.aliases)
+    MODULES += tuple(m for m in _lib.modules if m not in MODULES)
+
+# Longest prefix first, so "requests.packages.urllib3" wins over "requests".
+_ALIAS_ORDER = sorted(_ALIASES, key=len, reverse=True)
+
+
+def canonical(qualname: Optional[str]) -> Optional[str]:
+    """Map an import spelling onto the name the tables use (``httplib.HTTPConnection`` ->
+    ``http.client.HTTPConnection``)."""
+    if qualname is None:
+        return None
+    for prefix in _ALIAS_ORDER:
+        if qualname == prefix or qualname.startswith(prefix + "."):
+            return _ALIASES[prefix] + qualname[len(prefix):]
+    return qualname

@@ -1,0 +1,32 @@
+"""httpx: module functions, Client/AsyncClient and transports."""
+from .spec import FALSE, UNVERIFIED_CONTEXT, VERIFY, Api, Arg, ClientType, Library, TlsSwitch, http_methods
+
+_VERIFY = (TlsSwitch(Arg("verify"), VERIFY, (FALSE, UNVERIFIED_CONTEXT)),)
+_REQUEST = (Arg("method", 0), Arg("url", 1))
+
+_FUNCTIONS = dict(http_methods("httpx", "httpx", Arg("url", 0), _VERIFY, request=_REQUEST))
+_FUNCTIONS["stream"] = Api("httpx.stream", "httpx", url=Arg("url", 1), method_arg=Arg("method", 0), tls=_VERIFY)
+
+
+def _client(name: str) -> ClientType:
+    methods = http_methods(name, "httpx", Arg("url", 0), (), request=_REQUEST)
+    methods["stream"] = Api(f"{name}.stream", "httpx", url=Arg("url", 1), method_arg=Arg("method", 0))
+    return ClientType(name=name, library="httpx", methods=methods)
+
+
+CLIENT = _client("httpx.Client")
+ASYNC_CLIENT = _client("httpx.AsyncClient")
+TRANSPORT = ClientType(name="httpx.HTTPTransport", library="httpx")
+ASYNC_TRANSPORT = ClientType(name="httpx.AsyncHTTPTransport", library="httpx")
+
+LIBRARY = Library(
+    name="httpx",
+    modules=("httpx",),
+    functions=tuple((f"httpx.{name}", api) for name, api in _FUNCTIONS.items()),
+    constructors=tuple(
+        (t.name, Api(t.name, "httpx", tls=_VERIFY, makes=t.name))
+        for t in (CLIENT, ASYNC_CLIENT, TRANSPORT, ASYNC_TRANSPORT)
+    ),
+    client_types=(CLIENT, ASYNC_CLIENT, TRANSPORT, ASYNC_TRANSPORT),
+    aliases=(("httpx._api", "httpx"), ("httpx._client", "httpx"), ("httpx._transports.default", "httpx")),
+)

@@ -1,0 +1,74 @@
+"""Every user option, declared once.
+
+Each declaration reaches ``[tool.egress-lint]`` in pyproject.toml under ``key`` and, when
+``flake8`` is true, flake8 as ``--egress-<key>`` (also readable from setup.cfg / tox.ini / .flake8).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any, Callable, Dict, Tuple
+
+_CODE = re.compile(r"^EGR\d{0,3}$")
+
+
+class OptionError(ValueError):
+    """A value that does not fit its option; the message names the option."""
+
+
+def _strings(key: str, value: Any) -> Tuple[str, ...]:
+    if isinstance(value, str):
+        value = [part for part in re.split(r"[,\s]+", value) if part]
+    if not isinstance(value, (list, tuple)) or not all(isinstance(v, str) for v in value):
+        raise OptionError(f"'{key}' must be a list of strings, got {value!r}")
+    return tuple(v.strip() for v in value if v.strip())
+
+
+def _codes(key: str, value: Any) -> Tuple[str, ...]:
+    codes = tuple(code.upper() for code in _strings(key, value))
+    for code in codes:
+        if not _CODE.match(code):
+            raise OptionError(f"'{key}' has {code!r}, which is not an egress-lint code or prefix (EGR101, EGR1)")
+    return codes
+
+
+def _per_file(key: str, value: Any) -> Tuple[Tuple[str, Tuple[str, ...]], ...]:
+    if isinstance(value, str):  # flake8 style: "tests/*:EGR201,EGR202 other.py:EGR1"
+        pairs = []
+        for item in value.split():
+            pattern, _, codes = item.partition(":")
+            if not codes:
+                raise OptionError(f"'{key}' entry {item!r} must look like PATTERN:CODE[,CODE]")
+            pairs.append((pattern, _codes(key, codes)))
+        return tuple(pairs)
+    if not isinstance(value, dict):
+        raise OptionError(f"'{key}' must be a table of glob = [codes], got {value!r}")
+    return tuple((pattern, _codes(f"{key}.{pattern}", codes)) for pattern, codes in value.items())
+
+
+@dataclass(frozen=True)
+class Option:
+    key: str
+    parse: Callable[[str, Any], Any]
+    default: Any
+    help: str
+    flake8: bool = True  # flake8 has its own select/ignore/exclude, so those stay CLI-only
+
+    @property
+    def attr(self) -> str:
+        return self.key.replace("-", "_")
+
+    @property
+    def flake8_flag(self) -> str:
+        return f"--egress-{self.key}"
+
+
+OPTIONS: Tuple[Option, ...] = (
+    Option("select", _codes, ("EGR",), "codes or prefixes to report (default: all)", flake8=False),
+    Option("extend-select", _codes, (), "codes or prefixes to report on top of select", flake8=False),
+    Option("ignore", _codes, (), "codes or prefixes never to report", flake8=False),
+    Option("exclude", _strings, (), "glob patterns of paths to skip", flake8=False),
+    Option("per-file-ignores", _per_file, (), "glob = [codes] not reported in matching files", flake8=False),
+)
+
+BY_KEY: Dict[str, Option] = {option.key: option for option in OPTIONS}

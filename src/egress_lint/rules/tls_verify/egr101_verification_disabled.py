@@ -1,0 +1,103 @@
+"""EGR101: certificate verification disabled on an HTTP client call or client object."""
+from ...analysis.tls import weakenings
+from ...diagnostics import Fix
+from ...libraries.spec import VERIFY
+from ...rule import Invalid, Rule, Valid
+
+
+class VerificationDisabled(Rule):
+    code = "EGR101"
+    slug = "verification-disabled"
+    family = "tls-verify"
+    cwe = (295,)
+    summary = "Certificate verification disabled on an HTTP client call or client object"
+    hint = 'remove it; for a private CA pass its bundle instead (verify="/path/to/ca.pem")'
+    what = """
+Finds HTTP client calls and client objects that turn off verification of the server's
+certificate: `verify=False` (or `0`) on requests and httpx functions, sessions, clients and
+transports; `session.verify = False`; httpx `verify=` given an SSLContext that does not verify;
+aiohttp `ssl=False` / `verify_ssl=False` on session methods, `ws_connect` and `TCPConnector`;
+urllib3 pools and managers made with `cert_reqs="CERT_NONE"`. Values are followed through
+variables, constants, defaults, `**kwargs` dicts and `functools.partial`; the finding is reported
+at the call or assignment that consumes the value and says where the value came from.
+"""
+    why = """
+Without certificate verification the connection is encrypted but not authenticated: anyone on
+the network path can present their own certificate, read the traffic and change it. This breaks
+OWASP ASVS V9.2.3 (connections to external systems must be authenticated) and is CWE-295.
+A self-signed or private-CA server does not need verification turned off: give the client the
+CA bundle instead.
+"""
+    fix_safety = """
+The fix removes the `verify=False` / `ssl=False` / `verify_ssl=False` keyword, deletes
+`session.verify = False` and turns `cert_reqs="CERT_NONE"` into `"CERT_REQUIRED"`. It is unsafe:
+a server whose certificate does not chain to a trusted CA will now be refused.
+"""
+    references = (
+        "https://requests.readthedocs.io/en/latest/user/advanced/#ssl-cert-verification",
+        "https://www.python-httpx.org/advanced/ssl/",
+        "https://docs.aiohttp.org/en/stable/client_advanced.html#ssl-control-for-tcp-sockets",
+    )
+    VALID = (
+        Valid("""
+            import requests
+
+            requests.get("https://api.example.com/items", verify="/etc/ssl/certs/internal-ca.pem")
+        """),
+        Valid("""
+            import os
+            import certifi
+            import httpx
+            import requests
+
+            requests.post("https://api.example.com/x", verify=certifi.where())
+            httpx.get("https://api.example.com/x", verify=os.environ.get("CA_BUNDLE", True))
+            requests.get("https://api.example.com/x", verify=True)
+        """),
+    )
+    INVALID = (
+        Invalid("""
+            import requests
+
+            # ruleid: EGR101
+            requests.get("https://api.example.com/items", verify=False)
+        """),
+        Invalid("""
+            import requests as r
+
+            SETTINGS = {"verify": False, "timeout": 5}
+
+            def fetch(url):
+                # ruleid: EGR101
+                return r.get(url, **SETTINGS)
+        """),
+        Invalid("""
+            import requests
+
+            session = requests.Session()
+            # ruleid: EGR101
+            session.verify = False
+        """),
+        Invalid("""
+            import aiohttp
+
+            async def main():
+                # ruleid: EGR101
+                async with aiohttp.ClientSession(connector=aiohttp.TCPConnector(ssl=False)) as session:
+                    await session.get("https://api.example.com/")
+        """),
+    )
+
+    def check(self, model):
+        for weakening in weakenings(model, VERIFY):
+            fix = None
+            if weakening.config is not None:
+                fix = Fix("remove-statement", safe=False)
+            elif weakening.at_call:
+                name = weakening.setting.split("=", 1)[0]
+                if name == "cert_reqs":
+                    fix = Fix("replace-keyword-value", safe=False, detail=(("keyword", name), ("value", '"CERT_REQUIRED"')))
+                else:
+                    fix = Fix("remove-keyword", safe=False, detail=(("keyword", name),))
+            yield self.report(weakening.node,
+                              f"{weakening.subject} disables certificate verification ({weakening.setting})", fix)

@@ -1,0 +1,85 @@
+"""EGR102: an SSL context that does not verify certificates, created or passed to a connection."""
+from ...analysis.tls import weakenings
+from ...diagnostics import Fix
+from ...libraries import ssl as ssl_table
+from ...libraries.spec import CONTEXT, CONTEXT_VERIFY_MODE
+from ...rule import Invalid, Rule, Valid
+
+
+class UnverifiedSslContext(Rule):
+    code = "EGR102"
+    slug = "unverified-ssl-context"
+    family = "tls-verify"
+    cwe = (295,)
+    summary = "Unverified SSL context created or passed to a connection"
+    hint = "use ssl.create_default_context() (add cafile= for a private CA)"
+    what = """
+Finds SSL contexts that accept any certificate: `ssl._create_unverified_context()`,
+`ctx.verify_mode = ssl.CERT_NONE` on a client context, `ssl.wrap_socket()` with
+`cert_reqs=CERT_NONE` (or without `cert_reqs`, whose default is `CERT_NONE`), and every call that
+hands such a context to a connection (`urlopen(context=...)`, `HTTPSConnection(context=...)`,
+`HTTPSHandler(context=...)`, `ctx.wrap_socket(...)`), including a bare `ssl.SSLContext()` /
+`SSLContext(PROTOCOL_TLS)` whose verification was never set up. Server-side contexts
+(`PROTOCOL_TLS_SERVER`, `Purpose.CLIENT_AUTH`) are not reported: there `CERT_NONE` only means
+that no client certificate is asked for.
+"""
+    why = """
+A client context with `CERT_NONE` completes the TLS handshake with any server, so the connection
+is not authenticated (OWASP ASVS V9.2.3, CWE-295). `ssl.SSLContext()` made without
+`PROTOCOL_TLS_CLIENT` starts with `verify_mode = CERT_NONE`, which is easy to miss.
+"""
+    fix_safety = """
+The fix turns `ssl._create_unverified_context()` into `ssl.create_default_context()` and
+`ctx.verify_mode = ssl.CERT_NONE` into `ssl.CERT_REQUIRED`. It is unsafe: servers whose
+certificates do not verify will be refused.
+"""
+    references = ("https://docs.python.org/3/library/ssl.html#security-considerations",)
+    VALID = (
+        Valid("""
+            import ssl
+            import urllib.request
+
+            ctx = ssl.create_default_context(cafile="/etc/ssl/certs/internal-ca.pem")
+            urllib.request.urlopen("https://intranet.example.com/", context=ctx)
+        """),
+        Valid("""
+            import ssl
+
+            server = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+            server.verify_mode = ssl.CERT_NONE
+        """),
+    )
+    INVALID = (
+        Invalid("""
+            import ssl
+            import urllib.request
+
+            # ruleid: EGR102
+            ctx = ssl._create_unverified_context()
+            # ruleid: EGR102
+            urllib.request.urlopen("https://api.example.com/", context=ctx)
+        """),
+        Invalid("""
+            import http.client
+            import ssl
+
+            ctx = ssl.SSLContext(ssl.PROTOCOL_TLS)
+            # ruleid: EGR102
+            conn = http.client.HTTPSConnection("api.example.com", context=ctx)
+        """),
+    )
+
+    def check(self, model):
+        for site in model.calls_to(ssl_table.UNVERIFIED_FACTORY):
+            yield self.report(site.call, f"{ssl_table.UNVERIFIED_FACTORY}() makes a context that accepts any "
+                                         "certificate", Fix("replace-call", safe=False,
+                                                            detail=(("with", "ssl.create_default_context"),)))
+        for weakening in weakenings(model, CONTEXT_VERIFY_MODE):
+            fix = Fix("replace-value", safe=False, detail=(("value", "ssl.CERT_REQUIRED"),)) \
+                if weakening.config is not None else None
+            yield self.report(weakening.node,
+                              f"{weakening.subject} turns certificate verification off ({weakening.setting})", fix)
+        for weakening in weakenings(model, CONTEXT):
+            yield self.report(weakening.node,
+                              f"{weakening.subject} is given an SSL context that does not verify certificates "
+                              f"({weakening.setting})")

@@ -1,0 +1,68 @@
+"""EGR103: hostname verification disabled."""
+from ...analysis.tls import weakenings
+from ...diagnostics import Fix
+from ...libraries.spec import HOSTNAME
+from ...rule import Invalid, Rule, Valid
+
+
+class HostnameCheckDisabled(Rule):
+    code = "EGR103"
+    slug = "hostname-check-disabled"
+    family = "tls-verify"
+    cwe = (297,)
+    summary = "Hostname verification disabled"
+    hint = "keep check_hostname=True; pin a CA with cafile= instead of skipping the name check"
+    what = """
+Finds `ctx.check_hostname = False` on a client SSL context and urllib3 pools or managers made with
+`assert_hostname=False`.
+"""
+    why = """
+A certificate proves who the server is only if its name is checked against the host you meant to
+reach. Without the check any valid certificate for any domain is accepted, so an attacker with a
+certificate for their own domain can impersonate the server (CWE-297, OWASP ASVS V9.2.3).
+"""
+    fix_safety = """
+The fix sets `check_hostname = True` and removes `assert_hostname=False`. It is unsafe: servers
+reached by a name their certificate does not list will be refused.
+"""
+    references = ("https://docs.python.org/3/library/ssl.html#ssl.SSLContext.check_hostname",)
+    VALID = (
+        Valid("""
+            import ssl
+
+            ctx = ssl.create_default_context()
+            ctx.check_hostname = True
+        """),
+        Valid("""
+            import ssl
+
+            server = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+            server.check_hostname = False
+        """),
+    )
+    INVALID = (
+        Invalid("""
+            import ssl
+
+            ctx = ssl.create_default_context()
+            # ruleid: EGR103
+            ctx.check_hostname = False
+        """),
+        Invalid("""
+            import urllib3
+
+            # ruleid: EGR103
+            pool = urllib3.PoolManager(assert_hostname=False)
+        """),
+    )
+
+    def check(self, model):
+        for weakening in weakenings(model, HOSTNAME):
+            if weakening.config is not None:
+                fix = Fix("replace-value", safe=False, detail=(("value", "True"),))
+            elif weakening.at_call:
+                fix = Fix("remove-keyword", safe=False, detail=(("keyword", "assert_hostname"),))
+            else:
+                fix = None
+            yield self.report(weakening.node,
+                              f"{weakening.subject} turns hostname verification off ({weakening.setting})", fix)

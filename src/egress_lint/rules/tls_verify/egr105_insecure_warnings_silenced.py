@@ -1,0 +1,66 @@
+"""EGR105: the warning about unverified HTTPS requests is silenced."""
+from ...analysis.values import Const, Ref
+from ...diagnostics import Fix
+from ...libraries.urllib3 import INSECURE_REQUEST_WARNINGS
+from ...libraries.warning_filters import IGNORE_ACTION, SILENCERS
+from ...rule import Invalid, Rule, Valid
+
+
+class InsecureWarningsSilenced(Rule):
+    code = "EGR105"
+    slug = "insecure-warnings-silenced"
+    family = "tls-verify"
+    cwe = (295,)
+    summary = "Insecure-request warnings silenced"
+    hint = "remove the filter and fix the unverified request it hides"
+    what = """
+Finds calls that hide urllib3's `InsecureRequestWarning`: `urllib3.disable_warnings()` with no
+argument or with `InsecureRequestWarning` (also through `requests.packages.urllib3`), and
+`warnings.filterwarnings` / `warnings.simplefilter` with action `"ignore"` for that category.
+Silencing other warning categories is not reported.
+"""
+    why = """
+The warning is the only run-time sign that a request went out without certificate verification.
+Silencing it keeps unauthenticated connections (OWASP ASVS V9.2.3, CWE-295) out of sight in logs
+and test output.
+"""
+    fix_safety = "The fix deletes the call. It is safe: it changes no connection, only what is logged."
+    references = ("https://urllib3.readthedocs.io/en/stable/advanced-usage.html#tls-warnings",)
+    VALID = (
+        Valid("""
+            import warnings
+
+            warnings.filterwarnings("ignore", category=DeprecationWarning)
+        """),
+    )
+    INVALID = (
+        Invalid("""
+            import urllib3
+
+            # ruleid: EGR105
+            urllib3.disable_warnings(urllib3.exceptions.InsecureRequestWarning)
+        """),
+        Invalid("""
+            import warnings
+            from requests.packages.urllib3.exceptions import InsecureRequestWarning
+
+            # ruleid: EGR105
+            warnings.simplefilter("ignore", InsecureRequestWarning)
+        """),
+    )
+
+    def check(self, model):
+        for qualname, (action_arg, category_arg, silences_by_default) in SILENCERS.items():
+            for site in model.calls_to(qualname):
+                if action_arg is not None:
+                    action = site.value(action_arg)
+                    if not (isinstance(action, Const) and action.value == IGNORE_ACTION):
+                        continue
+                category = site.value(category_arg)
+                if category is None:
+                    if not silences_by_default:
+                        continue
+                elif not (isinstance(category, Ref) and category.qualname in INSECURE_REQUEST_WARNINGS):
+                    continue
+                yield self.report(site.call, f"{qualname}() silences InsecureRequestWarning",
+                                  Fix("remove-statement", safe=True))

@@ -1,0 +1,63 @@
+"""EGR106: an SSH client that accepts any server key."""
+from ...analysis.values import CallResult, Ref
+from ...diagnostics import Fix
+from ...libraries import paramiko as paramiko_table
+from ...rule import Invalid, Rule, Valid
+
+
+class SshHostKeyNotVerified(Rule):
+    code = "EGR106"
+    slug = "ssh-host-key-not-verified"
+    family = "tls-verify"
+    cwe = (322,)
+    summary = "SSH server not authenticated (AutoAddPolicy / WarningPolicy)"
+    hint = "load known hosts (client.load_system_host_keys()) and keep paramiko.RejectPolicy()"
+    what = """
+Finds paramiko `set_missing_host_key_policy()` given `AutoAddPolicy` or `WarningPolicy`, as a
+class or an instance, in any import spelling (`paramiko.AutoAddPolicy`,
+`paramiko.client.AutoAddPolicy`, `from paramiko import AutoAddPolicy as P`).
+"""
+    why = """
+The host key is how an SSH client knows it reached the right server. Accepting an unknown key
+(AutoAddPolicy) or merely logging it (WarningPolicy) lets a machine in the middle impersonate the
+server and capture credentials and commands (CWE-322, OWASP ASVS V9.2.3).
+"""
+    fix_safety = "The fix replaces the policy with `RejectPolicy()`. It is unsafe: unknown hosts will be refused."
+    references = ("https://docs.paramiko.org/en/stable/api/client.html#paramiko.client.RejectPolicy",)
+    VALID = (
+        Valid("""
+            import paramiko
+
+            client = paramiko.SSHClient()
+            client.load_system_host_keys()
+            client.set_missing_host_key_policy(paramiko.RejectPolicy())
+        """),
+    )
+    INVALID = (
+        Invalid("""
+            import paramiko
+
+            client = paramiko.SSHClient()
+            # ruleid: EGR106
+            client.set_missing_host_key_policy(paramiko.AutoAddPolicy())
+        """),
+        Invalid("""
+            from paramiko.client import SSHClient, WarningPolicy
+
+            ssh = SSHClient()
+            # ruleid: EGR106
+            ssh.set_missing_host_key_policy(WarningPolicy)
+        """),
+    )
+
+    def check(self, model):
+        for site in model.method_calls(*paramiko_table.HOST_KEY_POLICY_SETTERS):
+            if not site.call.args:
+                continue
+            policy = model.resolve(site.call.args[0], site.scope)
+            if isinstance(policy, CallResult):
+                policy = policy.callee
+            if isinstance(policy, Ref) and policy.qualname in paramiko_table.INSECURE_HOST_KEY_POLICIES:
+                name = policy.qualname.rsplit(".", 1)[1]
+                yield self.report(site.call, f"set_missing_host_key_policy({name}) accepts any SSH server key",
+                                  Fix("replace-call", safe=False, detail=(("with", "paramiko.RejectPolicy"),)))

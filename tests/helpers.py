@@ -1,0 +1,39 @@
+"""Small helpers the tests share: run the engine or the real tools and read their findings."""
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+from typing import List, Set, Tuple
+
+from egress_lint.config import Settings
+from egress_lint.engine import check_source
+
+FLAKE8_LINE = re.compile(r"^(?P<path>.+?):(?P<line>\d+):(?P<col>\d+): (?P<code>[A-Z]+\d+) (?P<message>.*)$")
+
+
+def engine_findings(path: Path, settings: Settings = None, use_precheck: bool = True) -> Set[Tuple[int, str]]:
+    result = check_source(path.read_bytes(), str(path), settings or Settings(), use_precheck=use_precheck)
+    assert result.error is None, result.error
+    assert not result.internal_errors, result.internal_errors
+    return {(d.line, d.code) for d in result.diagnostics}
+
+
+def run(args: List[str], cwd: Path = None, env: dict = None, input: str = None) -> subprocess.CompletedProcess:
+    full_env = dict(os.environ)
+    full_env.update(env or {})
+    return subprocess.run(args, cwd=cwd, env=full_env, input=input, capture_output=True, text=True, timeout=600)
+
+
+def egress_lint(*args: str, cwd: Path = None, env: dict = None) -> subprocess.CompletedProcess:
+    return run([sys.executable, "-m", "egress_lint", *args], cwd=cwd, env=env)
+
+
+def flake8(*args: str, cwd: Path = None) -> subprocess.CompletedProcess:
+    return run([sys.executable, "-m", "flake8", "--isolated", *args], cwd=cwd)
+
+
+def parse_lines(output: str) -> List[dict]:
+    return [m.groupdict() for m in map(FLAKE8_LINE.match, output.splitlines()) if m]
