@@ -102,16 +102,13 @@ def run_check(args: argparse.Namespace) -> int:
 
 def run_explain(args: argparse.Namespace) -> int:
     from .catalogue import BY_CODE
+    from .docs import render_rule
 
     rule = BY_CODE.get(args.code.upper())
     if rule is None:
         print(f"egress-lint: unknown code {args.code!r}; `egress-lint rules` lists them", file=sys.stderr)
         return EXIT_ERROR
-    print(f"# {rule.code} {rule.slug}\n")
-    print(f"{rule.summary}.\n")
-    print(f"Severity: {rule.severity.value}. CWE: {', '.join(f'CWE-{n}' for n in rule.cwe)}. Hint: {rule.hint}.\n")
-    for heading, body in rule.doc_sections():
-        print(f"## {heading}\n\n{body}\n")
+    sys.stdout.write(render_rule(rule))
     return EXIT_CLEAN
 
 
