@@ -1,0 +1,40 @@
+"""What several subcommands share: exit codes, code-list arguments, settings from the arguments."""
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from ..config import Settings, load_settings
+from ..options import BY_KEY, OptionError
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+def codes_arg(key: str):
+    def parse(text: str):
+        try:
+            return BY_KEY[key].parse(f"--{key}", text)
+        except OptionError as exc:
+            raise argparse.ArgumentTypeError(str(exc)) from None
+    return parse
+
+
+def add_selection_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("paths", nargs="*", metavar="PATH", help="files or folders (default: .)")
+    parser.add_argument("--config", type=Path, help="pyproject.toml to read [tool.egress-lint] from")
+    parser.add_argument("--select", type=codes_arg("select"), help="codes or prefixes to report, e.g. EGR1,EGR201")
+    parser.add_argument("--extend-select", type=codes_arg("extend-select"), help="codes to report on top of select")
+    parser.add_argument("--ignore", type=codes_arg("ignore"), help="codes or prefixes never to report")
+    parser.add_argument("--exclude", action="append", default=[], metavar="GLOB", help="skip matching paths")
+
+
+def settings_from(args: argparse.Namespace) -> Settings:
+    overrides = []
+    for key in ("select", "extend-select", "ignore"):
+        value = getattr(args, key.replace("-", "_"))
+        if value is not None:
+            overrides.append((key, value))
+    settings = load_settings(args.config, overrides=overrides)
+    if args.exclude:
+        settings = settings.replace(exclude=tuple(settings["exclude"]) + tuple(args.exclude))
+    return settings
