@@ -8,6 +8,10 @@ from __future__ import annotations
 from typing import Dict, Tuple, Type
 
 from .rule import Rule
+from .rules.cleartext.egr201_plain_http_request import PlainHttpRequest
+from .rules.cleartext.egr202_credentials_over_plain_http import CredentialsOverPlainHttp
+from .rules.cleartext.egr203_cleartext_connection import CleartextConnection
+from .rules.cleartext.egr204_weak_tls import WeakTls
 from .rules.tls_verify.egr101_verification_disabled import VerificationDisabled
 from .rules.tls_verify.egr102_unverified_ssl_context import UnverifiedSslContext
 from .rules.tls_verify.egr103_hostname_check_disabled import HostnameCheckDisabled
@@ -22,6 +26,10 @@ RULES: Tuple[Type[Rule], ...] = (
     ProcessWideBypass,
     InsecureWarningsSilenced,
     SshHostKeyNotVerified,
+    PlainHttpRequest,
+    CredentialsOverPlainHttp,
+    CleartextConnection,
+    WeakTls,
 )
 
 BY_CODE: Dict[str, Type[Rule]] = {rule.code: rule for rule in RULES}

@@ -46,6 +46,16 @@ def _per_file(key: str, value: Any) -> Tuple[Tuple[str, Tuple[str, ...]], ...]:
     return tuple((pattern, _codes(f"{key}.{pattern}", codes)) for pattern, codes in value.items())
 
 
+def _hosts(key: str, value: Any) -> Tuple[str, ...]:
+    from .analysis.hosts import check_entry
+
+    entries = _strings(key, value)
+    try:
+        return tuple(check_entry(entry) for entry in entries)
+    except ValueError as exc:
+        raise OptionError(f"'{key}' has {exc}") from None
+
+
 @dataclass(frozen=True)
 class Option:
     key: str
@@ -69,6 +79,15 @@ OPTIONS: Tuple[Option, ...] = (
     Option("ignore", _codes, (), "codes or prefixes never to report", flake8=False),
     Option("exclude", _strings, (), "glob patterns of paths to skip", flake8=False),
     Option("per-file-ignores", _per_file, (), "glob = [codes] not reported in matching files", flake8=False),
+    Option("allowed-hosts", _hosts, (),
+           "hosts the cleartext rules treat as internal: exact names, '*.suffix' wildcards, CIDR ranges"),
+    Option("sensitive-keys", _strings,
+           ("password", "passwd", "pwd", "passphrase", "secret", "token", "credential", "credentials", "ssn", "dob",
+            "card", "cvv", "cvc", "iban", "account", "pin"),
+           "body or query keys whose values are sensitive (matched against whole words of a key)"),
+    Option("auth-headers", _strings,
+           ("Authorization", "Proxy-Authorization", "X-API-Key", "Api-Key", "X-Auth-Token", "X-Access-Token"),
+           "request headers that carry credentials (case-insensitive)"),
 )
 
 BY_KEY: Dict[str, Option] = {option.key: option for option in OPTIONS}

@@ -47,6 +47,8 @@ class SemanticModel:
         self.resolver = Resolver(self.index)
         self.clients = Clients(self.resolver)
         self._sites: Optional[List[CallSite]] = None
+        self._site_by_call: Optional[Dict[int, CallSite]] = None
+        self._urls: Dict[int, object] = {}
         self._by_qualname: Optional[Dict[str, List[CallSite]]] = None
         self._by_method: Optional[Dict[str, List[CallSite]]] = None
         self._egress: Optional[List[EgressPoint]] = None
@@ -65,6 +67,11 @@ class SemanticModel:
             resolver = self.resolver
             self._sites = [CallSite(call, scope, resolver) for call, scope in self.index.calls]
         return self._sites
+
+    def site(self, call: ast.Call) -> CallSite:
+        if self._site_by_call is None:
+            self._site_by_call = {id(site.call): site for site in self.sites()}
+        return self._site_by_call[id(call)]
 
     def calls_to(self, *qualnames: str) -> Iterable[CallSite]:
         if self._by_qualname is None:
@@ -121,6 +128,15 @@ class SemanticModel:
         points.sort(key=lambda p: (p.line, p.node.col_offset))
         self._egress = points
         return points
+
+    def url(self, point: EgressPoint):
+        """The URL (scheme, host, path) the point talks to, or None when the code does not show it."""
+        from .urls import point_url
+
+        key = id(point)
+        if key not in self._urls:
+            self._urls[key] = point_url(self, point)
+        return self._urls[key]
 
     def context_state(self, context: ClientObject):
         from .contexts import context_state

@@ -6,9 +6,12 @@ this module evaluates those switches on the model, and rules pick the effect the
 from __future__ import annotations
 
 import ast
+import re
 from typing import Iterator, List, Optional, Tuple
 
-from ..libraries.spec import CERT_NONE, CONTEXT, FALSE, MISSING, UNVERIFIED_CONTEXT
+from ..libraries import ssl as ssl_table
+from ..libraries.spec import (CERT_NONE, CONTEXT, FALSE, MISSING, UNVERIFIED_CONTEXT, WEAK_CIPHERS, WEAK_PROTOCOL,
+                              WEAK_VERSION)
 from .contexts import is_cert_none
 from .model import EgressPoint, SemanticModel
 from .values import Const, Ref, Value, is_false
@@ -55,11 +58,20 @@ def weakenings(model: SemanticModel, effect: str) -> List[Weakening]:
         found.extend(_at_call(model, point, effect))
     for client in model.client_objects():
         attributes = dict(client.type.attributes)
-        if not attributes:
+        method_switches = dict(client.type.method_switches)
+        if not attributes and not method_switches:
             continue
         if client.type.name == _SSL_CONTEXT and model.context_state(client).server_side:
             continue
         for config in client.configs:
+            method_switch = method_switches.get(config.attr) if config.op == "call" and config.key is None else None
+            if method_switch is not None and method_switch.effect == effect:
+                value = model.site(config.node).value(method_switch.arg)
+                if _switched_off(model, value, method_switch.disabled_by) is not None:
+                    subject = f"{client.type.name}.{config.attr}()"
+                    found.append(Weakening(config.node, subject, describe(value, method_switch.arg.name), effect,
+                                           config=config))
+                continue
             switch = attributes.get(config.attr)
             if switch is None or switch.effect != effect or config.op != "set" or config.key is not None:
                 continue
@@ -109,6 +121,12 @@ def _switched_off(model: SemanticModel, value: Optional[Value], disabled_by: Tup
             return ""
         elif predicate == CERT_NONE and is_cert_none(value):
             return ""
+        elif predicate == WEAK_PROTOCOL and isinstance(value, Ref) and value.qualname in ssl_table.WEAK_PROTOCOLS:
+            return ""
+        elif predicate == WEAK_VERSION and isinstance(value, Ref) and value.qualname in ssl_table.WEAK_VERSIONS:
+            return ""
+        elif predicate == WEAK_CIPHERS and weak_cipher_words(value):
+            return ""
         elif predicate == UNVERIFIED_CONTEXT:
             context = model.client_of(value)
             if context is not None and context.type.name == _SSL_CONTEXT:
@@ -116,3 +134,20 @@ def _switched_off(model: SemanticModel, value: Optional[Value], disabled_by: Tup
                 if state.unverified_client:
                     return state.reason
     return None
+
+
+def weak_cipher_words(value: Optional[Value]) -> List[str]:
+    """The words of an OpenSSL cipher string that enable broken suites (not the excluded ones)."""
+    text = value.value if isinstance(value, Const) else None
+    if isinstance(text, bytes):
+        text = text.decode("latin-1")
+    if not isinstance(text, str):
+        return []
+    found: List[str] = []
+    for token in re.split(r"[:,\s]+", text):
+        if not token or token[0] in "!-@":
+            continue
+        for word in re.split(r"[-+]", token.lstrip("+").upper()):
+            if word in ssl_table.WEAK_CIPHER_WORDS and word not in found:
+                found.append(word)
+    return found

@@ -7,12 +7,18 @@ from __future__ import annotations
 
 import ast
 import copy
+import re
 from typing import Dict, List, Optional, Tuple
+from urllib.parse import urljoin
 
 from ..libraries import canonical
 from .scopes import ClassInfo, Index, Scope
 
 MAX_DEPTH = 40
+# Templates we fold: plain placeholders only, so no width or attribute in a template can make the
+# fold itself expensive.
+_PLAIN_PERCENT = re.compile(r"(?:[^%]|%%|%[sdi])*")
+_PLAIN_BRACES = re.compile(r"(?:[^{}]|\{\{|\}\}|\{[A-Za-z0-9_]*\})*")
 
 
 class Value:
@@ -106,6 +112,17 @@ class Items(Value):
         super().__init__()
         self.items = items
         self.scope = scope
+
+
+class Member(Value):
+    """An attribute of a value that is not a module: ``req.prepare``, ``session.prepare_request``."""
+
+    __slots__ = ("base", "attr")
+
+    def __init__(self, base: Value, attr: str) -> None:
+        super().__init__()
+        self.base = base
+        self.attr = attr
 
 
 class LocalFunction(Value):
@@ -274,6 +291,8 @@ class Resolver:
                 stmt, value, method_scope = stores[0]
                 return self.resolve(value, method_scope, depth).through(f"self.{attr}, line {stmt.lineno}")
             return self._class_attribute(base.info, attr, depth)
+        if isinstance(base, CallResult):
+            return Member(base, attr)
         return UNKNOWN
 
     def _class_attribute(self, info: ClassInfo, attr: str, depth: int) -> Value:
@@ -289,14 +308,43 @@ class Resolver:
         if isinstance(func, ast.Attribute) and func.attr == "format":
             template = self.resolve(func.value, scope, depth)
             if isinstance(template, Const) and isinstance(template.value, str):
-                return Text(template.value.split("{", 1)[0])
+                return self._format(template.value, expr, scope, depth)
         callee = self.resolve(func, scope, depth)
+        if isinstance(callee, Ref) and callee.qualname == "urllib.parse.urljoin" and expr.args:
+            return self._urljoin(expr, scope, depth)
         if isinstance(callee, Ref):
             if callee.qualname == "functools.partial" and expr.args:
                 return Partial(self.resolve(expr.args[0], scope, depth), expr, scope)
             if callee.qualname == "builtins.dict":
                 return self._dict_call(expr, scope, depth)
         return CallResult(callee, expr, scope)
+
+    def _format(self, template: str, expr: ast.Call, scope: Scope, depth: int) -> Value:
+        args = [self._constants(arg, scope, depth) for arg in expr.args]
+        kwargs = {k.arg: self._constants(k.value, scope, depth) for k in expr.keywords if k.arg}
+        if _PLAIN_BRACES.fullmatch(template) and all(a is not None and not isinstance(a, tuple) for a in args) \
+                and len(kwargs) == len(expr.keywords) \
+                and all(v is not None and not isinstance(v, tuple) for v in kwargs.values()):
+            try:
+                return Const(template.format(*args, **kwargs))
+            except (IndexError, KeyError, ValueError, AttributeError):
+                pass
+        return Text(template.split("{", 1)[0])
+
+    def _urljoin(self, expr: ast.Call, scope: Scope, depth: int) -> Value:
+        """``urljoin(base, url)``: the scheme and host come from ``base`` unless ``url`` is absolute."""
+        base = self.resolve(expr.args[0], scope, depth)
+        other = self.resolve(expr.args[1], scope, depth) if len(expr.args) > 1 else UNKNOWN
+        if isinstance(base, Const) and isinstance(base.value, str) and isinstance(other, Const) \
+                and isinstance(other.value, str):
+            return Const(urljoin(base.value, other.value))
+        other_text = text_of(other)
+        if other_text is not None and "://" in other_text:
+            return other
+        head = text_of(base)
+        if head is None or (other_text is None and not isinstance(other, Unknown)):
+            return UNKNOWN
+        return Text(head) if "://" in head else UNKNOWN
 
     def _dict(self, expr: ast.Dict, scope: Scope, depth: int) -> Value:
         entries: Dict[str, Tuple[ast.AST, Scope]] = {}
@@ -385,8 +433,25 @@ class Resolver:
         if isinstance(expr.op, ast.Mod):
             left = self.resolve(expr.left, scope, depth)
             if isinstance(left, Const) and isinstance(left.value, str):
+                known = self._constants(expr.right, scope, depth)
+                if known is not None and _PLAIN_PERCENT.fullmatch(left.value):
+                    try:
+                        return Const(left.value % known)
+                    except (TypeError, ValueError, KeyError, OverflowError):
+                        pass
                 return Text(left.value.split("%", 1)[0])
         return UNKNOWN
+
+    def _constants(self, expr: ast.AST, scope: Scope, depth: int):
+        """The plain str/int/float values of an expression or tuple, when all of them are known."""
+        value = self.resolve(expr, scope, depth)
+        if isinstance(value, Const) and isinstance(value.value, (str, int, float)):
+            return value.value
+        if isinstance(value, Items):
+            items = [self.resolve(item, value.scope, depth) for item in value.items]
+            if all(isinstance(i, Const) and isinstance(i.value, (str, int, float)) for i in items):
+                return tuple(i.value for i in items)
+        return None
 
     # -- dicts that are filled in after they are made ------------------------------------------
     def dict_entries(self, value: DictVal, at: ast.AST) -> Dict[str, Tuple[ast.AST, Scope]]:

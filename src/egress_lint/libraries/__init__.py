@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from typing import Dict, Optional, Tuple
 
-from . import aiohttp, http_client, httpx, paramiko, requests, ssl, urllib3, urllib_request
+from . import (aiohttp, http_client, httpx, paramiko, plain_protocols, pyopenssl, requests, ssl, urllib3,
+               urllib_request, websockets)
 from .spec import Api, ClientType, Library
 
 LIBRARIES: Tuple[Library, ...] = (
@@ -18,11 +19,16 @@ LIBRARIES: Tuple[Library, ...] = (
     http_client.LIBRARY,
     ssl.LIBRARY,
     paramiko.LIBRARY,
+    plain_protocols.LIBRARY,
+    pyopenssl.LIBRARY,
+    websockets.LIBRARY,
 )
 
 FUNCTIONS: Dict[str, Api] = {}
 CONSTRUCTORS: Dict[str, Api] = {}
 CLIENT_TYPES: Dict[str, ClientType] = {}
+REQUEST_OBJECTS: Dict[str, Api] = {}
+AUTH_CLASSES: Dict[str, str] = {}
 _ALIASES: Dict[str, str] = {}
 MODULES: Tuple[str, ...] = ()
 
@@ -31,6 +37,8 @@ for _lib in LIBRARIES:
     CONSTRUCTORS.update(_lib.constructors)
     CLIENT_TYPES.update((t.name, t) for t in _lib.client_types)
     _ALIASES.update(_lib.aliases)
+    REQUEST_OBJECTS.update(_lib.request_objects)
+    AUTH_CLASSES.update(_lib.auth_classes)
     MODULES += tuple(m for m in _lib.modules if m not in MODULES)
 
 # Longest prefix first, so "requests.packages.urllib3" wins over "requests".

@@ -1,17 +1,24 @@
 """httpx: module functions, Client/AsyncClient and transports."""
-from .spec import FALSE, UNVERIFIED_CONTEXT, VERIFY, Api, Arg, ClientType, Library, TlsSwitch, http_methods
+from .spec import (FALSE, REQUESTS_STYLE, UNVERIFIED_CONTEXT, VERIFY, Api, Arg, ClientType, Library, Payload,
+                   TlsSwitch, http_methods)
 
 _VERIFY = (TlsSwitch(Arg("verify"), VERIFY, (FALSE, UNVERIFIED_CONTEXT)),)
 _REQUEST = (Arg("method", 0), Arg("url", 1))
 
-_FUNCTIONS = dict(http_methods("httpx", "httpx", Arg("url", 0), _VERIFY, request=_REQUEST))
-_FUNCTIONS["stream"] = Api("httpx.stream", "httpx", url=Arg("url", 1), method_arg=Arg("method", 0), tls=_VERIFY)
+_FUNCTIONS = dict(http_methods("httpx", "httpx", Arg("url", 0), _VERIFY, request=_REQUEST, payload=REQUESTS_STYLE))
+_FUNCTIONS["stream"] = Api("httpx.stream", "httpx", url=Arg("url", 1), method_arg=Arg("method", 0), tls=_VERIFY,
+                           payload=REQUESTS_STYLE)
+_CLIENT_DEFAULTS = Payload(query=Arg("params"), headers=Arg("headers"), auth=Arg("auth"), cookies=Arg("cookies"),
+                           cert=Arg("cert"))
 
 
 def _client(name: str) -> ClientType:
-    methods = http_methods(name, "httpx", Arg("url", 0), (), request=_REQUEST)
-    methods["stream"] = Api(f"{name}.stream", "httpx", url=Arg("url", 1), method_arg=Arg("method", 0))
-    return ClientType(name=name, library="httpx", methods=methods)
+    methods = http_methods(name, "httpx", Arg("url", 0), (), request=_REQUEST, payload=REQUESTS_STYLE)
+    methods["stream"] = Api(f"{name}.stream", "httpx", url=Arg("url", 1), method_arg=Arg("method", 0),
+                            payload=REQUESTS_STYLE)
+    return ClientType(name=name, library="httpx", methods=methods,
+                      attribute_payload=Payload(query=Arg("params"), headers=Arg("headers"), auth=Arg("auth"),
+                                                cookies=Arg("cookies")))
 
 
 CLIENT = _client("httpx.Client")
@@ -24,9 +31,16 @@ LIBRARY = Library(
     modules=("httpx",),
     functions=tuple((f"httpx.{name}", api) for name, api in _FUNCTIONS.items()),
     constructors=tuple(
-        (t.name, Api(t.name, "httpx", tls=_VERIFY, makes=t.name))
-        for t in (CLIENT, ASYNC_CLIENT, TRANSPORT, ASYNC_TRANSPORT)
+        (t.name, Api(t.name, "httpx", tls=_VERIFY, makes=t.name, base_url=Arg("base_url"),
+                     payload=_CLIENT_DEFAULTS))
+        for t in (CLIENT, ASYNC_CLIENT)
+    ) + tuple(
+        (t.name, Api(t.name, "httpx", tls=_VERIFY, makes=t.name, payload=Payload(cert=Arg("cert"))))
+        for t in (TRANSPORT, ASYNC_TRANSPORT)
     ),
     client_types=(CLIENT, ASYNC_CLIENT, TRANSPORT, ASYNC_TRANSPORT),
     aliases=(("httpx._api", "httpx"), ("httpx._client", "httpx"), ("httpx._transports.default", "httpx")),
+    request_objects=(("httpx.Request", Api("httpx.Request", "httpx", method_arg=Arg("method", 0), url=Arg("url", 1),
+                                           payload=REQUESTS_STYLE)),),
+    auth_classes=(("httpx.BasicAuth", "basic"), ("httpx.DigestAuth", "digest"), ("httpx.NetRCAuth", "basic")),
 )

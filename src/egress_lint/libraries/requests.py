@@ -1,20 +1,30 @@
-"""requests: module functions and Session."""
-from .spec import FALSE, VERIFY, Api, Arg, ClientType, Library, TlsSwitch, http_methods
+"""requests: module functions, Session and Request objects."""
+from .spec import FALSE, REQUESTS_STYLE, VERIFY, Api, Arg, ClientType, Library, Payload, TlsSwitch, http_methods
 
 _VERIFY = (TlsSwitch(Arg("verify"), VERIFY, (FALSE,)),)
+_REQUEST = (Arg("method", 0), Arg("url", 1))
 
-_FUNCTIONS = http_methods("requests", "requests", Arg("url", 0), _VERIFY,
-                          request=(Arg("method", 0), Arg("url", 1)))
+_FUNCTIONS = http_methods("requests", "requests", Arg("url", 0), _VERIFY, request=_REQUEST, payload=REQUESTS_STYLE)
+
+_session_methods = http_methods("requests.Session", "requests", Arg("url", 0), _VERIFY, request=_REQUEST,
+                                payload=REQUESTS_STYLE)
+# Session.send takes a prepared request: its URL and payload come from the Request it was made from.
+_session_methods["send"] = Api("requests.Session.send", "requests", url=Arg("request", 0), tls=_VERIFY)
 
 SESSION = ClientType(
     name="requests.Session",
     library="requests",
-    methods=http_methods("requests.Session", "requests", Arg("url", 0), _VERIFY,
-                         request=(Arg("method", 0), Arg("url", 1))),
+    methods=_session_methods,
     attributes=(("verify", TlsSwitch(Arg("verify"), VERIFY, (FALSE,))),),
+    attribute_payload=Payload(query=Arg("params"), headers=Arg("headers"), auth=Arg("auth"),
+                              cookies=Arg("cookies"), cert=Arg("cert")),
 )
 
 _MAKE_SESSION = Api("requests.Session", "requests", makes=SESSION.name)
+
+REQUEST_OBJECT = Api("requests.Request", "requests", method_arg=Arg("method", 0), url=Arg("url", 1),
+                     payload=Payload(body=(Arg("data", 4), Arg("json", 9), Arg("files", 3)), query=Arg("params", 5),
+                                     headers=Arg("headers", 2), auth=Arg("auth", 6), cookies=Arg("cookies", 7)))
 
 LIBRARY = Library(
     name="requests",
@@ -22,6 +32,9 @@ LIBRARY = Library(
     functions=tuple((f"requests.{name}", api) for name, api in _FUNCTIONS.items()),
     constructors=(("requests.Session", _MAKE_SESSION), ("requests.session", _MAKE_SESSION)),
     client_types=(SESSION,),
-    aliases=(("requests.api", "requests"), ("requests.sessions", "requests"),
+    aliases=(("requests.api", "requests"), ("requests.sessions", "requests"), ("requests.models", "requests"),
              ("requests.packages.urllib3", "urllib3")),
+    request_objects=(("requests.Request", REQUEST_OBJECT),),
+    auth_classes=(("requests.auth.HTTPBasicAuth", "basic"), ("requests.auth.HTTPProxyAuth", "basic"),
+                  ("requests.auth.HTTPDigestAuth", "digest")),
 )

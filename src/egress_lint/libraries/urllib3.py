@@ -1,24 +1,23 @@
 """urllib3: pool managers, connection pools and the module-level request function."""
-from .spec import CERT_NONE, CONTEXT, FALSE, HOSTNAME, UNVERIFIED_CONTEXT, VERIFY, Api, Arg, ClientType, Library, TlsSwitch
+from .spec import (CERT_NONE, CONTEXT, FALSE, HOSTNAME, PROTOCOL, UNVERIFIED_CONTEXT, VERIFY, WEAK_PROTOCOL,
+                   WEAK_VERSION, Api, Arg, ClientType, Library, Payload, TlsSwitch)
 
 _TLS = (
     TlsSwitch(Arg("cert_reqs"), VERIFY, (CERT_NONE,)),
     TlsSwitch(Arg("assert_hostname"), HOSTNAME, (FALSE,)),
     TlsSwitch(Arg("ssl_context"), CONTEXT, (UNVERIFIED_CONTEXT,)),
+    TlsSwitch(Arg("ssl_version"), PROTOCOL, (WEAK_PROTOCOL, WEAK_VERSION)),
+    TlsSwitch(Arg("ssl_minimum_version"), PROTOCOL, (WEAK_VERSION,)),
 )
+_PAYLOAD = Payload(body=(Arg("body", 2), Arg("fields", 3), Arg("json")), headers=Arg("headers", 4))
 
 
 def _pool(name: str, url: Arg) -> ClientType:
-    return ClientType(
-        name=name,
-        library="urllib3",
-        methods={
-            "request": Api(f"{name}.request", "urllib3", url=url, method_arg=Arg("method", 0)),
-            "urlopen": Api(f"{name}.urlopen", "urllib3", url=url, method_arg=Arg("method", 0)),
-            "request_encode_body": Api(f"{name}.request_encode_body", "urllib3", url=url, method_arg=Arg("method", 0)),
-            "request_encode_url": Api(f"{name}.request_encode_url", "urllib3", url=url, method_arg=Arg("method", 0)),
-        },
-    )
+    methods = {
+        method: Api(f"{name}.{method}", "urllib3", url=url, method_arg=Arg("method", 0), payload=_PAYLOAD)
+        for method in ("request", "urlopen", "request_encode_body", "request_encode_url")
+    }
+    return ClientType(name=name, library="urllib3", methods=methods)
 
 
 POOL_MANAGER = _pool("urllib3.PoolManager", Arg("url", 1))
@@ -32,20 +31,24 @@ INSECURE_REQUEST_WARNINGS = (
     "urllib3.exceptions.HTTPWarning",
 )
 
+_HEADERS = Payload(headers=Arg("headers"))
+
 LIBRARY = Library(
     name="urllib3",
     modules=("urllib3",),
     functions=(
-        ("urllib3.request", Api("urllib3.request", "urllib3", url=Arg("url", 1), method_arg=Arg("method", 0))),
+        ("urllib3.request", Api("urllib3.request", "urllib3", url=Arg("url", 1), method_arg=Arg("method", 0),
+                                payload=_PAYLOAD)),
     ),
     constructors=(
-        ("urllib3.PoolManager", Api("urllib3.PoolManager", "urllib3", tls=_TLS, makes=POOL_MANAGER.name)),
+        ("urllib3.PoolManager", Api("urllib3.PoolManager", "urllib3", tls=_TLS, makes=POOL_MANAGER.name,
+                                    payload=_HEADERS)),
         ("urllib3.ProxyManager", Api("urllib3.ProxyManager", "urllib3", url=Arg("proxy_url", 0), tls=_TLS,
-                                     makes=PROXY_MANAGER.name)),
-        ("urllib3.HTTPSConnectionPool", Api("urllib3.HTTPSConnectionPool", "urllib3", tls=_TLS,
-                                            makes=HTTPS_POOL.name, scheme="https")),
-        ("urllib3.HTTPConnectionPool", Api("urllib3.HTTPConnectionPool", "urllib3", makes=HTTP_POOL.name,
-                                           scheme="http")),
+                                     makes=PROXY_MANAGER.name, payload=_HEADERS)),
+        ("urllib3.HTTPSConnectionPool", Api("urllib3.HTTPSConnectionPool", "urllib3", host=Arg("host", 0), tls=_TLS,
+                                            makes=HTTPS_POOL.name, scheme="https", connection=True, payload=_HEADERS)),
+        ("urllib3.HTTPConnectionPool", Api("urllib3.HTTPConnectionPool", "urllib3", host=Arg("host", 0),
+                                           makes=HTTP_POOL.name, scheme="http", connection=True, payload=_HEADERS)),
         ("urllib3.connection_from_url", Api("urllib3.connection_from_url", "urllib3", url=Arg("url", 0), tls=_TLS,
                                             makes=HTTPS_POOL.name)),
     ),

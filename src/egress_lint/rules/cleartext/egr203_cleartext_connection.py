@@ -1,0 +1,69 @@
+"""EGR203: a cleartext connection class (HTTP, FTP, SMTP, IMAP, POP3, Telnet, XML-RPC) to an external host."""
+from ...analysis.hosts import policy_for
+from ...analysis.urls import reaches_external_in_clear
+from ...diagnostics import Severity
+from ...rule import Invalid, Rule, Valid
+
+
+class CleartextConnection(Rule):
+    code = "EGR203"
+    slug = "cleartext-connection"
+    family = "cleartext"
+    severity = Severity.WARNING
+    cwe = (319,)
+    asvs = ("V9.2.3", "V9.1.1")
+    summary = "Cleartext connection class to an external host"
+    hint = "use the TLS variant (HTTPSConnection, FTP_TLS, SMTP_SSL or starttls(), IMAP4_SSL, POP3_SSL, SSH)"
+    options = ("allowed-hosts",)
+    what = """
+Finds connections opened with a cleartext protocol class to a host that is not exempt:
+`http.client.HTTPConnection` (also through `httplib` and `six.moves`), `urllib3.HTTPConnectionPool`,
+`ftplib.FTP`, `smtplib.SMTP`, `imaplib.IMAP4` and `poplib.POP3` unless `starttls()` / `stls()` is
+called on that object, `telnetlib.Telnet`, and `xmlrpc.client.ServerProxy` with an `http://` URL.
+A connection whose host is not known from the code is reported: it is cleartext wherever it goes.
+"""
+    why = """
+These protocols send everything, often including a login, without encryption or server
+authentication (CWE-319); each has a TLS variant in the standard library.
+"""
+    references = ("https://docs.python.org/3/library/smtplib.html#smtplib.SMTP.starttls",)
+    VALID = (
+        Valid("""
+            import ftplib
+            import smtplib
+
+            ftp = ftplib.FTP_TLS("ftp.example.com")
+            with smtplib.SMTP("mail.example.com", 587) as smtp:
+                smtp.starttls()
+                smtp.login("robot", "from-a-vault")
+        """),
+    )
+    INVALID = (
+        Invalid("""
+            import http.client
+
+            # ruleid: EGR203
+            conn = http.client.HTTPConnection("legacy.example.com")
+        """),
+        Invalid("""
+            import xmlrpc.client
+
+            # ruleid: EGR203
+            proxy = xmlrpc.client.ServerProxy("http://rpc.example.com/RPC2")
+        """),
+    )
+
+    def check(self, model):
+        policy = policy_for(tuple(self.settings["allowed-hosts"]))
+        for point in model.egress_points():
+            if point.kind != "client" or not point.api.connection:
+                continue
+            url = model.url(point)
+            if not reaches_external_in_clear(url, policy):
+                continue
+            client = point.client
+            upgrades = client.type.upgraded_by if client is not None else ()
+            if upgrades and any(c.op == "call" and c.attr in upgrades for c in client.all_configs()):
+                continue
+            yield self.report(point.node, f"{point.subject} opens a cleartext {url.scheme.upper()} connection to "
+                                          f"{url.display}")
