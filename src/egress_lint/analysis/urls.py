@@ -13,7 +13,7 @@ from ..libraries import REQUEST_OBJECTS
 from ..libraries.spec import Api
 from .calls import CallSite
 from .clients import ClientObject
-from .values import CallResult, Const, Member, Ref, Text, Value, text_of
+from .values import HOLE, CallResult, Const, Member, Ref, Text, Value, shape_of
 
 _REQUEST_BUILDERS = ("prepare",)  # req.prepare()
 _SESSION_PREPARERS = ("prepare_request", "build_request")  # session.prepare_request(req), client.build_request(...)
@@ -38,39 +38,54 @@ class Url:
         """Scheme, host and path only: no user info and no query, so no secret is ever printed."""
         host = self.host or "<dynamic host>"
         port = f":{self.port}" if self.port else ""
-        return f"{self.scheme or '?'}://{host}{port}{self.path or ''}"
+        return f"{self.scheme or '?'}://{host}{port}{self.path or ''}".replace(HOLE, "{…}")
+
+    @property
+    def path_segments(self) -> Tuple[str, ...]:
+        """The known segments of the path (a segment with an unknown part is left out)."""
+        if not self.path:
+            return ()
+        return tuple(seg for seg in self.path.split("/") if seg and HOLE not in seg)
+
+    @property
+    def query_keys(self) -> Tuple[str, ...]:
+        if not self.query:
+            return ()
+        keys = (item.split("=", 1)[0] for item in self.query.split("&"))
+        return tuple(key for key in keys if key and HOLE not in key)
 
     def with_source(self, source: str) -> "Url":
         return Url(self.scheme, self.host, self.port, self.path, self.query, self.userinfo, source)
 
 
-def parse(text: str, complete: bool) -> Optional[Url]:
-    """Parse a URL from its text; ``complete`` is False when only the head of it is known."""
-    scheme, sep, rest = text.partition("://")
+def parse(shape: str) -> Optional[Url]:
+    """Parse a URL from its shape (unknown parts are HOLE characters)."""
+    scheme, sep, rest = shape.partition("://")
     if not sep or not scheme or not scheme.replace("+", "").replace("-", "").replace(".", "").isalnum():
         return None
-    authority, rest_sep, tail = _split_authority(rest)
-    if not rest_sep and not complete:
-        return Url(scheme.lower(), None)  # the host may go on past what we know
+    authority, term, tail = _split_authority(rest)
     userinfo, at, hostport = authority.rpartition("@")
     host, port = _split_port(hostport)
-    path, query = tail, None
-    if "?" in tail:
-        path, _, query = tail.partition("?")
-    path = path.split("#", 1)[0]
-    if rest_sep == "/":
-        path = "/" + path
-    elif rest_sep == "?":
-        path, query = "", tail
-    return Url(scheme.lower(), host.lower() or None, port, path if (complete or rest_sep) else None, query,
-               userinfo if at else None)
+    if HOLE in host or (port is not None and HOLE in port):
+        host, port = "", None
+    path: Optional[str] = None
+    query: Optional[str] = None
+    if term == "/":
+        path, _, query_part = ("/" + tail).partition("?")
+        query = query_part if "?" in tail else None
+        path = path.split("#", 1)[0]
+    elif term == "?":
+        path, query = "", tail.split("#", 1)[0]
+    elif term == "#" or HOLE not in authority:
+        path = ""
+    return Url(scheme.lower(), host.lower() or None, port, path, query, userinfo if at else None)
 
 
-def parse_host(text: str, complete: bool, scheme: Optional[str]) -> Optional[Url]:
-    if not complete:
+def parse_host(shape: str, scheme: Optional[str]) -> Url:
+    host, port = _split_port(shape.strip())
+    if HOLE in host:
         return Url(scheme, None)
-    host, port = _split_port(text.strip())
-    return Url(scheme, host.lower() or None, port)
+    return Url(scheme, host.lower() or None, port if port and HOLE not in port else None)
 
 
 def _split_authority(rest: str) -> Tuple[str, str, str]:
@@ -91,18 +106,19 @@ def _split_port(hostport: str) -> Tuple[str, Optional[str]]:
 
 
 def url_of_value(value: Optional[Value]) -> Optional[Url]:
-    text = text_of(value) if value is not None else None
-    if text is None:
+    if not isinstance(value, (Const, Text)) or (isinstance(value, Const) and not isinstance(value.value, str)):
         return None
-    return parse(text, isinstance(value, Const))
+    return parse(shape_of(value))
 
 
 def _relative(value: Optional[Value]) -> Optional[str]:
-    """The path of a relative URL (``"/users"``), when that is what the value is."""
-    text = text_of(value) if value is not None else None
-    if text is None or "://" in text or (not text and not isinstance(value, Const)):
+    """The shape of a relative URL (``"/users"``), when that is what the value is."""
+    if not isinstance(value, (Const, Text)) or (isinstance(value, Const) and not isinstance(value.value, str)):
         return None
-    return text
+    shape = shape_of(value)
+    if "://" in shape or shape.startswith(HOLE):
+        return None
+    return shape
 
 
 def request_object(model, value: Optional[Value], depth: int = 0) -> Optional[Tuple[CallResult, Api]]:
@@ -133,9 +149,8 @@ def client_base(model, client: Optional[ClientObject]) -> Optional[Url]:
             return found.with_source("base")
     if api.host is not None:
         value = site.value(api.host)
-        text = text_of(value) if value is not None else None
-        if text is not None:
-            return parse_host(text, isinstance(value, Const), api.scheme).with_source("base")
+        if isinstance(value, (Const, Text)) and _relative(value) is not None:
+            return parse_host(shape_of(value), api.scheme).with_source("base")
         return Url(api.scheme, None, source="base") if api.scheme else None
     if api.url is not None:
         found = url_of_value(site.value(api.url))
@@ -163,15 +178,14 @@ def point_url(model, point) -> Optional[Url]:
         if path is not None:
             base = client_base(model, point.client if point.kind == "request" else None)
             if base is not None:
-                joined = base.path.rstrip("/") + "/" + path.lstrip("/") if base.path else path
-                return Url(base.scheme, base.host, base.port, joined if isinstance(value, Const) else None,
-                           None, base.userinfo, "base")
+                path, _, query = path.partition("?")
+                joined = (base.path or "").rstrip("/") + "/" + path.lstrip("/")
+                return Url(base.scheme, base.host, base.port, joined, query or None, base.userinfo, "base")
         return None
     if api.host is not None:
         value = site.value(api.host)
-        text = text_of(value) if value is not None else None
-        if text is not None:
-            return parse_host(text, isinstance(value, Const), api.scheme)
+        if isinstance(value, (Const, Text)) and _relative(value) is not None:
+            return parse_host(shape_of(value), api.scheme)
         return Url(api.scheme, None) if api.scheme else None
     if point.kind == "request":
         return client_base(model, point.client)

@@ -15,9 +15,12 @@ from ..libraries import canonical
 from .scopes import ClassInfo, Index, Scope
 
 MAX_DEPTH = 40
+HOLE = "\x00"  # stands for an unknown part of a string; never occurs in a URL
 # Templates we fold: plain placeholders only, so no width or attribute in a template can make the
 # fold itself expensive.
 _PLAIN_PERCENT = re.compile(r"(?:[^%]|%%|%[sdi])*")
+_PERCENT_FIELD = re.compile(r"%(?:\([^)]*\))?[-#0 +]*\d*(?:\.\d+)?[a-zA-Z]")
+_BRACE_FIELD = re.compile(r"\{[^{}]*\}")
 _PLAIN_BRACES = re.compile(r"(?:[^{}]|\{\{|\}\}|\{[A-Za-z0-9_]*\})*")
 
 
@@ -49,13 +52,18 @@ class Const(Value):
 
 
 class Text(Value):
-    """A string whose head is known (``f"http://{host}/x"`` -> ``http://``) but not its tail."""
+    """A string whose shape is known but not all of it: ``f"http://{host}/x"`` has the shape
+    ``"http://" HOLE "/x"``, each unknown part one HOLE character."""
 
-    __slots__ = ("prefix",)
+    __slots__ = ("shape",)
 
-    def __init__(self, prefix: str) -> None:
+    def __init__(self, shape: str) -> None:
         super().__init__()
-        self.prefix = prefix
+        self.shape = shape
+
+    @property
+    def prefix(self) -> str:
+        return self.shape.split(HOLE, 1)[0]
 
 
 class Ref(Value):
@@ -165,6 +173,23 @@ def text_of(value: Value) -> Optional[str]:
     if isinstance(value, Text):
         return value.prefix
     return None
+
+
+def shape_of(value: Optional[Value]) -> str:
+    """A string value with each unknown part as HOLE."""
+    if isinstance(value, Const) and isinstance(value.value, (str, int)) and not isinstance(value.value, bool):
+        return str(value.value).replace(HOLE, "")
+    if isinstance(value, Text):
+        return value.shape
+    return HOLE
+
+
+def _string(shape: str) -> Value:
+    return Text(shape) if HOLE in shape else Const(shape)
+
+
+def _is_string(value: Value) -> bool:
+    return isinstance(value, Text) or (isinstance(value, Const) and isinstance(value.value, str))
 
 
 class Resolver:
@@ -329,7 +354,7 @@ class Resolver:
                 return Const(template.format(*args, **kwargs))
             except (IndexError, KeyError, ValueError, AttributeError):
                 pass
-        return Text(template.split("{", 1)[0])
+        return Text(_BRACE_FIELD.sub(HOLE, template))
 
     def _urljoin(self, expr: ast.Call, scope: Scope, depth: int) -> Value:
         """``urljoin(base, url)``: the scheme and host come from ``base`` unless ``url`` is absolute."""
@@ -344,7 +369,7 @@ class Resolver:
         head = text_of(base)
         if head is None or (other_text is None and not isinstance(other, Unknown)):
             return UNKNOWN
-        return Text(head) if "://" in head else UNKNOWN
+        return Text(head + HOLE) if "://" in head else UNKNOWN
 
     def _dict(self, expr: ast.Dict, scope: Scope, depth: int) -> Value:
         entries: Dict[str, Tuple[ast.AST, Scope]] = {}
@@ -407,29 +432,19 @@ class Resolver:
         for part in expr.values:
             if isinstance(part, ast.Constant):
                 parts.append(str(part.value))
-                continue
-            if isinstance(part, ast.FormattedValue) and part.conversion == -1 and part.format_spec is None:
-                inner = self.resolve(part.value, scope, depth)
-                if isinstance(inner, Const) and isinstance(inner.value, (str, int)):
-                    parts.append(str(inner.value))
-                    continue
-                if isinstance(inner, Text):
-                    parts.append(inner.prefix)
-            return Text("".join(parts))
-        return Const("".join(parts))
+            elif isinstance(part, ast.FormattedValue) and part.conversion == -1 and part.format_spec is None:
+                parts.append(shape_of(self.resolve(part.value, scope, depth)))
+            else:
+                parts.append(HOLE)
+        return _string("".join(parts))
 
     def _binop(self, expr: ast.BinOp, scope: Scope, depth: int) -> Value:
         if isinstance(expr.op, ast.Add):
             left = self.resolve(expr.left, scope, depth)
-            head = text_of(left)
-            if head is None:
-                return UNKNOWN
-            if isinstance(left, Text):
-                return Text(head)
             right = self.resolve(expr.right, scope, depth)
-            if isinstance(right, Const) and isinstance(right.value, str):
-                return Const(head + right.value)
-            return Text(head + (text_of(right) or ""))
+            if not (_is_string(left) or _is_string(right)):
+                return UNKNOWN
+            return _string(shape_of(left) + shape_of(right))
         if isinstance(expr.op, ast.Mod):
             left = self.resolve(expr.left, scope, depth)
             if isinstance(left, Const) and isinstance(left.value, str):
@@ -439,7 +454,7 @@ class Resolver:
                         return Const(left.value % known)
                     except (TypeError, ValueError, KeyError, OverflowError):
                         pass
-                return Text(left.value.split("%", 1)[0])
+                return Text(_PERCENT_FIELD.sub(HOLE, left.value).replace("%%", "%"))
         return UNKNOWN
 
     def _constants(self, expr: ast.AST, scope: Scope, depth: int):
