@@ -8,6 +8,10 @@ from __future__ import annotations
 from typing import Dict, Tuple, Type
 
 from .rule import Rule
+from .rules.auth.egr301_unauthenticated_sensitive_call import UnauthenticatedSensitiveCall
+from .rules.auth.egr302_credentials_in_url import CredentialsInUrl
+from .rules.auth.egr303_hardcoded_credential import HardcodedCredential
+from .rules.auth.egr304_weak_jwt import WeakJwt
 from .rules.cleartext.egr201_plain_http_request import PlainHttpRequest
 from .rules.cleartext.egr202_credentials_over_plain_http import CredentialsOverPlainHttp
 from .rules.cleartext.egr203_cleartext_connection import CleartextConnection
@@ -30,6 +34,10 @@ RULES: Tuple[Type[Rule], ...] = (
     CredentialsOverPlainHttp,
     CleartextConnection,
     WeakTls,
+    UnauthenticatedSensitiveCall,
+    CredentialsInUrl,
+    HardcodedCredential,
+    WeakJwt,
 )
 
 BY_CODE: Dict[str, Type[Rule]] = {rule.code: rule for rule in RULES}

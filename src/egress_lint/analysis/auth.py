@@ -117,6 +117,8 @@ class _Collector:
     def client(self, client: Optional[ClientObject]) -> None:
         if client is None:
             return
+        if client.type.authenticates:
+            self.found.append(AuthEvidence(client.type.authenticates, "client", client.origin, client.type.name))
         if client.constructor is not None and isinstance(client.origin, ast.Call):
             self.payload(self.model.site(client.origin), client.constructor.payload, "client")
         fields = client.type.attribute_payload
@@ -164,7 +166,15 @@ class _Collector:
                     self.found.append(AuthEvidence("mtls", "call", site.call, f"{keyword.arg}= with load_cert_chain"))
 
 
-def auth_evidence(model, point, auth_headers: Sequence[str]) -> List[AuthEvidence]:
+def client_auth_evidence(model, client: ClientObject, auth_headers: Sequence[str]) -> List[AuthEvidence]:
+    """What a client object sends with every request, from how it is made and configured."""
+    collector = _Collector(model, auth_headers)
+    collector.client(client)
+    return collector.found
+
+
+def call_auth_evidence(model, point, auth_headers: Sequence[str]) -> List[AuthEvidence]:
+    """What one call sends itself (its arguments and the Request object it sends), not its client."""
     from .urls import request_object
 
     collector = _Collector(model, auth_headers)
@@ -175,9 +185,16 @@ def auth_evidence(model, point, auth_headers: Sequence[str]) -> List[AuthEvidenc
         if made is not None:
             result, request_api = made
             collector.payload(model.site(result.call), request_api.payload, "request")
-    collector.client(point.client if point.kind == "request" else None)
     collector.contexts(site)
     return collector.found
+
+
+def auth_evidence(model, point, auth_headers: Sequence[str]) -> List[AuthEvidence]:
+    """Everything that authenticates one request: the call's own evidence and its client's."""
+    found = call_auth_evidence(model, point, auth_headers)
+    if point.kind == "request" and point.client is not None:
+        found += client_auth_evidence(model, point.client, auth_headers)
+    return found
 
 
 def split_key(key: str) -> Tuple[str, ...]:
@@ -226,3 +243,32 @@ def _keys(model, value: Optional[Value], at: ast.AST) -> Iterator[str]:
                 first = model.resolve(pair.items[0], pair.scope)
                 if isinstance(first, Const) and isinstance(first.value, str):
                     yield first.value
+
+
+_SECRET_HEADER_MECHANISMS = ("basic", "bearer", "token", "digest", "header", "api-key")
+
+
+def literal_credential(model, evidence: AuthEvidence) -> Optional[str]:
+    """Where a hard-coded secret in the evidence comes from ("a literal", "a literal via NAME, line N"),
+    or None when the secret is not written in the source. Never the value itself."""
+    from .values import Const as _Const
+
+    value = evidence.value
+    secret: Optional[Value] = None
+    if evidence.detail.startswith("auth"):
+        if isinstance(value, Items) and len(value.items) >= 2:
+            secret = model.resolve(value.items[1], value.scope)
+        elif isinstance(value, CallResult) and isinstance(value.callee, Ref) and value.callee.qualname in AUTH_CLASSES:
+            secret = model.site(value.call).value(Arg("password", 1))
+    elif evidence.detail.endswith("header") and evidence.mechanism in _SECRET_HEADER_MECHANISMS:
+        secret = value
+    if not isinstance(secret, _Const) or not isinstance(secret.value, (str, bytes)):
+        return None
+    text = secret.value.decode("latin-1") if isinstance(secret.value, bytes) else secret.value
+    for prefix, _ in _SCHEMES:
+        if text.lower().startswith(prefix.strip()):
+            text = text[len(prefix.strip()):]
+            break
+    if not text.strip():
+        return None
+    return f"a literal via {secret.via[0]}" if secret.via else "a literal"

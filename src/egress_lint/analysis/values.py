@@ -444,7 +444,9 @@ class Resolver:
             right = self.resolve(expr.right, scope, depth)
             if not (_is_string(left) or _is_string(right)):
                 return UNKNOWN
-            return _string(shape_of(left) + shape_of(right))
+            joined = _string(shape_of(left) + shape_of(right))
+            joined.via = left.via or right.via
+            return joined
         if isinstance(expr.op, ast.Mod):
             left = self.resolve(expr.left, scope, depth)
             if isinstance(left, Const) and isinstance(left.value, str):

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Dict, Optional, Tuple
 
-from . import (aiohttp, http_client, httpx, paramiko, plain_protocols, pyopenssl, requests, ssl, urllib3,
+from . import (aiohttp, http_client, httpx, oauth, paramiko, plain_protocols, pyopenssl, requests, ssl, urllib3,
                urllib_request, websockets)
 from .spec import Api, ClientType, Library
 
@@ -22,6 +22,7 @@ LIBRARIES: Tuple[Library, ...] = (
     plain_protocols.LIBRARY,
     pyopenssl.LIBRARY,
     websockets.LIBRARY,
+    oauth.LIBRARY,
 )
 
 FUNCTIONS: Dict[str, Api] = {}

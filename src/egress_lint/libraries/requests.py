@@ -11,14 +11,23 @@ _session_methods = http_methods("requests.Session", "requests", Arg("url", 0), _
 # Session.send takes a prepared request: its URL and payload come from the Request it was made from.
 _session_methods["send"] = Api("requests.Session.send", "requests", url=Arg("request", 0), tls=_VERIFY)
 
-SESSION = ClientType(
-    name="requests.Session",
-    library="requests",
-    methods=_session_methods,
-    attributes=(("verify", TlsSwitch(Arg("verify"), VERIFY, (FALSE,))),),
-    attribute_payload=Payload(query=Arg("params"), headers=Arg("headers"), auth=Arg("auth"),
-                              cookies=Arg("cookies"), cert=Arg("cert")),
-)
+_SESSION_ATTRIBUTES = Payload(query=Arg("params"), headers=Arg("headers"), auth=Arg("auth"), cookies=Arg("cookies"),
+                              cert=Arg("cert"))
+
+
+def session_type(name: str, authenticates=None) -> ClientType:
+    """requests.Session and the OAuth sessions built on it share its methods and attributes."""
+    return ClientType(
+        name=name,
+        library="requests",
+        methods=_session_methods,
+        attributes=(("verify", TlsSwitch(Arg("verify"), VERIFY, (FALSE,))),),
+        attribute_payload=_SESSION_ATTRIBUTES,
+        authenticates=authenticates,
+    )
+
+
+SESSION = session_type("requests.Session")
 
 _MAKE_SESSION = Api("requests.Session", "requests", makes=SESSION.name)
 

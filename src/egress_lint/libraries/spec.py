@@ -87,6 +87,7 @@ class ClientType:
     method_switches: Tuple[Tuple[str, TlsSwitch], ...] = ()  # configuring calls with an effect (set_ciphers)
     attribute_payload: Optional[Payload] = None  # attributes that set defaults for every request (s.auth)
     upgraded_by: Tuple[str, ...] = ()  # methods that switch a cleartext connection to TLS (starttls)
+    authenticates: Optional[str] = None  # a client that always authenticates (an OAuth session): how
     returns_self_from_with: bool = True
 
 

@@ -1,0 +1,33 @@
+"""OAuth client sessions: requests-oauthlib and Authlib. A request through one is authenticated."""
+from . import httpx as httpx_table
+from .requests import session_type
+from .spec import Api, ClientType, Library
+
+_REQUESTS_SESSIONS = (
+    "requests_oauthlib.OAuth1Session",
+    "requests_oauthlib.OAuth2Session",
+    "authlib.integrations.requests_client.OAuth1Session",
+    "authlib.integrations.requests_client.OAuth2Session",
+)
+_HTTPX_CLIENTS = (
+    ("authlib.integrations.httpx_client.OAuth2Client", httpx_table.CLIENT),
+    ("authlib.integrations.httpx_client.AsyncOAuth2Client", httpx_table.ASYNC_CLIENT),
+    ("authlib.integrations.httpx_client.OAuth1Client", httpx_table.CLIENT),
+    ("authlib.integrations.httpx_client.AsyncOAuth1Client", httpx_table.ASYNC_CLIENT),
+)
+
+CLIENT_TYPES = tuple(session_type(name, authenticates="oauth") for name in _REQUESTS_SESSIONS) + tuple(
+    ClientType(name=name, library="httpx", methods=base.methods, attribute_payload=base.attribute_payload,
+               authenticates="oauth")
+    for name, base in _HTTPX_CLIENTS
+)
+
+LIBRARY = Library(
+    name="oauth",
+    modules=("requests_oauthlib", "authlib"),
+    constructors=tuple((t.name, Api(t.name, t.library, makes=t.name)) for t in CLIENT_TYPES),
+    client_types=CLIENT_TYPES,
+    aliases=(("requests_oauthlib.oauth2_session", "requests_oauthlib"),
+             ("requests_oauthlib.oauth1_session", "requests_oauthlib")),
+    auth_classes=(("requests_oauthlib.OAuth1", "oauth"), ("requests_oauthlib.OAuth2", "oauth")),
+)

@@ -1,0 +1,57 @@
+"""EGR302: credentials in the URL."""
+from ...analysis.sensitivity import CREDENTIAL_QUERY_KEYS, credentials_in_url
+from ...rule import Invalid, Rule, Valid
+
+
+class CredentialsInUrl(Rule):
+    code = "EGR302"
+    slug = "credentials-in-url"
+    family = "auth"
+    cwe = (598,)
+    asvs = ("V9.2.3", "V13.1.3")
+    summary = "Credentials in the URL (user info or query string)"
+    hint = "send credentials in a header (Authorization / X-API-Key) or auth=, never in the URL"
+    what = f"""
+Finds outbound requests whose URL carries a credential: user info with a password
+(`https://user:pass@host`, or a user name filled in from a variable), or a query key among
+{", ".join(f"`{k}`" for k in CREDENTIAL_QUERY_KEYS)} in the URL or in `params=`. Keys are matched
+exactly, so `page_token` or `token_type` are fine, and so is the word `password` as a query value.
+The message names the key, never the value.
+"""
+    why = """
+URLs are written to server access logs, proxy logs, browser and shell history and error reports,
+and sent on in `Referer` headers: a credential in a URL leaks to everyone who can read those
+(CWE-598). ASVS V13.1.3 forbids sensitive information in URLs.
+"""
+    VALID = (
+        Valid("""
+            import os
+            import requests
+
+            requests.get("https://api.example.com/search", params={"q": "password", "page_token": "abc"},
+                         headers={"X-API-Key": os.environ["API_KEY"]})
+        """),
+    )
+    INVALID = (
+        Invalid("""
+            import os
+            import requests
+
+            # ruleid: EGR302
+            requests.get("https://api.example.com/items", params={"api_key": os.environ["API_KEY"]})
+        """),
+        Invalid("""
+            import os
+            import requests
+
+            def fetch(user):
+                # ruleid: EGR302
+                return requests.get(f"https://{user}:{os.environ['PASSWORD']}@api.example.com/items")
+        """),
+    )
+
+    def check(self, model):
+        for point in model.egress_points():
+            found = credentials_in_url(model, point)
+            if found:
+                yield self.report(point.node, f"{point.subject} puts a credential in the URL ({', '.join(found)})")
