@@ -63,6 +63,7 @@ class Option:
     default: Any
     help: str
     flake8: bool = True  # flake8 has its own select/ignore/exclude, so those stay CLI-only
+    example: Any = None  # a sample pyproject value, for the pyproject/flake8 equivalence test
 
     @property
     def attr(self) -> str:
