@@ -1,22 +1,21 @@
 """One declaration per option reaches pyproject.toml and flake8's config files alike."""
+import sys
 from pathlib import Path
 
-import pytest
 from flake8.main.application import Application
 
-from egress_lint import flake8_plugin, options
 from egress_lint.config import load_settings
 from egress_lint.flake8_plugin import EgressLintPlugin
 from egress_lint.options import OPTIONS, Option
 
-# Proves the mechanism even before any rule option exists; the real options are added to it below.
-PROBE = Option("probe-hosts", options._strings, (), "a probe", example=["api.internal", "*.corp.example.com"])
+from .helpers import parse_lines, run
+
+FLAKE8_OPTIONS = [option for option in OPTIONS if option.flake8]
 
 
 def sample(option: Option):
-    value = option.example if option.example is not None else option.default
-    assert value, f"option '{option.key}' needs an example= value for this test"
-    return value
+    assert option.example is not None, f"option '{option.key}' needs an example= value (not its default)"
+    return option.example
 
 
 def toml_value(value) -> str:
@@ -41,24 +40,17 @@ def flake8_value(value) -> str:
 
 
 def flake8_settings(config: Path, source: Path):
-    EgressLintPlugin._settings = None
-    Application().initialize(["--config", str(config), str(source)])
-    return EgressLintPlugin._settings
+    before = EgressLintPlugin._settings
+    try:
+        Application().initialize(["--config", str(config), str(source)])
+        return EgressLintPlugin._settings
+    finally:
+        EgressLintPlugin._settings = before
 
 
-@pytest.fixture
-def declared(monkeypatch):
-    with_probe = OPTIONS + (PROBE,)
-    monkeypatch.setattr(options, "OPTIONS", with_probe)
-    monkeypatch.setattr(options, "BY_KEY", {o.key: o for o in with_probe})
-    monkeypatch.setattr(flake8_plugin, "OPTIONS", with_probe)
-    monkeypatch.setattr("egress_lint.config.OPTIONS", with_probe)
-    monkeypatch.setattr("egress_lint.config.BY_KEY", {o.key: o for o in with_probe})
-    monkeypatch.setattr(EgressLintPlugin, "_settings", None)
-    return [o for o in with_probe if o.flake8]
-
-
-def test_pyproject_and_flake8_config_give_equal_settings(tmp_path, declared):
+def test_pyproject_and_flake8_config_give_equal_settings(tmp_path):
+    declared = FLAKE8_OPTIONS
+    assert declared, "no option reaches flake8"
     pyproject = tmp_path / "pyproject.toml"
     pyproject.write_text("[tool.egress-lint]\n" + "".join(
         f"{o.key} = {toml_value(sample(o))}\n" for o in declared))
@@ -78,3 +70,13 @@ def test_every_rule_option_is_a_flake8_option():
     for option in OPTIONS:
         if option.key not in {"select", "extend-select", "ignore", "exclude", "per-file-ignores"}:
             assert option.flake8, f"'{option.key}' is missing from flake8"
+
+
+def test_flake8_reads_a_rule_option_from_setup_cfg(tmp_path):
+    source = tmp_path / "client.py"
+    source.write_text("import requests\nrequests.get('http://billing.corp.example.com/ping')\n")
+    flake8 = [sys.executable, "-m", "flake8", "--select", "EGR", "client.py"]
+    assert [(i["line"], i["code"]) for i in parse_lines(run(flake8, cwd=tmp_path).stdout)] == [("2", "EGR201")]
+    (tmp_path / "setup.cfg").write_text("[flake8]\negress-allowed-hosts =\n    *.corp.example.com,\n")
+    proc = run(flake8, cwd=tmp_path)
+    assert proc.returncode == 0 and proc.stdout == "", proc.stdout + proc.stderr

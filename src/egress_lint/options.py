@@ -81,14 +81,17 @@ OPTIONS: Tuple[Option, ...] = (
     Option("exclude", _strings, (), "glob patterns of paths to skip", flake8=False),
     Option("per-file-ignores", _per_file, (), "glob = [codes] not reported in matching files", flake8=False),
     Option("allowed-hosts", _hosts, (),
-           "hosts the cleartext rules treat as internal: exact names, '*.suffix' wildcards, CIDR ranges"),
+           "hosts the cleartext rules treat as internal: exact names, '*.suffix' wildcards, CIDR ranges",
+           example=["api.internal", "*.corp.example.com", "10.0.0.0/8"]),
     Option("sensitive-keys", _strings,
            ("password", "passwd", "pwd", "passphrase", "secret", "token", "credential", "credentials", "ssn", "dob",
             "card", "cvv", "cvc", "iban", "account", "pin"),
-           "body or query keys whose values are sensitive (matched against whole words of a key)"),
+           "body or query keys whose values are sensitive (matched against whole words of a key)",
+           example=["password", "api_key", "member_number"]),
     Option("auth-headers", _strings,
            ("Authorization", "Proxy-Authorization", "X-API-Key", "Api-Key", "X-Auth-Token", "X-Access-Token"),
-           "request headers that carry credentials (case-insensitive)"),
+           "request headers that carry credentials (case-insensitive)",
+           example=["Authorization", "X-Internal-Token"]),
 )
 
 BY_KEY: Dict[str, Option] = {option.key: option for option in OPTIONS}
