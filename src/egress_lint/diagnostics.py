@@ -35,6 +35,7 @@ class Diagnostic:
     end_line: int = 0
     end_col: int = 0
     fix: Optional[Fix] = field(default=None, compare=False)
+    fingerprint: str = field(default="", compare=False)  # see fingerprints.py
 
     @property
     def sort_key(self):

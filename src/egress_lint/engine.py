@@ -12,6 +12,7 @@ from typing import List, Optional, Sequence, Tuple, Type
 from .catalogue import RULES
 from .config import Settings
 from .diagnostics import Diagnostic
+from .fingerprints import fingerprint
 from .libraries import MODULES
 from .rule import Rule
 
@@ -96,6 +97,7 @@ def analyse(tree: ast.Module, lines: Sequence[str], path: str, settings: Setting
                 end_line=finding.end_line,
                 end_col=_char_column(lines, finding.end_line, finding.end_col) + 1,
                 fix=finding.fix,
+                fingerprint=fingerprint(rule_class.code, finding.message, lines, finding.line, finding.end_line),
             ))
     result.diagnostics = sorted(set(result.diagnostics), key=lambda d: d.sort_key)
     return result

@@ -63,6 +63,7 @@ class Option:
     default: Any
     help: str
     flake8: bool = True  # flake8 has its own select/ignore/exclude, so those stay CLI-only
+    example: Any = None  # a sample pyproject value, for the pyproject/flake8 equivalence test
 
     @property
     def attr(self) -> str:
@@ -80,19 +81,23 @@ OPTIONS: Tuple[Option, ...] = (
     Option("exclude", _strings, (), "glob patterns of paths to skip", flake8=False),
     Option("per-file-ignores", _per_file, (), "glob = [codes] not reported in matching files", flake8=False),
     Option("allowed-hosts", _hosts, (),
-           "hosts the cleartext rules treat as internal: exact names, '*.suffix' wildcards, CIDR ranges"),
+           "hosts the cleartext rules treat as internal: exact names, '*.suffix' wildcards, CIDR ranges",
+           example=["api.internal", "*.corp.example.com", "10.0.0.0/8"]),
     Option("sensitive-keys", _strings,
            ("password", "passwd", "pwd", "passphrase", "secret", "token", "credential", "credentials", "ssn", "dob",
             "card", "cvv", "cvc", "iban", "account", "pin"),
-           "body or query keys whose values are sensitive (matched against whole words of a key)"),
+           "body or query keys whose values are sensitive (matched against whole words of a key)",
+           example=["password", "api_key", "member_number"]),
     Option("sensitive-paths", _strings,
            ("auth", "login", "logout", "signin", "signup", "register", "token", "tokens", "oauth", "oauth2", "admin",
             "payment", "payments", "transfer", "transfers", "account", "accounts", "user", "users", "password",
             "checkout", "billing"),
-           "URL path segments that make a request sensitive (whole segments: /authors is not /auth)"),
+           "URL path segments that make a request sensitive (whole segments: /authors is not /auth)",
+           example=["login", "admin", "members"]),
     Option("auth-headers", _strings,
            ("Authorization", "Proxy-Authorization", "X-API-Key", "Api-Key", "X-Auth-Token", "X-Access-Token"),
-           "request headers that carry credentials (case-insensitive)"),
+           "request headers that carry credentials (case-insensitive)",
+           example=["Authorization", "X-Internal-Token"]),
 )
 
 BY_KEY: Dict[str, Option] = {option.key: option for option in OPTIONS}

@@ -67,6 +67,7 @@ class Rule:
     precheck: ClassVar[Tuple[str, ...]] = ()  # words that, besides the library names, make a file worth parsing
     options: ClassVar[Tuple[str, ...]] = ()  # keys of the settings this rule reads
     precision: ClassVar[str] = "high"
+    security_severity: ClassVar[float] = 7.5  # 0-10, the score code-scanning services rank alerts by
     VALID: ClassVar[Tuple[Valid, ...]] = ()
     INVALID: ClassVar[Tuple[Invalid, ...]] = ()
 

@@ -2,39 +2,78 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
+from pathlib import Path
 from typing import List
 
 from ..diagnostics import Diagnostic
+from ..output import FORMATS
 from .common import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, add_selection_arguments, settings_from
 
 
 def register(commands) -> None:
     parser = commands.add_parser("check", help="report findings (exit 0 clean, 1 findings, 2 errors)")
     add_selection_arguments(parser)
+    parser.add_argument("--format", choices=FORMATS, default="text", help="output format (default: text)")
+    parser.add_argument("--output", type=Path, metavar="FILE", help="write the report to FILE instead of stdout")
+    parser.add_argument("--show-hints", dest="show_hints", action="store_true", default=True,
+                        help="end each text or github line with its remediation hint (the default)")
     parser.add_argument("--no-hints", dest="show_hints", action="store_false", help="leave the hint off each line")
+    parser.add_argument("--statistics", action="store_true", help="count the findings per code")
+    parser.add_argument("--baseline", type=Path, metavar="FILE", help="report only findings not in this baseline")
+    parser.add_argument("--write-baseline", type=Path, metavar="FILE",
+                        help="record the current findings in FILE and exit 0")
     parser.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
+    from .. import baseline
     from ..files import discover, matches
-    from ..output import text
+    from ..output import Problem, Report, Style, render
     from ..runner import run_files
 
     settings = settings_from(args)
-    files, errors = discover(args.paths or ["."], settings["exclude"])
+    known = baseline.load(args.baseline) if args.baseline else None
+    files, missing = discover(args.paths or ["."], settings["exclude"])
+    problems = [Problem(message) for message in missing]
     diagnostics: List[Diagnostic] = []
     for result in run_files(files, settings):
         if result.error:
-            errors.append(result.error)
-        errors.extend(result.internal_errors)
+            problems.append(Problem(result.error, result.path))
+        problems.extend(Problem(message, result.path) for message in result.internal_errors)
         ignored = [code for pattern, codes in settings["per-file-ignores"] if matches(result.path, [pattern])
                    for code in codes]
         diagnostics.extend(d for d in result.diagnostics if not any(d.code.startswith(c) for c in ignored))
     diagnostics.sort(key=lambda d: d.sort_key)
-    sys.stdout.write(text.render(diagnostics, len(files), len(errors), show_hints=args.show_hints))
-    for error in errors:
-        print(f"egress-lint: {error}", file=sys.stderr)
-    if errors:
+
+    if args.write_baseline:
+        baseline.write(args.write_baseline, diagnostics)
+        print(f"egress-lint: wrote {len(diagnostics)} finding(s) to the baseline {args.write_baseline}", file=sys.stderr)
+        _print_problems(problems)
+        return EXIT_ERROR if problems else EXIT_CLEAN
+
+    baselined = 0
+    if known is not None:
+        diagnostics, baselined = baseline.new_findings(diagnostics, known, args.baseline)
+    report = Report(diagnostics, len(files), problems, baselined)
+    style = Style(show_hints=args.show_hints, statistics=args.statistics,
+                  colour=args.format == "text" and args.output is None and _colour_terminal())
+    text = render(args.format, report, style)
+    if args.output:
+        args.output.write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text)
+    _print_problems(problems)
+    if problems:
         return EXIT_ERROR
     return EXIT_FINDINGS if diagnostics else EXIT_CLEAN
+
+
+def _colour_terminal() -> bool:
+    return sys.stdout.isatty() and not os.environ.get("NO_COLOR") and os.environ.get("TERM") != "dumb"
+
+
+def _print_problems(problems) -> None:
+    for problem in problems:
+        print(f"egress-lint: {problem.message}", file=sys.stderr)

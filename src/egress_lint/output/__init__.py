@@ -1,0 +1,56 @@
+"""Formatters: each module renders a Report as one output format for `egress-lint check`."""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Dict, List, Optional, Tuple
+
+from ..diagnostics import Diagnostic
+from ..fingerprints import numbered
+
+FORMATS = ("text", "json", "sarif", "github")
+
+
+@dataclass(frozen=True)
+class Problem:
+    """A file (or argument) that could not be checked, or a rule that failed on it."""
+
+    message: str
+    path: Optional[str] = None
+
+    @property
+    def position(self) -> Tuple[int, int]:
+        """(line, column) when the message starts with ``path:line[:col]:``, else (0, 0)."""
+        if self.path:
+            match = re.match(re.escape(self.path) + r":(\d+)(?::(\d+))?:", self.message)
+            if match:
+                return int(match.group(1)), int(match.group(2) or 0)
+        return 0, 0
+
+
+@dataclass
+class Report:
+    diagnostics: List[Diagnostic]  # sorted, after noqa, per-file-ignores and baseline
+    files_checked: int
+    problems: List[Problem] = field(default_factory=list)
+    baselined: int = 0  # findings left out because the baseline lists them
+
+    def numbered(self) -> List[Tuple[Diagnostic, int]]:
+        return list(numbered(self.diagnostics))
+
+    def statistics(self) -> Dict[str, int]:
+        return dict(sorted(Counter(d.code for d in self.diagnostics).items()))
+
+
+@dataclass(frozen=True)
+class Style:
+    show_hints: bool = True
+    statistics: bool = False
+    colour: bool = False
+
+
+def render(name: str, report: Report, style: Style) -> str:
+    from importlib import import_module
+
+    return import_module(f"{__name__}.{name}").render(report, style)

@@ -1,20 +1,46 @@
-"""flake8-shaped text lines and a one-line summary."""
+"""flake8-shaped text lines, optional counts per code, and a one-line summary."""
 from __future__ import annotations
 
-from typing import List, Sequence
+from typing import List
 
-from ..diagnostics import Diagnostic
+from ..catalogue import BY_CODE
+from ..diagnostics import Diagnostic, Severity
+from . import Report, Style
+
+_RESET, _BOLD, _RED, _YELLOW = "\033[0m", "\033[1m", "\033[31m", "\033[33m"
 
 
-def render(diagnostics: Sequence[Diagnostic], files_checked: int, errors: int, show_hints: bool = True) -> str:
-    lines: List[str] = [d.text(with_hint=show_hints) for d in diagnostics]
-    count = len(diagnostics)
-    files_with = len({d.path for d in diagnostics})
+def _line(d: Diagnostic, style: Style) -> str:
+    if not style.colour:
+        return d.text(with_hint=style.show_hints)
+    colour = _RED if d.severity is Severity.ERROR else _YELLOW
+    body = f"{_BOLD}{d.path}{_RESET}:{d.line}:{d.col}: {colour}{_BOLD}{d.code}{_RESET} {d.message}"
+    if style.show_hints and d.hint:
+        body += f" \u2014 {d.hint}"
+    return body
+
+
+def render(report: Report, style: Style) -> str:
+    lines: List[str] = [_line(d, style) for d in report.diagnostics]
+    if style.statistics:
+        for code, count in report.statistics().items():
+            slug = BY_CODE[code].slug if code in BY_CODE else ""
+            lines.append(f"{count:<5} {code} {slug}".rstrip())
+    lines.append(_summary(report))
+    return "\n".join(lines) + "\n"
+
+
+def _summary(report: Report) -> str:
+    count = len(report.diagnostics)
+    files_with = len({d.path for d in report.diagnostics})
     if count:
         summary = f"Found {count} finding{'s' if count != 1 else ''} in {files_with} file{'s' if files_with != 1 else ''}"
     else:
-        summary = "No findings"
-    summary += f" ({files_checked} file{'s' if files_checked != 1 else ''} checked"
+        summary = "No findings" if not report.baselined else "No new findings"
+    checked = report.files_checked
+    summary += f" ({checked} file{'s' if checked != 1 else ''} checked"
+    if report.baselined:
+        summary += f", {report.baselined} in the baseline"
+    errors = len(report.problems)
     summary += f", {errors} could not be checked)." if errors else ")."
-    lines.append(summary)
-    return "\n".join(lines) + "\n"
+    return summary

@@ -11,6 +11,7 @@ class InsecureWarningsSilenced(Rule):
     slug = "insecure-warnings-silenced"
     family = "tls-verify"
     cwe = (295,)
+    security_severity = 4.0  # hides the evidence of an unverified request rather than making one
     summary = "Insecure-request warnings silenced"
     hint = "remove the filter and fix the unverified request it hides"
     what = """

@@ -1,0 +1,58 @@
+"""A baseline: the findings a codebase already had when it adopted egress-lint.
+
+It stores, per file and fingerprint, how many findings there were. A later run reports only the
+findings beyond those counts, so moving or editing around a baselined finding keeps it quiet, while
+a second copy of it added to the same file is reported. Paths are stored relative to the baseline
+file's folder, so the run may start from any directory.
+"""
+from __future__ import annotations
+
+import json
+import os
+from collections import Counter
+from pathlib import Path
+from typing import Dict, List, Sequence, Tuple
+
+from .config import ConfigError
+from .diagnostics import Diagnostic
+from .fingerprints import numbered
+
+VERSION = 1
+Key = Tuple[str, str]  # (path relative to the baseline's folder, fingerprint)
+
+
+def _key(path: str, fingerprint: str, folder: Path) -> Key:
+    relative = os.path.relpath(os.path.abspath(path), folder)
+    return Path(relative).as_posix(), fingerprint
+
+
+def write(file: Path, diagnostics: Sequence[Diagnostic]) -> None:
+    folder = file.resolve().parent
+    counts: Counter = Counter()
+    described: Dict[Key, Diagnostic] = {}
+    for d in diagnostics:
+        key = _key(d.path, d.fingerprint, folder)
+        counts[key] += 1
+        described.setdefault(key, d)
+    findings = [{"path": path, "code": described[(path, fp)].code, "fingerprint": fp, "count": counts[(path, fp)],
+                 "message": described[(path, fp)].message}
+                for path, fp in sorted(counts, key=lambda k: (k[0], described[k].sort_key, k[1]))]
+    text = json.dumps({"version": VERSION, "tool": "egress-lint", "findings": findings}, indent=2, ensure_ascii=False)
+    file.write_text(text + "\n", encoding="utf-8")
+
+
+def load(file: Path) -> Counter:
+    try:
+        data = json.loads(file.read_text(encoding="utf-8"))
+        if data.get("version") != VERSION:
+            raise ValueError(f"unsupported baseline version {data.get('version')!r}")
+        return Counter({(item["path"], item["fingerprint"]): int(item["count"]) for item in data["findings"]})
+    except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
+        raise ConfigError(f"{file}: cannot read baseline: {exc}") from None
+
+
+def new_findings(diagnostics: Sequence[Diagnostic], baseline: Counter, file: Path) -> Tuple[List[Diagnostic], int]:
+    """The diagnostics beyond the baseline's counts, and how many the baseline covered."""
+    folder = file.resolve().parent
+    fresh = [d for d, occurrence in numbered(diagnostics) if occurrence > baseline[_key(d.path, d.fingerprint, folder)]]
+    return fresh, len(diagnostics) - len(fresh)

@@ -1,0 +1,32 @@
+"""GitHub Actions workflow commands: each finding becomes an annotation on the pull request."""
+from __future__ import annotations
+
+from typing import List
+
+from ..diagnostics import Severity
+from . import Report, Style
+
+
+def _data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _property(text: str) -> str:
+    return _data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def render(report: Report, style: Style) -> str:
+    lines: List[str] = []
+    for d in report.diagnostics:
+        command = "error" if d.severity is Severity.ERROR else "warning"
+        message = f"{d.message} \u2014 {d.hint}" if style.show_hints and d.hint else d.message
+        lines.append(f"::{command} file={_property(d.path)},line={d.line},col={d.col},"
+                     f"title={_property(d.code)}::{_data(message)}")
+    for problem in report.problems:
+        where = f" file={_property(problem.path)}" if problem.path else ""
+        line, _ = problem.position
+        where += f",line={line}" if where and line else ""
+        lines.append(f"::error{where}::{_data(problem.message)}")
+    if style.statistics:
+        lines.extend(f"{count:<5} {code}" for code, count in report.statistics().items())
+    return "\n".join(lines) + "\n" if lines else ""

@@ -1,0 +1,90 @@
+"""SARIF 2.1.0 for code-scanning services, with every rule's metadata taken from the catalogue."""
+from __future__ import annotations
+
+import json
+from pathlib import Path, PurePath
+from typing import Any, Dict, List
+
+from .. import __version__
+from ..catalogue import RULES
+from ..diagnostics import Severity
+from ..fingerprints import VERSION as FINGERPRINT_VERSION
+from . import Problem, Report, Style
+
+SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning"}
+_SRCROOT = "%SRCROOT%"
+
+
+def _rule(rule) -> Dict[str, Any]:
+    from ..docs import render_rule
+
+    help_text = render_rule(rule)
+    return {
+        "id": rule.code,
+        "name": rule.slug,
+        "shortDescription": {"text": rule.summary},
+        "fullDescription": {"text": rule.what.strip()},
+        "help": {"text": help_text, "markdown": help_text},
+        "defaultConfiguration": {"level": _LEVEL[rule.severity]},
+        "properties": {
+            "tags": ["security", rule.family, *(f"external/cwe/cwe-{n}" for n in rule.cwe)],
+            "security-severity": f"{rule.security_severity:.1f}",
+            "precision": rule.precision,
+            "problem.severity": rule.severity.value,
+        },
+    }
+
+
+def _artifact(path: str) -> Dict[str, str]:
+    if PurePath(path).is_absolute():
+        return {"uri": Path(path).as_uri()}
+    return {"uri": PurePath(path).as_posix(), "uriBaseId": _SRCROOT}
+
+
+def _notification(problem: Problem) -> Dict[str, Any]:
+    notification: Dict[str, Any] = {"level": "error", "message": {"text": problem.message}}
+    if problem.path:
+        location: Dict[str, Any] = {"artifactLocation": _artifact(problem.path)}
+        line, col = problem.position
+        if line:
+            location["region"] = {"startLine": line, **({"startColumn": col} if col else {})}
+        notification["locations"] = [{"physicalLocation": location}]
+    return notification
+
+
+def render(report: Report, style: Style) -> str:
+    index = {rule.code: i for i, rule in enumerate(RULES)}
+    results: List[Dict[str, Any]] = []
+    for d, occurrence in report.numbered():
+        region = {"startLine": d.line, "startColumn": d.col}
+        if d.end_line:
+            region.update(endLine=d.end_line, endColumn=max(d.end_col, 1))
+        result: Dict[str, Any] = {
+            "ruleId": d.code,
+            "level": _LEVEL[d.severity],
+            "message": {"text": f"{d.message} \u2014 {d.hint}" if d.hint else d.message},
+            "locations": [{"physicalLocation": {"artifactLocation": _artifact(d.path), "region": region}}],
+            "partialFingerprints": {f"egressLint/{FINGERPRINT_VERSION}": f"{d.fingerprint}:{occurrence}"},
+            "properties": {"hint": d.hint},
+        }
+        if d.code in index:
+            result["ruleIndex"] = index[d.code]
+        results.append(result)
+    run = {
+        "tool": {"driver": {
+            "name": "egress-lint",
+            "version": __version__,
+            "semanticVersion": __version__,
+            "rules": [_rule(rule) for rule in RULES],
+        }},
+        "invocations": [{
+            "executionSuccessful": not report.problems,
+            "toolExecutionNotifications": [_notification(p) for p in report.problems],
+        }],
+        "originalUriBaseIds": {_SRCROOT: {"uri": Path.cwd().as_uri() + "/"}},
+        "columnKind": "unicodeCodePoints",
+        "results": results,
+    }
+    log = {"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}
+    return json.dumps(log, indent=2, ensure_ascii=False) + "\n"
