@@ -23,6 +23,7 @@ class FileResult:
     diagnostics: List[Diagnostic] = field(default_factory=list)
     error: Optional[str] = None  # the file could not be read or parsed: why
     internal_errors: List[str] = field(default_factory=list)  # a rule failed: which and how
+    connections: List[dict] = field(default_factory=list)  # the inventory rows, when asked for
 
 
 @lru_cache(maxsize=1)
@@ -73,12 +74,12 @@ def parse(text: str, path: str) -> ast.Module:
 
 
 def analyse(tree: ast.Module, lines: Sequence[str], path: str, settings: Settings,
-            rules: Optional[Sequence[Type[Rule]]] = None) -> FileResult:
+            rules: Optional[Sequence[Type[Rule]]] = None, model=None) -> FileResult:
     """Run the rules over a parsed module. ``lines`` is the source, split keeping line ends."""
     from .analysis.model import SemanticModel
 
     result = FileResult(path)
-    model = SemanticModel(tree)
+    model = model if model is not None else SemanticModel(tree)
     for rule_class in rules if rules is not None else enabled_rules(settings):
         try:
             findings = list(rule_class(settings).check(model))
@@ -128,8 +129,10 @@ def suppressed(diagnostic: Diagnostic, lines: Sequence[str]) -> bool:
     return code_matches(diagnostic.code, [c.upper() for c in re.split(r"[,\s]+", codes) if c])
 
 
-def check_source(data: bytes, path: str, settings: Settings, use_precheck: bool = True) -> FileResult:
-    """Everything the CLI does for one file's bytes: decode, pre-check, parse, analyse, noqa."""
+def check_source(data: bytes, path: str, settings: Settings, use_precheck: bool = True,
+                 inventory: bool = False) -> FileResult:
+    """Everything the CLI does for one file's bytes: decode, pre-check, parse, analyse, noqa; with
+    ``inventory``, also every connection the file makes, from the same model and findings."""
     try:
         text = decode_source(data)
     except (SyntaxError, UnicodeDecodeError, LookupError) as exc:
@@ -144,15 +147,22 @@ def check_source(data: bytes, path: str, settings: Settings, use_precheck: bool 
     except (ValueError, RecursionError, MemoryError) as exc:
         return FileResult(path, error=f"{path}: cannot parse: {type(exc).__name__}: {exc}")
     lines = source_lines(text)
-    result = analyse(tree, lines, path, settings)
+    from .analysis.model import SemanticModel
+
+    model = SemanticModel(tree)
+    result = analyse(tree, lines, path, settings, model=model)
     result.diagnostics = [d for d in result.diagnostics if not suppressed(d, lines)]
+    if inventory:
+        from .inventory import connections
+
+        result.connections = connections(model, result.diagnostics, settings, path, lines)
     return result
 
 
-def check_path(path: str, settings: Settings) -> FileResult:
+def check_path(path: str, settings: Settings, inventory: bool = False) -> FileResult:
     try:
         with open(path, "rb") as handle:
             data = handle.read()
     except OSError as exc:
         return FileResult(path, error=f"{path}: cannot read: {exc.strerror or exc}")
-    return check_source(data, path, settings)
+    return check_source(data, path, settings, inventory=inventory)

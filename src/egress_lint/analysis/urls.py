@@ -41,6 +41,10 @@ class Url:
         return f"{self.scheme or '?'}://{host}{port}{self.path or ''}".replace(HOLE, "{…}")
 
     @property
+    def display_path(self) -> str:
+        return (self.path or "").replace(HOLE, "{…}")
+
+    @property
     def path_segments(self) -> Tuple[str, ...]:
         """The known segments of the path (a segment with an unknown part is left out)."""
         if not self.path:

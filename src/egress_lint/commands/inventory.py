@@ -1,0 +1,48 @@
+"""`egress-lint inventory`: every outbound call site with its TLS, auth and sensitivity status."""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .common import EXIT_CLEAN, EXIT_ERROR
+
+
+def register(commands) -> None:
+    from ..output.inventory import FORMATS
+
+    parser = commands.add_parser("inventory", help="list every outbound connection (an ASVS V9.2.3 audit)")
+    parser.add_argument("paths", nargs="*", metavar="PATH", help="files or folders (default: .)")
+    parser.add_argument("--config", type=Path, help="pyproject.toml to read [tool.egress-lint] from")
+    parser.add_argument("--exclude", action="append", default=[], metavar="GLOB", help="skip matching paths")
+    parser.add_argument("--format", choices=FORMATS, default="table", help="output format (default: table)")
+    parser.add_argument("--output", type=Path, metavar="FILE", help="write the inventory to FILE")
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from ..config import load_settings
+    from ..engine import check_path
+    from ..files import discover
+    from ..output.inventory import render
+
+    settings = load_settings(args.config)
+    if args.exclude:
+        settings = settings.replace(exclude=tuple(settings["exclude"]) + tuple(args.exclude))
+    files, errors = discover(args.paths or ["."], settings["exclude"])
+    rows = []
+    problems = []
+    for path in files:
+        result = check_path(path, settings, inventory=True)
+        rows.extend(result.connections)
+        if result.error:
+            problems.append(result.error)
+        problems.extend(result.internal_errors)
+    text = render(rows, args.format)
+    if args.output:
+        args.output.write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text)
+    for problem in errors + problems:
+        print(f"egress-lint: {problem}", file=sys.stderr)
+    return EXIT_ERROR if errors else EXIT_CLEAN

@@ -1,0 +1,117 @@
+"""The connection inventory: every egress point with its TLS, auth and sensitivity status.
+
+It reads the same model and the same findings as `check`, so the two can never disagree: a row's
+codes are exactly the findings reported at its call, and its TLS status is "disabled" exactly when a
+TLS-verification finding is reported at the call or on the client it uses.
+"""
+from __future__ import annotations
+
+from typing import Dict, List, Sequence
+
+from .analysis.auth import auth_evidence
+from .analysis.sensitivity import credential_fields, credentials_in_url, sensitivity
+from .config import Settings
+from .diagnostics import Diagnostic
+from .libraries.spec import CLEARTEXT_SCHEMES
+
+COLUMNS = ("path", "line", "column", "library", "api", "kind", "method", "scheme", "host", "url_path", "tls", "auth",
+           "sensitive", "why_sensitive", "codes")
+_TLS_CODES = ("EGR101", "EGR102", "EGR103", "EGR104", "EGR106")
+_CONTEXT_KEYWORDS = ("context", "ssl", "ssl_context", "verify")
+
+
+def connections(model, diagnostics: Sequence[Diagnostic], settings: Settings, path: str,
+                lines: Sequence[str]) -> List[Dict[str, object]]:
+    from .analysis.sensitivity import http_method
+
+    by_position: Dict[tuple, List[str]] = {}
+    for d in diagnostics:
+        by_position.setdefault((d.line, d.col), []).append(d.code)
+    by_line: Dict[int, List[str]] = {}
+    for d in diagnostics:
+        by_line.setdefault(d.line, []).append(d.code)
+    rows = []
+    for point in model.egress_points():
+        node = point.node
+        column = _column(lines, node.lineno, node.col_offset)
+        codes = sorted(set(by_position.get((node.lineno, column), ())))
+        url = model.url(point)
+        rows.append({
+            "path": path,
+            "line": node.lineno,
+            "column": column,
+            "library": point.api.library,
+            "api": point.api.name,
+            "kind": point.kind,
+            "method": http_method(model, point) or "",
+            "scheme": (url.scheme or "") if url else "",
+            "host": (url.host or "dynamic") if url else "dynamic",
+            "url_path": url.display_path if url else "",
+            "tls": _tls(model, point, url, codes, by_line),
+            "auth": _auth(model, point, settings),
+            **_sensitive(model, point, settings),
+            "codes": codes,
+        })
+    return rows
+
+
+def _column(lines: Sequence[str], line: int, byte_col: int) -> int:
+    from .engine import _char_column
+
+    return _char_column(lines, line, byte_col) + 1
+
+
+def _tls(model, point, url, codes: List[str], by_line: Dict[int, List[str]]) -> str:
+    if url is not None and url.scheme in CLEARTEXT_SCHEMES:
+        return "n.a. (cleartext)"
+    if any(code in _TLS_CODES for code in codes):
+        return "disabled"
+    statements = _client_statements(model, point.client)
+    if any(code in _TLS_CODES for stmt in statements for code in by_line.get(stmt.lineno, ())):
+        return "disabled"
+    for keyword in point.site.call.keywords:
+        if keyword.arg in _CONTEXT_KEYWORDS:
+            context = model.client_of(model.resolve(keyword.value, point.site.scope))
+            if context is not None and context.type.name == "ssl.SSLContext":
+                return "custom context"
+    if url is None or url.scheme is None:
+        return "unknown"
+    return "verified"
+
+
+def _client_statements(model, client, depth: int = 0) -> list:
+    """Where a client is made and configured, and the same for the clients it is made from
+    (``ClientSession(connector=TCPConnector(ssl=False))``, ``Client(transport=...)``)."""
+    if client is None or depth > 2:
+        return []
+    statements = [client.origin] + [config.node for config in client.all_configs()]
+    origin = client.origin
+    for keyword in getattr(origin, "keywords", ()):
+        part = model.client_of(model.resolve(keyword.value, client.scope))
+        if part is not None and part is not client:
+            statements += _client_statements(model, part, depth + 1)
+    return statements
+
+
+def _auth(model, point, settings: Settings) -> str:
+    evidence = auth_evidence(model, point, settings["auth-headers"])
+    certain = [e for e in evidence if e.is_credential]
+    if certain:
+        names = []
+        for item in certain:
+            name = item.mechanism if item.where == "call" else f"{item.mechanism} ({item.where})"
+            if name not in names:
+                names.append(name)
+        return ", ".join(names)
+    if credentials_in_url(model, point):
+        return "url credentials"
+    if point.kind == "request" and credential_fields(model, point):
+        return "form credentials"
+    return "unknown" if evidence else "none"
+
+
+def _sensitive(model, point, settings: Settings) -> Dict[str, str]:
+    if point.kind != "request":
+        return {"sensitive": "n.a.", "why_sensitive": ""}
+    reasons = sensitivity(model, point, settings["sensitive-keys"], settings["sensitive-paths"])
+    return {"sensitive": "yes" if reasons else "no", "why_sensitive": "; ".join(reasons)}

@@ -1,0 +1,92 @@
+"""`egress-lint inventory` on the examples, in every format, and its agreement with `check`."""
+import csv
+import io
+import json
+
+from .conftest import EXAMPLES, FIXTURES
+from .helpers import egress_lint, parse_lines
+
+
+def _rows(*paths):
+    proc = egress_lint("inventory", "--format", "json", *map(str, paths))
+    assert proc.returncode == 0, proc.stderr
+    envelope = json.loads(proc.stdout)
+    assert envelope["version"] == 1 and envelope["tool"]["name"] == "egress-lint"
+    return envelope["connections"]
+
+
+def _row(rows, path_end, line):
+    [row] = [r for r in rows if r["path"].endswith(path_end) and r["line"] == line]
+    return row
+
+
+def test_json_rows_describe_each_connection():
+    rows = _rows(EXAMPLES)
+    webhook = _row(rows, "notifications.py", 19)
+    assert {k: webhook[k] for k in ("library", "api", "method", "scheme", "host", "url_path", "tls", "auth",
+                                    "sensitive", "codes")} == {
+        "library": "requests", "api": "requests.post", "method": "POST", "scheme": "http",
+        "host": "hooks.partner-bank.com", "url_path": "/payments", "tls": "n.a. (cleartext)", "auth": "bearer",
+        "sensitive": "yes", "codes": ["EGR201", "EGR202"]}
+    admin = _row(rows, "identity.py", 20)
+    assert (admin["auth"], admin["sensitive"], admin["why_sensitive"], admin["codes"]) == (
+        "none", "yes", "POST; path /admin", ["EGR301"])
+    charge = _row(rows, "processor.py", 25)
+    assert (charge["tls"], charge["auth"]) == ("disabled", "api-key (client)")
+    upload = _row(rows, "reports.py", 13)
+    assert (upload["scheme"], upload["host"], upload["tls"]) == ("https", "reports.partner.example.com", "disabled")
+    ledger_post = _row(rows, "ledger.py", 17)
+    assert ledger_post["tls"] == "disabled"  # through ClientSession(connector=TCPConnector(ssl=False))
+    health = _row(rows, "notifications.py", 36)
+    assert (health["host"], health["sensitive"], health["codes"]) == ("localhost", "no", [])
+
+
+def test_table_csv_and_markdown():
+    table = egress_lint("inventory", str(EXAMPLES))
+    assert table.returncode == 0
+    header, *body = table.stdout.splitlines()
+    assert header.split()[:4] == ["LOCATION", "LIBRARY", "API", "METHOD"]
+    assert body[-1].startswith(f"{len(body) - 1} connections: ")
+    assert any("notifications.py:19:12" in line and "EGR201,EGR202" in line for line in body)
+
+    proc = egress_lint("inventory", "--format", "csv", str(EXAMPLES))
+    records = list(csv.DictReader(io.StringIO(proc.stdout)))
+    assert len(records) == len(body) - 1
+    webhook = [r for r in records if r["path"].endswith("notifications.py") and r["line"] == "19"][0]
+    assert (webhook["host"], webhook["codes"]) == ("hooks.partner-bank.com", "EGR201;EGR202")
+
+    markdown = egress_lint("inventory", "--format", "markdown", str(EXAMPLES)).stdout.splitlines()
+    assert markdown[0] == "# Outbound connections"
+    assert any(line.startswith("| ") and "payments_service/identity.py:20:12 | requests | requests.post | POST |" in line
+               for line in markdown)
+
+
+def test_inventory_and_check_never_disagree():
+    paths = [EXAMPLES, *sorted(FIXTURES.glob("EGR*.py"))]
+    rows = _rows(*paths)
+    findings = {(f["path"], int(f["line"]), int(f["col"]), f["code"])
+                for f in parse_lines(egress_lint("check", *map(str, paths)).stdout)}
+    at_rows = set()
+    for row in rows:
+        here = {(p, line, col, code) for p, line, col, code in findings
+                if (p, line, col) == (row["path"], row["line"], row["column"])}
+        assert {code for *_, code in here} == set(row["codes"]), row
+        at_rows |= here
+        tls_codes = {"EGR101", "EGR102", "EGR103", "EGR104", "EGR106"}
+        if tls_codes & set(row["codes"]) and row["tls"] != "n.a. (cleartext)":
+            assert row["tls"] == "disabled", row
+    # Every request-level finding of the transport and auth rules is on some row.
+    request_codes = {"EGR201", "EGR202", "EGR203", "EGR301", "EGR302"}
+    assert {f for f in findings if f[3] in request_codes} <= at_rows
+
+
+def test_bad_path_exits_2(tmp_path):
+    proc = egress_lint("inventory", str(tmp_path / "missing"))
+    assert proc.returncode == 2 and "no such file or directory" in proc.stderr
+
+
+def test_output_file(tmp_path):
+    target = tmp_path / "inventory.md"
+    proc = egress_lint("inventory", "--format", "markdown", "--output", str(target), str(EXAMPLES))
+    assert proc.returncode == 0 and proc.stdout == ""
+    assert target.read_text().startswith("# Outbound connections\n")
