@@ -6,11 +6,11 @@ import sys
 from typing import Optional, Sequence
 
 from . import __version__
-from .commands import check, explain, inventory, rules
+from .commands import check, explain, fix, inventory, rules
 from .commands.common import EXIT_ERROR
 from .config import ConfigError
 
-COMMANDS = (check, explain, rules, inventory)
+COMMANDS = (check, fix, explain, rules, inventory)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -22,6 +22,9 @@ class Fix:
     safe: bool
     detail: Tuple[Tuple[str, str], ...] = ()
 
+    def get(self, key: str, default: Optional[str] = None) -> Optional[str]:
+        return dict(self.detail).get(key, default)
+
 
 @dataclass(frozen=True)
 class Diagnostic:
@@ -41,8 +44,16 @@ class Diagnostic:
     def sort_key(self):
         return (self.path, self.line, self.col, self.code, self.message)
 
-    def text(self, with_hint: bool = True) -> str:
-        body = f"{self.code} {self.message}"
+    @property
+    def marker(self) -> str:
+        """``[*]``: `egress-lint fix` fixes it; ``[~]``: only with ``--unsafe-fixes``; else no marker."""
+        if self.fix is None:
+            return ""
+        return "[*]" if self.fix.safe else "[~]"
+
+    def text(self, with_hint: bool = True, with_marker: bool = False) -> str:
+        marker = f"{self.marker} " if with_marker and self.marker else ""
+        body = f"{self.code} {marker}{self.message}"
         if with_hint and self.hint:
             body += f" \u2014 {self.hint}"
         return f"{self.path}:{self.line}:{self.col}: {body}"

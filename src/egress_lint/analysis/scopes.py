@@ -7,7 +7,7 @@ is collected here, so no later layer walks the tree again.
 from __future__ import annotations
 
 import ast
-from typing import Dict, List, Optional, Tuple
+from typing import Dict, List, Optional, Set, Tuple
 
 _FUNCTIONS = (ast.FunctionDef, ast.AsyncFunctionDef)
 _COMPREHENSIONS = (ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp)
@@ -92,6 +92,7 @@ class Index:
     def __init__(self) -> None:
         self.module: Optional[Scope] = None
         self.calls: List[Tuple[ast.Call, Scope]] = []
+        self.call_statements: Set[ast.Call] = set()  # calls made as a statement of their own
         # (statement, target, value, scope) for ``x.attr = v`` and ``x[k] = v``
         self.attribute_stores: List[Tuple[ast.AST, ast.Attribute, Optional[ast.AST], Scope]] = []
         self.subscript_stores: List[Tuple[ast.AST, ast.Subscript, Optional[ast.AST], Scope]] = []
@@ -148,6 +149,9 @@ def build_index(tree: ast.Module) -> Index:
         cls = type(node)
         if cls is ast.Call:
             index.calls.append((node, scope))
+        elif cls is ast.Expr:
+            if type(node.value) is ast.Call:
+                index.call_statements.add(node.value)
         elif cls is ast.Assign:
             for target in node.targets:
                 _bind_target(target, node.value, node, scope, "assign", index)

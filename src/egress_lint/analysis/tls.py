@@ -22,17 +22,21 @@ _SSL_CONTEXT = "ssl.SSLContext"
 class Weakening:
     """One switched-off protection, reported at ``node``."""
 
-    __slots__ = ("node", "subject", "setting", "effect", "point", "config", "at_call")
+    __slots__ = ("node", "subject", "setting", "effect", "point", "config", "value", "written_here")
 
     def __init__(self, node: ast.AST, subject: str, setting: str, effect: str,
-                 point: Optional[EgressPoint] = None, config=None, at_call: bool = False) -> None:
+                 point: Optional[EgressPoint] = None, config=None, value: Optional[Value] = None,
+                 written_here: bool = False) -> None:
         self.node = node
         self.subject = subject  # "requests.get()" or "requests.Session.verify"
         self.setting = setting  # "verify=False via SETTINGS, line 16"
         self.effect = effect
         self.point = point
         self.config = config
-        self.at_call = at_call  # the keyword is written at the call itself (a fix can remove it)
+        self.value = value  # what the keyword or attribute is given
+        # The value is written at the reported call or statement, not brought there from elsewhere:
+        # only then can a fix change it in place.
+        self.written_here = written_here
 
 
 def describe(value: Optional[Value], name: str, joiner: str = "=", context_reason: str = "") -> str:
@@ -79,7 +83,7 @@ def weakenings(model: SemanticModel, effect: str) -> List[Weakening]:
             if _switched_off(model, value, switch.disabled_by) is not None:
                 subject = f"{client.type.name}.{config.attr}"
                 found.append(Weakening(config.node, subject, describe(value, config.attr, " = "), effect,
-                                       config=config))
+                                       config=config, value=value, written_here=not value.via))
     found.sort(key=lambda w: (w.node.lineno, w.node.col_offset))
     return found
 
@@ -100,7 +104,7 @@ def _at_call(model: SemanticModel, point: EgressPoint, effect: str) -> Iterator[
             written_here = value is not None and not value.via and any(
                 k.arg == switch.arg.name for k in site.call.keywords)
             yield Weakening(site.call, point.subject, describe(value, switch.arg.name, context_reason=reason),
-                            effect, point=point, at_call=written_here)
+                            effect, point=point, value=value, written_here=written_here)
     if effect == CONTEXT and point.client is not None and point.kind == "request" \
             and point.client.type.name == _SSL_CONTEXT:
         server = site.value(point.api.server_flag) if point.api.server_flag else None

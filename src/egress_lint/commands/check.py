@@ -29,9 +29,9 @@ def register(commands) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from .. import baseline
-    from ..files import discover, matches
+    from ..files import discover
     from ..output import Problem, Report, Style, render
-    from ..runner import run_files
+    from ..runner import reported, run_files
 
     settings = settings_from(args)
     known = baseline.load(args.baseline) if args.baseline else None
@@ -42,9 +42,7 @@ def run(args: argparse.Namespace) -> int:
         if result.error:
             problems.append(Problem(result.error, result.path))
         problems.extend(Problem(message, result.path) for message in result.internal_errors)
-        ignored = [code for pattern, codes in settings["per-file-ignores"] if matches(result.path, [pattern])
-                   for code in codes]
-        diagnostics.extend(d for d in result.diagnostics if not any(d.code.startswith(c) for c in ignored))
+        diagnostics.extend(reported(result, settings))
     diagnostics.sort(key=lambda d: d.sort_key)
 
     if args.write_baseline:

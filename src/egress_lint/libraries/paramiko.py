@@ -11,6 +11,7 @@ SSH_CLIENT = ClientType(
 HOST_KEY_POLICY_SETTERS = ("set_missing_host_key_policy",)
 # Policies that accept an unknown server key: the server is not authenticated.
 INSECURE_HOST_KEY_POLICIES = ("paramiko.AutoAddPolicy", "paramiko.WarningPolicy")
+REJECT_POLICY = "paramiko.RejectPolicy"
 
 LIBRARY = Library(
     name="paramiko",

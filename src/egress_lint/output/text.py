@@ -1,7 +1,7 @@
 """flake8-shaped text lines, optional counts per code, and a one-line summary."""
 from __future__ import annotations
 
-from typing import List
+from typing import List, Sequence
 
 from ..catalogue import BY_CODE
 from ..diagnostics import Diagnostic, Severity
@@ -12,9 +12,10 @@ _RESET, _BOLD, _RED, _YELLOW = "\033[0m", "\033[1m", "\033[31m", "\033[33m"
 
 def _line(d: Diagnostic, style: Style) -> str:
     if not style.colour:
-        return d.text(with_hint=style.show_hints)
+        return d.text(with_hint=style.show_hints, with_marker=True)
     colour = _RED if d.severity is Severity.ERROR else _YELLOW
-    body = f"{_BOLD}{d.path}{_RESET}:{d.line}:{d.col}: {colour}{_BOLD}{d.code}{_RESET} {d.message}"
+    marker = f"{d.marker} " if d.marker else ""
+    body = f"{_BOLD}{d.path}{_RESET}:{d.line}:{d.col}: {colour}{_BOLD}{d.code}{_RESET} {marker}{d.message}"
     if style.show_hints and d.hint:
         body += f" \u2014 {d.hint}"
     return body
@@ -26,6 +27,9 @@ def render(report: Report, style: Style) -> str:
         for code, count in report.statistics().items():
             slug = BY_CODE[code].slug if code in BY_CODE else ""
             lines.append(f"{count:<5} {code} {slug}".rstrip())
+    fixable = fixable_summary(report.diagnostics)
+    if fixable:
+        lines.append(fixable)
     lines.append(_summary(report))
     return "\n".join(lines) + "\n"
 
@@ -44,3 +48,14 @@ def _summary(report: Report) -> str:
     errors = len(report.problems)
     summary += f", {errors} could not be checked)." if errors else ")."
     return summary
+
+
+def fixable_summary(diagnostics: Sequence[Diagnostic]) -> str:
+    safe = sum(1 for d in diagnostics if d.marker == "[*]")
+    unsafe = sum(1 for d in diagnostics if d.marker == "[~]")
+    parts = []
+    if safe:
+        parts.append(f"[*] {safe} fixable with `egress-lint fix`")
+    if unsafe:
+        parts.append(f"[~] {unsafe} {'more ' if safe else ''}fixable with `egress-lint fix --unsafe-fixes`")
+    return "; ".join(parts) + "." if parts else ""

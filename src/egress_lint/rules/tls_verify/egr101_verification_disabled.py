@@ -1,5 +1,8 @@
 """EGR101: certificate verification disabled on an HTTP client call or client object."""
+from typing import Optional
+
 from ...analysis.tls import weakenings
+from ...analysis.values import Const
 from ...diagnostics import Fix
 from ...libraries.spec import VERIFY
 from ...rule import Invalid, Rule, Valid
@@ -90,14 +93,20 @@ a server whose certificate does not chain to a trusted CA will now be refused.
 
     def check(self, model):
         for weakening in weakenings(model, VERIFY):
-            fix = None
-            if weakening.config is not None:
-                fix = Fix("remove-statement", safe=False)
-            elif weakening.at_call:
-                name = weakening.setting.split("=", 1)[0]
-                if name == "cert_reqs":
-                    fix = Fix("replace-keyword-value", safe=False, detail=(("keyword", name), ("value", '"CERT_REQUIRED"')))
-                else:
-                    fix = Fix("remove-keyword", safe=False, detail=(("keyword", name),))
             yield self.report(weakening.node,
-                              f"{weakening.subject} disables certificate verification ({weakening.setting})", fix)
+                              f"{weakening.subject} disables certificate verification ({weakening.setting})",
+                              _fix(weakening))
+
+
+def _fix(weakening) -> Optional[Fix]:
+    if not weakening.written_here:
+        return None
+    if weakening.config is not None:
+        return Fix("remove-statement", safe=False)
+    name = weakening.setting.split("=", 1)[0]
+    if name != "cert_reqs":
+        return Fix("remove-keyword", safe=False, detail=(("keyword", name),))
+    value = weakening.value
+    if isinstance(value, Const) and isinstance(value.value, str):
+        return Fix("replace-keyword-value", safe=False, detail=(("keyword", name), ("literal", '"CERT_REQUIRED"')))
+    return Fix("replace-keyword-value", safe=False, detail=(("keyword", name), ("name", "ssl.CERT_REQUIRED")))

@@ -5,6 +5,10 @@ from ...libraries import ssl as ssl_table
 from ...libraries.spec import CONTEXT, CONTEXT_VERIFY_MODE
 from ...rule import Invalid, Rule, Valid
 
+# The arguments _create_unverified_context() shares with create_default_context(); a call with any other
+# (a protocol, certfile=, check_hostname=...) has no one-to-one replacement.
+_DEFAULT_CONTEXT_KEYWORDS = ("purpose", "cafile", "capath", "cadata")
+
 
 class UnverifiedSslContext(Rule):
     code = "EGR102"
@@ -71,12 +75,15 @@ certificates do not verify will be refused.
 
     def check(self, model):
         for site in model.calls_to(ssl_table.UNVERIFIED_FACTORY):
+            fix = None
+            if all(k.arg in _DEFAULT_CONTEXT_KEYWORDS for k in site.call.keywords) and not site.call.args:
+                fix = Fix("replace-callee", safe=False, detail=(("name", ssl_table.DEFAULT_FACTORY),))
             yield self.report(site.call, f"{ssl_table.UNVERIFIED_FACTORY}() makes a context that accepts any "
-                                         "certificate", Fix("replace-call", safe=False,
-                                                            detail=(("with", "ssl.create_default_context"),)))
+                                         "certificate", fix)
         for weakening in weakenings(model, CONTEXT_VERIFY_MODE):
-            fix = Fix("replace-value", safe=False, detail=(("value", "ssl.CERT_REQUIRED"),)) \
-                if weakening.config is not None else None
+            fix = None
+            if weakening.config is not None and weakening.written_here:
+                fix = Fix("replace-value", safe=False, detail=(("name", "ssl.CERT_REQUIRED"),))
             yield self.report(weakening.node,
                               f"{weakening.subject} turns certificate verification off ({weakening.setting})", fix)
         for weakening in weakenings(model, CONTEXT):

@@ -58,11 +58,11 @@ reached by a name their certificate does not list will be refused.
 
     def check(self, model):
         for weakening in weakenings(model, HOSTNAME):
-            if weakening.config is not None:
-                fix = Fix("replace-value", safe=False, detail=(("value", "True"),))
-            elif weakening.at_call:
-                fix = Fix("remove-keyword", safe=False, detail=(("keyword", "assert_hostname"),))
-            else:
+            if not weakening.written_here:
                 fix = None
+            elif weakening.config is not None:
+                fix = Fix("replace-value", safe=False, detail=(("literal", "True"),))
+            else:
+                fix = Fix("remove-keyword", safe=False, detail=(("keyword", "assert_hostname"),))
             yield self.report(weakening.node,
                               f"{weakening.subject} turns hostname verification off ({weakening.setting})", fix)

@@ -1,4 +1,7 @@
 """EGR104: certificate verification switched off for the whole process."""
+import ast
+from collections import Counter
+
 from ...analysis.environment import environment_writes
 from ...analysis.values import Const, Ref
 from ...diagnostics import Fix
@@ -61,13 +64,34 @@ libraries you did not write and code added later, and it is invisible at the cal
                 continue
             assigned = model.resolve(value, scope)
             if isinstance(assigned, Ref) and assigned.qualname == ssl_table.UNVERIFIED_FACTORY:
+                fix = _REMOVE if _single_assignment(stmt) and not assigned.via else None
                 yield self.report(stmt, f"{ssl_table.DEFAULT_CONTEXT_HOOK} is replaced by "
                                         f"{ssl_table.UNVERIFIED_FACTORY}: no HTTPS connection in the process verifies "
-                                        "certificates", Fix("remove-statement", safe=False))
-        for write in environment_writes(model):
+                                        "certificates", fix)
+        writes = environment_writes(model)
+        writes_per_node = Counter(id(write.node) for write in writes)
+        for write in writes:
             bad = _BYPASS.get(write.key or "")
             if bad is None or not isinstance(write.value, Const) or write.value.value != bad:
                 continue
+            # Deleting a statement that also sets other variables would lose them.
+            fix = _REMOVE if writes_per_node[id(write.node)] == 1 and _written_here(model, write) else None
             yield self.report(write.node, f"{write.how} sets {write.key}={bad!r}, which turns certificate "
-                                          "verification off for the whole process",
-                              Fix("remove-statement", safe=False))
+                                          "verification off for the whole process", fix)
+
+
+_REMOVE = Fix("remove-statement", safe=False)
+
+
+def _single_assignment(stmt: ast.AST) -> bool:
+    return isinstance(stmt, ast.Assign) and len(stmt.targets) == 1
+
+
+def _written_here(model, write) -> bool:
+    if write.value.via:
+        return False
+    node = write.node
+    if isinstance(node, ast.Call):
+        return node in model.index.call_statements and not any(k.arg is None for k in node.keywords) \
+            and all(isinstance(arg, (ast.Constant, ast.Dict)) for arg in node.args)
+    return _single_assignment(node)

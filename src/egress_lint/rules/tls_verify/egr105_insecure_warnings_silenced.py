@@ -63,5 +63,5 @@ and test output.
                         continue
                 elif not (isinstance(category, Ref) and category.qualname in INSECURE_REQUEST_WARNINGS):
                     continue
-                yield self.report(site.call, f"{qualname}() silences InsecureRequestWarning",
-                                  Fix("remove-statement", safe=True))
+                fix = Fix("remove-statement", safe=True) if site.call in model.index.call_statements else None
+                yield self.report(site.call, f"{qualname}() silences InsecureRequestWarning", fix)

@@ -54,10 +54,12 @@ server and capture credentials and commands (CWE-322, OWASP ASVS V9.2.3).
         for site in model.method_calls(*paramiko_table.HOST_KEY_POLICY_SETTERS):
             if not site.call.args:
                 continue
-            policy = model.resolve(site.call.args[0], site.scope)
-            if isinstance(policy, CallResult):
-                policy = policy.callee
+            argument = model.resolve(site.call.args[0], site.scope)
+            policy = argument.callee if isinstance(argument, CallResult) else argument
             if isinstance(policy, Ref) and policy.qualname in paramiko_table.INSECURE_HOST_KEY_POLICIES:
                 name = policy.qualname.rsplit(".", 1)[1]
-                yield self.report(site.call, f"set_missing_host_key_policy({name}) accepts any SSH server key",
-                                  Fix("replace-call", safe=False, detail=(("with", "paramiko.RejectPolicy"),)))
+                fix = None
+                if not argument.via and not policy.via:
+                    fix = Fix("replace-argument", safe=False,
+                              detail=(("position", "0"), ("name", paramiko_table.REJECT_POLICY)))
+                yield self.report(site.call, f"set_missing_host_key_policy({name}) accepts any SSH server key", fix)

@@ -1,0 +1,90 @@
+"""libcst fixes, applied by `egress-lint fix`. The analysis stays on ``ast``; only files with a
+fixable finding are parsed with libcst, and each finding is mapped onto the libcst node at its
+position.
+
+A fix kind is one module here with ``KIND``, ``TARGET`` (the node types a finding may stand on),
+``describe(fix)``, ``apply(original, updated, fix, edit)`` and optionally ``anchor(node, parent)``;
+adding a kind means adding its module to ``KINDS``.
+"""
+from __future__ import annotations
+
+import ast
+from dataclasses import dataclass, field
+from typing import Dict, List, Sequence, Tuple
+
+from ..diagnostics import Diagnostic
+from . import remove_keyword, remove_statement, replace_argument, replace_callee, replace_keyword_value, replace_value
+
+KINDS = {module.KIND: module for module in (
+    remove_keyword, replace_keyword_value, remove_statement, replace_value, replace_callee, replace_argument)}
+
+
+def applicable(diagnostic: Diagnostic, unsafe: bool) -> bool:
+    fix = diagnostic.fix
+    return fix is not None and fix.kind in KINDS and (fix.safe or unsafe)
+
+
+@dataclass
+class Outcome:
+    source: bytes
+    applied: List[Diagnostic] = field(default_factory=list)
+    not_applied: List[Diagnostic] = field(default_factory=list)  # the code at the position is not what the fix expects
+
+
+class FixError(Exception):
+    """The fixes would not leave valid Python: the file is left as it is."""
+
+
+def fix_source(data: bytes, diagnostics: Sequence[Diagnostic], unsafe: bool = False) -> Outcome:
+    """Apply the fixes of ``diagnostics`` (found in ``data``) and return the new file bytes."""
+    wanted = [d for d in diagnostics if applicable(d, unsafe)]
+    if not wanted:
+        return Outcome(data)
+    import libcst as cst
+    from libcst.metadata import MetadataWrapper, ParentNodeProvider, PositionProvider
+
+    from .edit import Edit, KeepComments
+
+    wrapper = MetadataWrapper(cst.parse_module(data))
+    positions = wrapper.resolve(PositionProvider)
+    parents = wrapper.resolve(ParentNodeProvider)
+    at: Dict[Tuple[int, int, int, int], List[cst.CSTNode]] = {}
+    for node, where in positions.items():
+        at.setdefault((where.start.line, where.start.column, where.end.line, where.end.column), []).append(node)
+
+    outcome = Outcome(data)
+    edits: Dict[cst.CSTNode, List[Tuple[object, Diagnostic]]] = {}
+    for diagnostic in wanted:
+        kind = KINDS[diagnostic.fix.kind]
+        key = (diagnostic.line, diagnostic.col - 1, diagnostic.end_line, diagnostic.end_col - 1)
+        node = next((n for n in at.get(key, ()) if isinstance(n, kind.TARGET)), None)
+        anchor = getattr(kind, "anchor", None)
+        if node is not None and anchor is not None:
+            node = anchor(node, parents.get(node))
+        if node is None:
+            outcome.not_applied.append(diagnostic)
+            continue
+        edits.setdefault(node, []).append((kind, diagnostic))
+        outcome.applied.append(diagnostic)
+
+    edit = Edit(wrapper)
+
+    class Apply(KeepComments):
+        def on_leave(self, original_node, updated_node):
+            for kind, diagnostic in edits.get(original_node, ()):
+                updated_node = kind.apply(original_node, updated_node, diagnostic.fix, edit)
+                if isinstance(updated_node, cst.RemovalSentinel):
+                    break
+            return super().on_leave(original_node, updated_node)
+
+    module = edit.finish(wrapper.module.visit(Apply()))
+    outcome.source = module.bytes
+    try:
+        ast.parse(outcome.source)
+    except (SyntaxError, ValueError) as exc:
+        raise FixError(f"the fixes would leave invalid Python ({exc}); file left unchanged") from None
+    return outcome
+
+
+def describe(diagnostic: Diagnostic) -> str:
+    return KINDS[diagnostic.fix.kind].describe(diagnostic.fix)
