@@ -35,7 +35,7 @@ def test_finding_line_names_api_argument_and_hint(tmp_path):
     path = write(tmp_path, "client.py", INSECURE)
     proc = egress_lint("check", str(path))
     assert proc.stdout.splitlines()[0] == (
-        f"{path}:3:1: EGR101 requests.get() disables certificate verification (verify=False) \u2014 remove it; "
+        f"{path}:3:1: EGR101 [~] requests.get() disables certificate verification (verify=False) \u2014 remove it; "
         'for a private CA pass its bundle instead (verify="/path/to/ca.pem")')
     assert egress_lint("check", "--no-hints", str(path)).stdout.splitlines()[0].endswith("(verify=False)")
 

@@ -28,7 +28,8 @@ class Valid:
 class Invalid:
     """Code the rule must report, on every line preceded by a ``# ruleid: CODE`` annotation.
 
-    ``fixed`` is the expected output of the fix, for rules that have one.
+    ``fixed`` is what `egress-lint fix --unsafe-fixes` makes of it, for rules that have a fix; it runs
+    as a test and is shown in the docs.
     """
 
     code: str
@@ -37,6 +38,10 @@ class Invalid:
     @property
     def source(self) -> str:
         return textwrap.dedent(self.code).strip("\n") + "\n"
+
+    @property
+    def fixed_source(self) -> Optional[str]:
+        return None if self.fixed is None else textwrap.dedent(self.fixed).strip("\n") + "\n"
 
 
 @dataclass(frozen=True)
@@ -96,12 +101,20 @@ class Rule:
             yield "Example", _code_block(cls.INVALID[0].source)
         if cls.VALID:
             yield "Use instead", _code_block(cls.VALID[0].source)
-        yield "Fix safety", cls.fix_safety.strip()
+        yield "Fix safety", cls.fix_safety.strip() + _fix_example(cls.INVALID)
         yield "Options", ", ".join(f"`{key}`" for key in cls.options) if cls.options else "None."
         references = [f"- CWE-{n}: https://cwe.mitre.org/data/definitions/{n}.html" for n in cls.cwe]
         references += [f"- OWASP ASVS 4.0 {item}" for item in cls.asvs]
         references += [f"- {ref}" for ref in cls.references]
         yield "References", "\n".join(references)
+
+
+def _fix_example(examples: Tuple[Invalid, ...]) -> str:
+    example = next((e for e in examples if e.fixed is not None), None)
+    if example is None:
+        return ""
+    return (f"\n\n`egress-lint fix` (with `--unsafe-fixes` for an unsafe fix) turns\n\n{_code_block(example.source)}\n\n"
+            f"into\n\n{_code_block(example.fixed_source)}")
 
 
 def _code_block(source: str) -> str:

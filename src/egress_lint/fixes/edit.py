@@ -2,11 +2,12 @@
 scheduling imports a fix may orphan, and removing statements without losing comments."""
 from __future__ import annotations
 
-from typing import List, Optional, Sequence, Tuple, Union
+from typing import Dict, List, Optional, Sequence, Tuple, Union
 
 import libcst as cst
 from libcst.codemod import CodemodContext
 from libcst.codemod.visitors import AddImportsVisitor, RemoveImportsVisitor
+from libcst.helpers import get_full_name_for_node
 
 from ..diagnostics import Fix
 
@@ -17,6 +18,7 @@ class Edit:
     def __init__(self, wrapper: cst.MetadataWrapper) -> None:
         self.module = wrapper.module
         self.context = CodemodContext(wrapper=wrapper)
+        self._added: Dict[str, str] = {}  # name -> module of the from-imports this edit adds
 
     def parse_expression(self, source: str) -> cst.BaseExpression:
         return cst.parse_expression(source, config=self.module.config_for_parsing)
@@ -29,10 +31,24 @@ class Edit:
         if isinstance(original, cst.Attribute):
             return original.with_changes(attr=cst.Name(name))
         if isinstance(original, cst.Name):
-            AddImportsVisitor.add_needed_import(self.context, module, name)
+            # One import per name, even when the originals came from different modules.
+            source = self._added.setdefault(
+                name, self._imported_from(name) or self._imported_from(original.value) or module)
+            AddImportsVisitor.add_needed_import(self.context, source, name)
             return cst.Name(name)
         AddImportsVisitor.add_needed_import(self.context, module)
         return self.parse_expression(qualname)
+
+    def _imported_from(self, local: str) -> Optional[str]:
+        """The module a top-level ``from M import x`` took ``local`` from, so the new name joins it
+        (``from paramiko.client import WarningPolicy`` gives ``from paramiko.client import RejectPolicy``)."""
+        for line in self.module.body:
+            for stmt in getattr(line, "body", ()) if isinstance(line, cst.SimpleStatementLine) else ():
+                if isinstance(stmt, cst.ImportFrom) and not stmt.relative and stmt.module is not None \
+                        and not isinstance(stmt.names, cst.ImportStar) \
+                        and any((a.evaluated_alias or a.evaluated_name) == local for a in stmt.names):
+                    return get_full_name_for_node(stmt.module)
+        return None
 
     def value(self, fix: Fix, original: cst.BaseExpression) -> cst.BaseExpression:
         """The replacement a fix's detail names: a ``literal`` (a string keeps the quotes the file
@@ -65,7 +81,8 @@ class Edit:
 
 class KeepComments(cst.CSTTransformer):
     """Removing a statement line must not take the comments and blank lines above it: they move to the
-    next statement of the same block, or to the block's footer. A block left empty gets ``pass``."""
+    next statement of the same block, or to the block's footer. A block left empty gets ``pass``
+    below them."""
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -80,7 +97,10 @@ class KeepComments(cst.CSTTransformer):
         result = super().on_leave(original_node, updated_node)
         if isinstance(original_node, (cst.Module, cst.IndentedBlock)):
             pending = self._pending.pop()
-            if pending and isinstance(result, (cst.Module, cst.IndentedBlock)):
+            if isinstance(result, cst.IndentedBlock) and not result.body:
+                # Written out, so the comments stay above it rather than after the implied `pass`.
+                result = result.with_changes(body=(cst.SimpleStatementLine((cst.Pass(),), leading_lines=pending),))
+            elif pending and isinstance(result, (cst.Module, cst.IndentedBlock)):
                 result = result.with_changes(footer=(*pending, *result.footer))
             return result
         if isinstance(original_node, (cst.SimpleStatementLine, cst.SimpleStatementSuite)) \

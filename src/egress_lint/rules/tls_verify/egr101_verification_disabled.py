@@ -34,7 +34,9 @@ CA bundle instead.
     fix_safety = """
 The fix removes the `verify=False` / `ssl=False` / `verify_ssl=False` keyword, deletes
 `session.verify = False` and turns `cert_reqs="CERT_NONE"` into `"CERT_REQUIRED"`. It is unsafe:
-a server whose certificate does not chain to a trusted CA will now be refused.
+a server whose certificate does not chain to a trusted CA (a self-signed one, say) will now be
+refused. Only a value written at the call or assignment is fixed; one that comes from a constant,
+a default or a `**kwargs` dict is reported but left for you to change where it is defined.
 """
     references = (
         "https://requests.readthedocs.io/en/latest/user/advanced/#ssl-cert-verification",
@@ -64,6 +66,11 @@ a server whose certificate does not chain to a trusted CA will now be refused.
 
             # ruleid: EGR101
             requests.get("https://api.example.com/items", verify=False)
+        """, fixed="""
+            import requests
+
+            # ruleid: EGR101
+            requests.get("https://api.example.com/items")
         """),
         Invalid("""
             import requests as r
@@ -80,6 +87,13 @@ a server whose certificate does not chain to a trusted CA will now be refused.
             session = requests.Session()
             # ruleid: EGR101
             session.verify = False
+            session.get("https://api.example.com/items")
+        """, fixed="""
+            import requests
+
+            session = requests.Session()
+            # ruleid: EGR101
+            session.get("https://api.example.com/items")
         """),
         Invalid("""
             import aiohttp
@@ -87,6 +101,13 @@ a server whose certificate does not chain to a trusted CA will now be refused.
             async def main():
                 # ruleid: EGR101
                 async with aiohttp.ClientSession(connector=aiohttp.TCPConnector(ssl=False)) as session:
+                    await session.get("https://api.example.com/")
+        """, fixed="""
+            import aiohttp
+
+            async def main():
+                # ruleid: EGR101
+                async with aiohttp.ClientSession(connector=aiohttp.TCPConnector()) as session:
                     await session.get("https://api.example.com/")
         """),
     )

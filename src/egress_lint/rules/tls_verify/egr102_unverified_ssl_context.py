@@ -35,7 +35,9 @@ is not authenticated (OWASP ASVS V9.2.3, CWE-295). `ssl.SSLContext()` made witho
     fix_safety = """
 The fix turns `ssl._create_unverified_context()` into `ssl.create_default_context()` and
 `ctx.verify_mode = ssl.CERT_NONE` into `ssl.CERT_REQUIRED`. It is unsafe: servers whose
-certificates do not verify will be refused.
+certificates do not verify will be refused. A call that passes arguments `create_default_context()`
+does not take (a protocol, `certfile=`, `check_hostname=`), a context handed to a connection and
+`ssl.wrap_socket()` are reported but not fixed.
 """
     references = ("https://docs.python.org/3/library/ssl.html#security-considerations",)
     VALID = (
@@ -60,6 +62,14 @@ certificates do not verify will be refused.
 
             # ruleid: EGR102
             ctx = ssl._create_unverified_context()
+            # ruleid: EGR102
+            urllib.request.urlopen("https://api.example.com/", context=ctx)
+        """, fixed="""
+            import ssl
+            import urllib.request
+
+            # ruleid: EGR102
+            ctx = ssl.create_default_context()
             # ruleid: EGR102
             urllib.request.urlopen("https://api.example.com/", context=ctx)
         """),

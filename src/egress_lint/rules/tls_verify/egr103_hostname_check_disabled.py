@@ -23,7 +23,9 @@ certificate for their own domain can impersonate the server (CWE-297, OWASP ASVS
 """
     fix_safety = """
 The fix sets `check_hostname = True` and removes `assert_hostname=False`. It is unsafe: servers
-reached by a name their certificate does not list will be refused.
+reached by a name their certificate does not list will be refused, and a later
+`ctx.verify_mode = ssl.CERT_NONE` on the same context now raises `ValueError` (fix that EGR102 too).
+A value that comes from elsewhere (`ctx.check_hostname = CHECK`) is reported but not fixed.
 """
     references = ("https://docs.python.org/3/library/ssl.html#ssl.SSLContext.check_hostname",)
     VALID = (
@@ -47,12 +49,23 @@ reached by a name their certificate does not list will be refused.
             ctx = ssl.create_default_context()
             # ruleid: EGR103
             ctx.check_hostname = False
+        """, fixed="""
+            import ssl
+
+            ctx = ssl.create_default_context()
+            # ruleid: EGR103
+            ctx.check_hostname = True
         """),
         Invalid("""
             import urllib3
 
             # ruleid: EGR103
             pool = urllib3.PoolManager(assert_hostname=False)
+        """, fixed="""
+            import urllib3
+
+            # ruleid: EGR103
+            pool = urllib3.PoolManager()
         """),
     )
 

@@ -31,7 +31,11 @@ A process-wide switch disables authentication of every HTTPS connection, includi
 libraries you did not write and code added later, and it is invisible at the call sites
 (OWASP ASVS V9.2.3, CWE-295).
 """
-    fix_safety = "The fix deletes the statement. It is unsafe: connections to servers that do not verify will fail."
+    fix_safety = """
+The fix deletes the statement. It is unsafe: connections to servers whose certificates do not verify
+will fail. A statement that also sets other variables, or whose value comes from a constant, is
+reported but not fixed.
+"""
     references = ("https://peps.python.org/pep-0476/#opting-out",)
     VALID = (
         Valid("""
@@ -44,9 +48,16 @@ libraries you did not write and code added later, and it is invisible at the cal
     INVALID = (
         Invalid("""
             import ssl
+            import urllib.request
 
             # ruleid: EGR104
             ssl._create_default_https_context = ssl._create_unverified_context
+            urllib.request.urlopen("https://api.example.com/")
+        """, fixed="""
+            import urllib.request
+
+            # ruleid: EGR104
+            urllib.request.urlopen("https://api.example.com/")
         """),
         Invalid("""
             import os

@@ -25,7 +25,10 @@ The warning is the only run-time sign that a request went out without certificat
 Silencing it keeps unauthenticated connections (OWASP ASVS V9.2.3, CWE-295) out of sight in logs
 and test output.
 """
-    fix_safety = "The fix deletes the call. It is safe: it changes no connection, only what is logged."
+    fix_safety = """
+The fix deletes the call. It is safe: it changes no connection, only what is logged. A call used
+inside an expression is reported but not fixed.
+"""
     references = ("https://urllib3.readthedocs.io/en/stable/advanced-usage.html#tls-warnings",)
     VALID = (
         Valid("""
@@ -36,10 +39,17 @@ and test output.
     )
     INVALID = (
         Invalid("""
+            import requests
             import urllib3
 
             # ruleid: EGR105
             urllib3.disable_warnings(urllib3.exceptions.InsecureRequestWarning)
+            response = requests.get("https://api.example.com/items")
+        """, fixed="""
+            import requests
+
+            # ruleid: EGR105
+            response = requests.get("https://api.example.com/items")
         """),
         Invalid("""
             import warnings

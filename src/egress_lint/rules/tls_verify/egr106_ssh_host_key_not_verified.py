@@ -22,7 +22,10 @@ The host key is how an SSH client knows it reached the right server. Accepting a
 (AutoAddPolicy) or merely logging it (WarningPolicy) lets a machine in the middle impersonate the
 server and capture credentials and commands (CWE-322, OWASP ASVS V9.2.3).
 """
-    fix_safety = "The fix replaces the policy with `RejectPolicy()`. It is unsafe: unknown hosts will be refused."
+    fix_safety = """
+The fix replaces the policy with `RejectPolicy()`. It is unsafe: hosts whose keys are not in the
+known-hosts files will be refused. A policy that comes from a variable is reported but not fixed.
+"""
     references = ("https://docs.paramiko.org/en/stable/api/client.html#paramiko.client.RejectPolicy",)
     VALID = (
         Valid("""
@@ -40,6 +43,12 @@ server and capture credentials and commands (CWE-322, OWASP ASVS V9.2.3).
             client = paramiko.SSHClient()
             # ruleid: EGR106
             client.set_missing_host_key_policy(paramiko.AutoAddPolicy())
+        """, fixed="""
+            import paramiko
+
+            client = paramiko.SSHClient()
+            # ruleid: EGR106
+            client.set_missing_host_key_policy(paramiko.RejectPolicy())
         """),
         Invalid("""
             from paramiko.client import SSHClient, WarningPolicy
@@ -47,6 +56,12 @@ server and capture credentials and commands (CWE-322, OWASP ASVS V9.2.3).
             ssh = SSHClient()
             # ruleid: EGR106
             ssh.set_missing_host_key_policy(WarningPolicy)
+        """, fixed="""
+            from paramiko.client import RejectPolicy, SSHClient
+
+            ssh = SSHClient()
+            # ruleid: EGR106
+            ssh.set_missing_host_key_policy(RejectPolicy())
         """),
     )
 
