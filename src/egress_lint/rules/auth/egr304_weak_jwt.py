@@ -48,6 +48,12 @@ will now be rejected.
             def claims(token):
                 # ruleid: EGR304
                 return jwt.decode(token, options={"verify_signature": False})
+        """, fixed="""
+            import jwt
+
+            def claims(token):
+                # ruleid: EGR304
+                return jwt.decode(token)
         """),
         Invalid("""
             import jwt

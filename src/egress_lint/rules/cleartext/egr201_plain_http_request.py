@@ -64,6 +64,11 @@ head. It is unsafe: a server that does not speak TLS on the same host will now f
 
             # ruleid: EGR201
             requests.get("http://api.example.com/status")
+        """, fixed="""
+            import requests
+
+            # ruleid: EGR201
+            requests.get("https://api.example.com/status")
         """),
         Invalid("""
             import httpx
@@ -71,6 +76,12 @@ head. It is unsafe: a server that does not speak TLS on the same host will now f
             def client(host):
                 # ruleid: EGR201
                 return httpx.Client(base_url=f"http://{host}/api")
+        """, fixed="""
+            import httpx
+
+            def client(host):
+                # ruleid: EGR201
+                return httpx.Client(base_url=f"https://{host}/api")
         """),
     )
 

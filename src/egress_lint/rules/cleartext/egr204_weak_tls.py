@@ -58,6 +58,14 @@ protocols will be refused.
             ctx.minimum_version = ssl.TLSVersion.TLSv1
             # ruleid: EGR204
             ctx.set_ciphers("ALL:RC4-SHA")
+        """, fixed="""
+            import ssl
+
+            ctx = ssl.create_default_context()
+            # ruleid: EGR204
+            ctx.minimum_version = ssl.TLSVersion.TLSv1_2
+            # ruleid: EGR204
+            ctx.set_ciphers("ALL:RC4-SHA")
         """),
     )
 
@@ -65,9 +73,11 @@ protocols will be refused.
         for weakening in weakenings(model, PROTOCOL):
             fix = None
             name = weakening.setting.split("=", 1)[0].split(" ", 1)[0]
-            if weakening.at_call and name in ("protocol", "ssl_version"):
+            if not weakening.written_here:
+                pass
+            elif weakening.config is None and name in ("protocol", "ssl_version"):
                 fix = Fix("replace-keyword-value", safe=False,
-                          detail=(("keyword", name), ("value", "ssl.PROTOCOL_TLS_CLIENT")))
+                          detail=(("keyword", name), ("name", "ssl.PROTOCOL_TLS_CLIENT")))
             elif weakening.config is not None and weakening.config.attr == "minimum_version":
-                fix = Fix("replace-value", safe=False, detail=(("value", "ssl.TLSVersion.TLSv1_2"),))
+                fix = Fix("replace-value", safe=False, detail=(("name", "ssl.TLSVersion.TLSv1_2"),))
             yield self.report(weakening.node, f"{weakening.subject} allows weak TLS ({weakening.setting})", fix)
