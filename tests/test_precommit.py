@@ -23,7 +23,7 @@ def test_check_hook_fails_on_insecure_code_and_passes_once_fixed(tmp_path):
 
     failed = run(try_repo, cwd=repo, env=env)
     assert failed.returncode == 1, failed.stdout + failed.stderr
-    assert "client.py:3:1: EGR101 requests.get() disables certificate verification (verify=False)" in failed.stdout
+    assert "client.py:3:1: EGR101 [~] requests.get() disables certificate verification (verify=False)" in failed.stdout
     assert "notes.txt" not in failed.stdout
     assert client.read_text() == INSECURE  # a check hook never modifies files
 

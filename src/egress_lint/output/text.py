@@ -23,13 +23,13 @@ def _line(d: Diagnostic, style: Style) -> str:
 
 def render(report: Report, style: Style) -> str:
     lines: List[str] = [_line(d, style) for d in report.diagnostics]
+    fixable = fixable_summary(report.diagnostics)
+    if fixable:
+        lines.append(fixable)
     if style.statistics:
         for code, count in report.statistics().items():
             slug = BY_CODE[code].slug if code in BY_CODE else ""
             lines.append(f"{count:<5} {code} {slug}".rstrip())
-    fixable = fixable_summary(report.diagnostics)
-    if fixable:
-        lines.append(fixable)
     lines.append(_summary(report))
     return "\n".join(lines) + "\n"
 
