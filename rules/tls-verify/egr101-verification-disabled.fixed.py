@@ -1,0 +1,301 @@
+# Semgrep test for egr101-verification-disabled: the cases of tests/fixtures/EGR101.py, with Semgrep's annotations.
+import functools
+import os
+from functools import partial
+
+import aiohttp
+import certifi
+import httpx
+import requests
+import requests as r
+import ssl
+import urllib3
+from httpx import AsyncClient, Client
+from requests import Session
+from requests import get as fetch
+
+try:
+    import simplejson as json
+except ImportError:
+    import json
+
+API = "https://api.example.com"
+
+# --- requests module functions, every verb and spelling ------------------------------------
+# ruleid: egr101-verification-disabled
+requests.get(API)
+# ruleid: egr101-verification-disabled
+requests.post(API, data={"a": 1})
+# ruleid: egr101-verification-disabled
+requests.put(API)
+# ruleid: egr101-verification-disabled
+requests.patch(API)
+# ruleid: egr101-verification-disabled
+requests.delete(API)
+# ruleid: egr101-verification-disabled
+requests.head(API)
+# ruleid: egr101-verification-disabled
+requests.options(API)
+# ruleid: egr101-verification-disabled
+requests.request("GET", API)
+# ruleid: egr101-verification-disabled
+r.get(API)
+# ruleid: egr101-verification-disabled
+fetch(API)
+# ruleid: egr101-verification-disabled
+requests.api.get(API)
+# ruleid: egr101-verification-disabled
+response = requests.get(
+    API,
+    timeout=5,
+)
+
+
+def import_inside_function():
+    import requests as inner
+
+    # ruleid: egr101-verification-disabled
+    return inner.get(API)
+
+
+try:
+    import httpx as http_client
+except ImportError:  # pragma: no cover
+    import requests as http_client
+
+# ruleid: egr101-verification-disabled
+http_client.get(API)
+
+# --- values that travel ----------------------------------------------------------------------
+VERIFY = False
+# ruleid: egr101-verification-disabled
+requests.get(API, verify=VERIFY)
+
+SETTINGS = {"verify": False, "timeout": 10}
+# ruleid: egr101-verification-disabled
+requests.get(API, verify=SETTINGS["verify"])
+# ruleid: egr101-verification-disabled
+requests.get(API, **SETTINGS)
+# ruleid: egr101-verification-disabled
+requests.get(API, **{"verify": False})
+# ruleid: egr101-verification-disabled
+requests.get(API, **dict())
+
+
+class Config:
+    VERIFY_TLS = False
+
+
+# todoruleid: egr101-verification-disabled
+requests.get(API, verify=Config.VERIFY_TLS)
+
+
+def download(url, verify=False):
+    # ruleid: egr101-verification-disabled
+    return requests.get(url, verify=verify)
+
+
+def with_local_variable(url):
+    check = False
+    # ruleid: egr101-verification-disabled
+    return requests.get(url, verify=check)
+
+
+def with_updated_options(url):
+    opts = {"timeout": 5}
+    opts.update(verify=False)
+    # ruleid: egr101-verification-disabled
+    return requests.get(url, **opts)
+
+
+def with_item_assignment(url):
+    opts = {}
+    opts["verify"] = False
+    # ruleid: egr101-verification-disabled
+    return requests.get(url, **opts)
+
+
+insecure_get = functools.partial(requests.get, verify=False)
+# ruleid: egr101-verification-disabled
+insecure_get(API)
+insecure_post = partial(requests.post, timeout=3, verify=False)
+# ruleid: egr101-verification-disabled
+insecure_post(API, json={})
+
+# --- requests sessions ------------------------------------------------------------------------
+session = requests.Session()
+# ruleid: egr101-verification-disabled
+session.verify = False
+# ruleid: egr101-verification-disabled
+session.get(API)
+# ruleid: egr101-verification-disabled
+session.request("POST", API)
+# ruleid: egr101-verification-disabled
+requests.Session().get(API)
+
+other = Session()
+# ruleid: egr101-verification-disabled
+other.verify = 0
+
+with requests.Session() as scoped:
+    # ruleid: egr101-verification-disabled
+    scoped.verify = False
+    scoped.get(API)
+
+
+class Gateway:
+    def __init__(self):
+        self.session = requests.Session()
+        # ruleid: egr101-verification-disabled
+        self.session.verify = False
+
+    def call(self):
+        # ruleid: egr101-verification-disabled
+        return self.session.post(API, json={})
+
+
+class InsecureSession(requests.Session):
+    def __init__(self):
+        super().__init__()
+        # ruleid: egr101-verification-disabled
+        self.verify = False
+
+
+def make_session():
+    s = requests.Session()
+    # ruleid: egr101-verification-disabled
+    s.verify = False
+    return s
+
+
+made = make_session()
+# todoruleid: egr101-verification-disabled
+made.get(API, verify=False)
+
+# --- httpx ------------------------------------------------------------------------------------
+# ruleid: egr101-verification-disabled
+httpx.get(API)
+# ruleid: egr101-verification-disabled
+httpx.post(API)
+# ruleid: egr101-verification-disabled
+httpx.request("GET", API)
+# ruleid: egr101-verification-disabled
+with httpx.stream("GET", API) as stream:
+    pass
+# ruleid: egr101-verification-disabled
+with httpx.Client() as client:
+    client.get(API)
+# ruleid: egr101-verification-disabled
+plain_client = Client(timeout=3)
+# ruleid: egr101-verification-disabled
+async_client = AsyncClient()
+# ruleid: egr101-verification-disabled
+transport = httpx.HTTPTransport()
+# ruleid: egr101-verification-disabled
+async_transport = httpx.AsyncHTTPTransport(retries=2)
+
+unverified = ssl._create_unverified_context()
+# ruleid: egr101-verification-disabled
+httpx.Client(verify=unverified)
+bare_context = ssl.SSLContext()
+# ruleid: egr101-verification-disabled
+httpx.get(API, verify=bare_context)
+
+# --- aiohttp ------------------------------------------------------------------------------------
+
+
+async def aiohttp_calls():
+    async with aiohttp.ClientSession() as http:
+        # ruleid: egr101-verification-disabled
+        await http.get(API)
+        # ruleid: egr101-verification-disabled
+        await http.post(API)
+        # ruleid: egr101-verification-disabled
+        await http.ws_connect("wss://stream.example.com/ws")
+        # ruleid: egr101-verification-disabled
+        await http.request("GET", API)
+    # ruleid: egr101-verification-disabled
+    connector = aiohttp.TCPConnector()
+    # ruleid: egr101-verification-disabled
+    legacy = aiohttp.TCPConnector()
+    # ruleid: egr101-verification-disabled
+    async with aiohttp.ClientSession(connector=aiohttp.TCPConnector()) as s2:
+        await s2.get(API)
+    # ruleid: egr101-verification-disabled
+    async with aiohttp.request("GET", API) as resp:
+        return connector, legacy, resp
+
+# --- urllib3 ------------------------------------------------------------------------------------
+# ruleid: egr101-verification-disabled
+pool = urllib3.PoolManager(cert_reqs="CERT_NONE")
+# ruleid: egr101-verification-disabled
+proxy = urllib3.ProxyManager("https://proxy.example.com:3128", cert_reqs="NONE")
+# ruleid: egr101-verification-disabled
+https_pool = urllib3.HTTPSConnectionPool("api.example.com", cert_reqs=ssl.CERT_NONE)
+# ruleid: egr101-verification-disabled
+from_url = urllib3.connection_from_url(API, cert_reqs="CERT_NONE")
+# ruleid: egr101-verification-disabled
+legacy_pool = requests.packages.urllib3.PoolManager(cert_reqs=ssl.VerifyMode.CERT_NONE)
+
+# --- must not fire --------------------------------------------------------------------------------
+# ok: egr101-verification-disabled
+requests.get(API, verify=True)
+# ok: egr101-verification-disabled
+requests.get(API, verify="/etc/ssl/certs/internal-ca.pem")
+# ok: egr101-verification-disabled
+requests.get(API, verify=certifi.where())
+# ok: egr101-verification-disabled
+requests.get(API, verify=os.environ.get("REQUESTS_VERIFY", True))
+# ok: egr101-verification-disabled
+requests.get(API, verify=None)
+# ok: egr101-verification-disabled
+httpx.Client(verify=ssl.create_default_context())
+# ok: egr101-verification-disabled
+httpx.Client()
+# ok: egr101-verification-disabled
+urllib3.PoolManager(cert_reqs="CERT_REQUIRED")
+# ok: egr101-verification-disabled
+aiohttp.TCPConnector(ssl=ssl.create_default_context(cafile=certifi.where()))
+
+
+def passthrough(url, verify):
+    # ok: egr101-verification-disabled
+    return requests.get(url, verify=verify)
+
+
+def conditional(url, debug):
+    if debug:
+        flag = False
+    else:
+        flag = True
+    # ok: egr101-verification-disabled
+    return requests.get(url, verify=flag)
+
+
+def get(url, verify=True):
+    return url
+
+
+# ok: egr101-verification-disabled
+get(API, verify=False)
+
+
+class Session:  # noqa: F811 - an unrelated class that shares the name
+    verify = True
+
+
+local = Session()
+# todook: egr101-verification-disabled
+local.verify = False
+
+
+def factory():
+    return requests.get
+
+
+# ok: egr101-verification-disabled
+factory()(API)
+# ok: egr101-verification-disabled
+json.dumps({"verify": False})
+# ok: egr101-verification-disabled
+requests.get(API, **os.environ)

@@ -1,0 +1,47 @@
+# Semgrep test for egr105-insecure-warnings-silenced: the cases of tests/fixtures/EGR105.py, with Semgrep's annotations.
+import warnings
+
+import requests
+import urllib3
+from requests.packages.urllib3.exceptions import InsecureRequestWarning
+from urllib3 import disable_warnings
+from urllib3.exceptions import InsecureRequestWarning as IRW
+
+# ruleid: egr105-insecure-warnings-silenced
+urllib3.disable_warnings()
+# ruleid: egr105-insecure-warnings-silenced
+urllib3.disable_warnings(urllib3.exceptions.InsecureRequestWarning)
+# ruleid: egr105-insecure-warnings-silenced
+disable_warnings(IRW)
+# ruleid: egr105-insecure-warnings-silenced
+requests.packages.urllib3.disable_warnings(InsecureRequestWarning)
+# ruleid: egr105-insecure-warnings-silenced
+requests.packages.urllib3.disable_warnings()
+# ruleid: egr105-insecure-warnings-silenced
+urllib3.disable_warnings(category=urllib3.exceptions.HTTPWarning)
+# ruleid: egr105-insecure-warnings-silenced
+warnings.filterwarnings("ignore", category=InsecureRequestWarning)
+# ruleid: egr105-insecure-warnings-silenced
+warnings.filterwarnings("ignore", "", IRW)
+# ruleid: egr105-insecure-warnings-silenced
+warnings.simplefilter("ignore", InsecureRequestWarning)
+# ruleid: egr105-insecure-warnings-silenced
+warnings.simplefilter(action="ignore", category=urllib3.exceptions.InsecureRequestWarning)
+
+
+def quiet():
+    # ruleid: egr105-insecure-warnings-silenced
+    urllib3.disable_warnings(urllib3.exceptions.InsecureRequestWarning)
+
+
+# --- must not fire ----------------------------------------------------------------------------------
+# ok: egr105-insecure-warnings-silenced
+warnings.filterwarnings("ignore", category=DeprecationWarning)
+# ok: egr105-insecure-warnings-silenced
+warnings.simplefilter("ignore", ResourceWarning)
+# ok: egr105-insecure-warnings-silenced
+warnings.filterwarnings("error", category=InsecureRequestWarning)
+# ok: egr105-insecure-warnings-silenced
+warnings.simplefilter("always", InsecureRequestWarning)
+# ok: egr105-insecure-warnings-silenced
+urllib3.disable_warnings(urllib3.exceptions.SubjectAltNameWarning)
