@@ -1,0 +1,53 @@
+# Semgrep test for egr103-hostname-check-disabled: the cases of tests/fixtures/EGR103.py, with Semgrep's annotations.
+import ssl
+
+import urllib3
+from requests.packages.urllib3 import PoolManager as LegacyPool
+from urllib3 import HTTPSConnectionPool
+
+ctx = ssl.create_default_context()
+# ruleid: egr103-hostname-check-disabled
+ctx.check_hostname = True
+
+NO_CHECK = False
+other = ssl.create_default_context(cafile="/etc/ssl/certs/ca.pem")
+# ruleid: egr103-hostname-check-disabled
+other.check_hostname = NO_CHECK
+
+
+class Client:
+    def __init__(self):
+        self.ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+        # ruleid: egr103-hostname-check-disabled
+        self.ctx.check_hostname = True
+
+
+# ruleid: egr103-hostname-check-disabled
+pool = urllib3.PoolManager(assert_hostname=False)
+# ruleid: egr103-hostname-check-disabled
+https_pool = HTTPSConnectionPool("db.example.com", 443, assert_hostname=False)
+# ruleid: egr103-hostname-check-disabled
+legacy = LegacyPool(assert_hostname=False, ca_certs="/etc/ssl/certs/ca.pem")
+# ruleid: egr103-hostname-check-disabled
+pool_from_url = urllib3.connection_from_url("https://db.example.com", assert_hostname=False)
+
+# --- must not fire ------------------------------------------------------------------------------
+good = ssl.create_default_context()
+# ok: egr103-hostname-check-disabled
+good.check_hostname = True
+server = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+# ok: egr103-hostname-check-disabled
+server.check_hostname = False
+# ok: egr103-hostname-check-disabled
+urllib3.PoolManager(assert_hostname="db.internal.example.com")
+# ok: egr103-hostname-check-disabled
+urllib3.PoolManager(assert_fingerprint="AA:BB:CC")
+
+
+class Settings:
+    check_hostname = False  # a plain attribute of an unrelated class
+
+
+settings = Settings()
+# ok: egr103-hostname-check-disabled
+settings.check_hostname = False
