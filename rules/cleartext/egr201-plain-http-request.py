@@ -1,0 +1,163 @@
+# Semgrep test for egr201-plain-http-request: the cases of tests/fixtures/EGR201.py, with Semgrep's annotations.
+import logging
+import os
+import urllib.request
+from urllib.parse import urljoin
+from urllib.request import Request, urlopen, urlretrieve
+
+import aiohttp
+import httpx
+import requests
+import urllib3
+import websocket
+import websockets
+from requests import post as send
+
+log = logging.getLogger(__name__)
+
+PARTNER = "http://partner.example.com"
+STATUS_URL = "http://status.example.org/v1/health"
+SECURE = "https://api.example.com"
+
+
+class Endpoints:
+    REPORTS = "http://reports.example.net/upload"
+
+
+# --- literal URLs and every client -------------------------------------------------------------
+# ruleid: egr201-plain-http-request
+requests.get("http://api.example.com/items")
+# ruleid: egr201-plain-http-request
+send("http://api.example.com/items", json={"a": 1})
+# ruleid: egr201-plain-http-request
+requests.request("GET", "http://api.example.com/items")
+# ruleid: egr201-plain-http-request
+httpx.get("http://api.example.com/items")
+# ruleid: egr201-plain-http-request
+urlopen("http://api.example.com/feed.xml")
+# ruleid: egr201-plain-http-request
+urllib.request.urlretrieve("http://downloads.example.com/file.tar.gz", "/tmp/file.tar.gz")
+# ruleid: egr201-plain-http-request
+urlretrieve("http://downloads.example.com/other.tar.gz")
+# ruleid: egr201-plain-http-request
+urllib3.request("GET", "http://api.example.com/items")
+pool = urllib3.PoolManager()
+# ruleid: egr201-plain-http-request
+pool.request("GET", "http://api.example.com/items")
+# ruleid: egr201-plain-http-request
+pool.urlopen("POST", "http://api.example.com/items")
+# ruleid: egr201-plain-http-request
+ws = websocket.create_connection("ws://stream.example.com/feed")
+# ruleid: egr201-plain-http-request
+ws_app = websocket.WebSocketApp("ws://stream.example.com/feed")
+
+
+async def streams():
+    # ruleid: egr201-plain-http-request
+    async with websockets.connect("ws://stream.example.com/ticks") as socket:
+        await socket.recv()
+    async with aiohttp.ClientSession() as session:
+        # ruleid: egr201-plain-http-request
+        await session.get("http://api.example.com/items")
+        # ruleid: egr201-plain-http-request
+        await session.ws_connect("ws://stream.example.com/ws")
+    # ruleid: egr201-plain-http-request
+    async with aiohttp.ClientSession(base_url="http://api.example.com") as based:
+        await based.get("/items")
+
+
+# --- URLs that travel ---------------------------------------------------------------------------
+# ruleid: egr201-plain-http-request
+requests.get(PARTNER + "/orders")
+# ruleid: egr201-plain-http-request
+requests.get(STATUS_URL)
+# ruleid: egr201-plain-http-request
+requests.post(Endpoints.REPORTS, data=b"csv")
+# ruleid: egr201-plain-http-request
+requests.get("%s/orders" % PARTNER)
+# ruleid: egr201-plain-http-request
+requests.get("{}/orders".format(PARTNER))
+# ruleid: egr201-plain-http-request
+requests.get(urljoin(PARTNER, "orders"))
+
+
+def fetch(host, path):
+    # ruleid: egr201-plain-http-request
+    return requests.get(f"http://{host}/{path}")
+
+
+def fetch_default(url="http://mirror.example.com/pkg"):
+    # ruleid: egr201-plain-http-request
+    return requests.get(url)
+
+
+def concatenated(host):
+    # ruleid: egr201-plain-http-request
+    return requests.get("http://" + host + "/api")
+
+
+# ruleid: egr201-plain-http-request
+client = httpx.Client(base_url="http://internal-api.example.com")
+client.get("/users")
+request = Request("http://upload.example.com/", data=b"payload")
+# ruleid: egr201-plain-http-request
+urlopen(request)
+session = requests.Session()
+prepared = requests.Request("POST", "http://api.example.com/orders").prepare()
+# ruleid: egr201-plain-http-request
+session.send(prepared)
+# ruleid: egr201-plain-http-request
+requests.get("http://localhost.example.com/")
+# ruleid: egr201-plain-http-request
+requests.get("http://127.0.0.1.nip.io/")
+# ruleid: egr201-plain-http-request
+requests.get("http://example.com/")
+
+# --- must not fire ------------------------------------------------------------------------------------
+# ok: egr201-plain-http-request
+requests.get("https://api.example.com/items")
+# ok: egr201-plain-http-request
+requests.get(SECURE + "/items")
+# ok: egr201-plain-http-request
+requests.get("http://localhost:8080/health")
+# ok: egr201-plain-http-request
+requests.get("http://api.localhost/health")
+# ok: egr201-plain-http-request
+requests.get("http://127.0.0.1:9200/_cat/indices")
+# ok: egr201-plain-http-request
+requests.get("http://127.10.0.3/")
+# ok: egr201-plain-http-request
+requests.get("http://[::1]:8000/")
+# ok: egr201-plain-http-request
+requests.get("http://0.0.0.0:5000/")
+# ok: egr201-plain-http-request
+requests.get("http://169.254.169.254/latest/meta-data/")
+# ok: egr201-plain-http-request
+requests.get("http://metadata.google.internal/computeMetadata/v1/")
+# ok: egr201-plain-http-request
+requests.get("http://service.test/")
+# ok: egr201-plain-http-request
+requests.get("http://nothing.invalid/")
+# ok: egr201-plain-http-request
+requests.get("http://docs.example/")
+# ok: egr201-plain-http-request
+websocket.create_connection("wss://stream.example.com/feed")
+
+
+def docs_only(url):
+    """Fetch a page such as http://example.com/page (docstrings are not requests)."""
+    # a comment with http://example.com is not a request either
+    log.info("retrying over http://%s", url)
+    if url.startswith("http://"):
+        # ok: egr201-plain-http-request
+        url = url.replace("http://", "https://")
+    # ok: egr201-plain-http-request
+    return requests.get(url)
+
+
+XML = '<feed xmlns="http://www.w3.org/2005/Atom"/>'
+SCHEMA = {"$id": "http://json-schema.org/draft-07/schema#", "type": "object"}
+# ok: egr201-plain-http-request
+requests.get(os.environ["SERVICE_URL"])
+# ok: egr201-plain-http-request
+requests.get(urljoin(SECURE, "http-proxy/status"))

@@ -1,0 +1,106 @@
+# Semgrep test for egr202-credentials-over-plain-http: the cases of tests/fixtures/EGR202.py, with Semgrep's annotations.
+# Every line here is also plain HTTP (EGR201) unless the URL comes from a client's base_url.
+import os
+
+import aiohttp
+import httpx
+import requests
+from requests.auth import HTTPBasicAuth, HTTPDigestAuth
+
+TOKEN = os.environ["API_TOKEN"]
+BASE = "http://billing.example.com"
+
+# --- credentials on the call ---------------------------------------------------------------------
+# ruleid: egr202-credentials-over-plain-http
+requests.get(BASE + "/invoices", auth=("billing", os.environ["BILLING_PASSWORD"]))
+# ruleid: egr202-credentials-over-plain-http
+requests.get(BASE + "/invoices", auth=HTTPBasicAuth("billing", TOKEN))
+# ruleid: egr202-credentials-over-plain-http
+requests.get(BASE + "/invoices", auth=HTTPDigestAuth("billing", TOKEN))
+# ruleid: egr202-credentials-over-plain-http
+requests.get(BASE + "/invoices", headers={"Authorization": f"Bearer {TOKEN}"})
+# ruleid: egr202-credentials-over-plain-http
+requests.get(BASE + "/invoices", headers={"x-api-key": TOKEN})
+# ruleid: egr202-credentials-over-plain-http
+requests.get(BASE + "/invoices", headers={"X-Auth-Token": TOKEN})
+# ruleid: egr202-credentials-over-plain-http
+requests.get(BASE + "/invoices", headers={"Proxy-Authorization": "Basic " + TOKEN})
+# ruleid: egr202-credentials-over-plain-http
+requests.get(BASE + "/invoices", headers={"Cookie": "session=" + TOKEN})
+# ruleid: egr202-credentials-over-plain-http
+requests.get(BASE + "/invoices", cookies={"session": TOKEN})
+# ruleid: egr202-credentials-over-plain-http
+httpx.get(BASE + "/invoices", auth=httpx.BasicAuth("billing", TOKEN))
+
+HEADERS = {"Authorization": "Token " + TOKEN, "Accept": "application/json"}
+# ruleid: egr202-credentials-over-plain-http
+requests.get(BASE + "/invoices", headers=HEADERS)
+
+# --- sensitive data in the body -----------------------------------------------------------------------
+# ruleid: egr202-credentials-over-plain-http
+requests.post(BASE + "/login", data={"username": "a", "password": os.environ["PW"]})
+# ruleid: egr202-credentials-over-plain-http
+requests.post(BASE + "/cards", json={"cardNumber": "x", "cvv": "y"})
+# ruleid: egr202-credentials-over-plain-http
+requests.post(BASE + "/transfer", json={"iban": "x", "amount": 10})
+
+# --- credentials on the session or client ----------------------------------------------------------------
+session = requests.Session()
+session.auth = ("billing", TOKEN)
+# ruleid: egr202-credentials-over-plain-http
+session.get(BASE + "/invoices")
+
+headed = requests.Session()
+headed.headers.update({"Authorization": "Bearer " + TOKEN})
+# ruleid: egr202-credentials-over-plain-http
+headed.get(BASE + "/invoices")
+
+keyed = requests.Session()
+keyed.headers["X-API-Key"] = TOKEN
+# ruleid: egr202-credentials-over-plain-http
+keyed.post(BASE + "/invoices", json={"amount": 1})
+
+client = httpx.Client(base_url="http://billing.example.com", headers={"Authorization": "Bearer " + TOKEN})
+# ruleid: egr202-credentials-over-plain-http
+client.get("/invoices")
+
+
+class Billing:
+    def __init__(self):
+        self.session = requests.Session()
+        self.session.headers["Authorization"] = "Bearer " + TOKEN
+
+    def invoices(self):
+        # ruleid: egr202-credentials-over-plain-http
+        return self.session.get("http://billing.example.com/invoices")
+
+
+async def aio():
+    async with aiohttp.ClientSession(auth=aiohttp.BasicAuth("billing", TOKEN)) as http:
+        # ruleid: egr202-credentials-over-plain-http
+        await http.get("http://billing.example.com/invoices")
+
+
+prepared = requests.Request("POST", BASE + "/login", data={"password": TOKEN}).prepare()
+# ruleid: egr202-credentials-over-plain-http
+requests.Session().send(prepared)
+
+import http.client
+
+legacy = http.client.HTTPConnection("billing.example.com")
+# ruleid: egr202-credentials-over-plain-http
+legacy.request("GET", "/invoices", headers={"Authorization": "Bearer " + TOKEN})
+
+# --- must not fire ------------------------------------------------------------------------------------------
+# ok: egr202-credentials-over-plain-http
+requests.get("https://billing.example.com/invoices", auth=("billing", TOKEN))
+# ok: egr202-credentials-over-plain-http
+requests.post("http://localhost:8000/login", data={"password": TOKEN})
+# ok: egr202-credentials-over-plain-http
+requests.get("http://auth.test/invoices", headers={"Authorization": "Bearer " + TOKEN})
+# ok: egr202-credentials-over-plain-http
+requests.get(BASE + "/catalogue", headers={"Accept": "application/json"})
+# ok: egr202-credentials-over-plain-http
+requests.post(BASE + "/search", json={"query": "shoes", "page": 2})
+# ok: egr202-credentials-over-plain-http
+requests.get(BASE + "/catalogue", auth=None)

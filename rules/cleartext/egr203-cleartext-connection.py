@@ -1,0 +1,85 @@
+# Semgrep test for egr203-cleartext-connection: the cases of tests/fixtures/EGR203.py, with Semgrep's annotations.
+import ftplib
+import http.client
+import imaplib
+import poplib
+import smtplib
+import telnetlib
+import xmlrpc.client
+from ftplib import FTP
+from http.client import HTTPConnection as Plain
+
+import httplib
+import six
+import urllib3
+
+MAIL_HOST = "mail.example.com"
+
+# ruleid: egr203-cleartext-connection
+conn = http.client.HTTPConnection("legacy.example.com")
+# ruleid: egr203-cleartext-connection
+plain = Plain("legacy.example.com", 8080)
+# ruleid: egr203-cleartext-connection
+old = httplib.HTTPConnection("legacy.example.com")
+# ruleid: egr203-cleartext-connection
+moved = six.moves.http_client.HTTPConnection("legacy.example.com")
+# ruleid: egr203-cleartext-connection
+pool = urllib3.HTTPConnectionPool("legacy.example.com", port=80)
+# ruleid: egr203-cleartext-connection
+ftp = ftplib.FTP("ftp.example.com")
+# ruleid: egr203-cleartext-connection
+bare_ftp = FTP()
+# ruleid: egr203-cleartext-connection
+mail = smtplib.SMTP(MAIL_HOST, 25)
+mail.sendmail("a@example.com", ["b@example.com"], "hi")
+# ruleid: egr203-cleartext-connection
+imap = imaplib.IMAP4("imap.example.com")
+# ruleid: egr203-cleartext-connection
+pop = poplib.POP3("pop.example.com")
+# ruleid: egr203-cleartext-connection
+tn = telnetlib.Telnet("switch.example.com", 23)
+# ruleid: egr203-cleartext-connection
+rpc = xmlrpc.client.ServerProxy("http://rpc.example.com/RPC2")
+
+
+def send_report(host):
+    # ruleid: egr203-cleartext-connection
+    with smtplib.SMTP(host) as server:
+        server.login("reports", "from-a-vault")
+        server.sendmail("a@example.com", ["b@example.com"], "report")
+
+
+# --- must not fire ------------------------------------------------------------------------------------
+# ok: egr203-cleartext-connection
+secure = http.client.HTTPSConnection("api.example.com")
+# ok: egr203-cleartext-connection
+ftps = ftplib.FTP_TLS("ftp.example.com")
+# ok: egr203-cleartext-connection
+smtps = smtplib.SMTP_SSL("mail.example.com", 465)
+# ok: egr203-cleartext-connection
+local_http = http.client.HTTPConnection("localhost", 8080)
+# ok: egr203-cleartext-connection
+local_mail = smtplib.SMTP("127.0.0.1", 1025)
+# ok: egr203-cleartext-connection
+imaps = imaplib.IMAP4_SSL("imap.example.com")
+# ok: egr203-cleartext-connection
+pop3s = poplib.POP3_SSL("pop.example.com")
+# ok: egr203-cleartext-connection
+secure_rpc = xmlrpc.client.ServerProxy("https://rpc.example.com/RPC2")
+# ok: egr203-cleartext-connection
+upgraded = smtplib.SMTP("mail.example.com", 587)
+upgraded.starttls()
+upgraded.login("robot", "from-a-vault")
+# ok: egr203-cleartext-connection
+imap_upgraded = imaplib.IMAP4("imap.example.com")
+imap_upgraded.starttls()
+# ok: egr203-cleartext-connection
+pop_upgraded = poplib.POP3("pop.example.com")
+pop_upgraded.stls()
+
+
+def notify(host):
+    # ok: egr203-cleartext-connection
+    with smtplib.SMTP(host, 587) as server:
+        server.starttls()
+        server.send_message(None)
