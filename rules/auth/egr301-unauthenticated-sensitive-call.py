@@ -5,6 +5,7 @@ import ssl
 
 import httpx
 import requests
+import requests.auth
 from requests_oauthlib import OAuth2Session
 
 API = "https://api.example.com"
@@ -119,6 +120,16 @@ mtls = ssl.create_default_context()
 mtls.load_cert_chain("client.pem", "client.key")
 # ok: egr301-unauthenticated-sensitive-call
 httpx.post(API + "/payments", json={"amount": 1}, verify=mtls)
+
+
+class SignedAuth(requests.auth.AuthBase):
+    def __call__(self, request):
+        request.headers["X-Signature"] = "computed"
+        return request
+
+
+# ok: egr301-unauthenticated-sensitive-call
+requests.post(API + "/payments", json={"amount": 1}, auth=SignedAuth())
 
 
 def forwarded(headers):

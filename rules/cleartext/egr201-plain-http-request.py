@@ -66,6 +66,14 @@ async def streams():
         await based.get("/items")
 
 
+opener = urllib.request.build_opener()
+# ruleid: egr201-plain-http-request
+opener.open("http://api.example.com/feed")
+legacy_opener = urllib.request.URLopener()
+# ruleid: egr201-plain-http-request
+legacy_opener.retrieve("http://downloads.example.com/old.tar.gz")
+
+
 # --- URLs that travel ---------------------------------------------------------------------------
 # ruleid: egr201-plain-http-request
 requests.get(PARTNER + "/orders")
