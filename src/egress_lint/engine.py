@@ -3,7 +3,11 @@ from __future__ import annotations
 
 import ast
 import io
+import os
 import re
+import stat
+import sys
+import threading
 import tokenize
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -69,8 +73,49 @@ def source_lines(text: str) -> List[str]:
     return io.StringIO(text, newline="").readlines()
 
 
+# Before 3.12 ast.parse builds its tree with C recursion bounded by three times the recursion limit,
+# so a 5,000-term ``a + a + ...`` fails at the default limit. A thread with a big stack parses such
+# files with a raised limit; 512 MiB held 600,000 levels, and the limit keeps us below that.
+_DEEP_STACK = 512 * 1024 * 1024
+_DEEP_RECURSION_LIMIT = 200_000
+_OLDEST_GRAMMAR = (3, 4)  # lets 3.0-3.6 code that uses async/await as names parse
+
+
 def parse(text: str, path: str) -> ast.Module:
-    return ast.parse(text, filename=path, type_comments=False)
+    try:
+        return ast.parse(text, filename=path, type_comments=False)
+    except RecursionError:
+        return _parse_deep(text, path)
+    except SyntaxError as exc:
+        try:
+            return ast.parse(text, filename=path, feature_version=_OLDEST_GRAMMAR)
+        except (SyntaxError, ValueError, RecursionError):
+            raise exc from None
+
+
+def _parse_deep(text: str, path: str) -> ast.Module:
+    outcome: list = []
+
+    def work() -> None:
+        limit = sys.getrecursionlimit()
+        sys.setrecursionlimit(max(limit, _DEEP_RECURSION_LIMIT))
+        try:
+            outcome.append(ast.parse(text, filename=path, type_comments=False))
+        except BaseException as exc:  # noqa: BLE001 - handed back to the calling thread
+            outcome.append(exc)
+        finally:
+            sys.setrecursionlimit(limit)
+
+    previous = threading.stack_size(_DEEP_STACK)
+    try:
+        worker = threading.Thread(target=work, name="egress-lint-deep-parse")
+        worker.start()
+        worker.join()
+    finally:
+        threading.stack_size(previous)
+    if isinstance(outcome[0], BaseException):
+        raise outcome[0]
+    return outcome[0]
 
 
 def analyse(tree: ast.Module, lines: Sequence[str], path: str, settings: Settings,
@@ -132,7 +177,18 @@ def suppressed(diagnostic: Diagnostic, lines: Sequence[str]) -> bool:
 def check_source(data: bytes, path: str, settings: Settings, use_precheck: bool = True,
                  inventory: bool = False) -> FileResult:
     """Everything the CLI does for one file's bytes: decode, pre-check, parse, analyse, noqa; with
-    ``inventory``, also every connection the file makes, from the same model and findings."""
+    ``inventory``, also every connection the file makes, from the same model and findings.
+
+    Never raises: a file that cannot be read or parsed gets ``error``; a bug of ours gets
+    ``internal_errors``, so the run goes on with the other files and still says what it missed.
+    """
+    try:
+        return _check_source(data, path, settings, use_precheck, inventory)
+    except Exception as exc:  # noqa: BLE001 - one file must not end the run
+        return FileResult(path, internal_errors=[f"{path}: internal error: {type(exc).__name__}: {exc}"])
+
+
+def _check_source(data: bytes, path: str, settings: Settings, use_precheck: bool, inventory: bool) -> FileResult:
     try:
         text = decode_source(data)
     except (SyntaxError, UnicodeDecodeError, LookupError) as exc:
@@ -143,8 +199,11 @@ def check_source(data: bytes, path: str, settings: Settings, use_precheck: bool 
         tree = parse(text, path)
     except SyntaxError as exc:
         where = f"{path}:{exc.lineno}:{(exc.offset or 0)}" if exc.lineno else path
-        return FileResult(path, error=f"{where}: syntax error: {exc.msg}")
-    except (ValueError, RecursionError, MemoryError) as exc:
+        grammar = f"Python {sys.version_info[0]}.{sys.version_info[1]}"
+        return FileResult(path, error=f"{where}: syntax error: {exc.msg} (parsed with the {grammar} grammar)")
+    except RecursionError:
+        return FileResult(path, error=f"{path}: cannot parse: expressions nested too deeply for this Python's parser")
+    except (ValueError, MemoryError) as exc:
         return FileResult(path, error=f"{path}: cannot parse: {type(exc).__name__}: {exc}")
     lines = source_lines(text)
     from .analysis.model import SemanticModel
@@ -161,8 +220,26 @@ def check_source(data: bytes, path: str, settings: Settings, use_precheck: bool 
 
 def check_path(path: str, settings: Settings, inventory: bool = False) -> FileResult:
     try:
-        with open(path, "rb") as handle:
-            data = handle.read()
+        data = read_file(path)
     except OSError as exc:
         return FileResult(path, error=f"{path}: cannot read: {exc.strerror or exc}")
     return check_source(data, path, settings, inventory=inventory)
+
+
+def read_file(path: str) -> bytes:
+    """The bytes of a regular file. Anything else (a named pipe, a device, a folder) is refused
+    before a read, so a FIFO named ``x.py`` cannot hang the run and ``/dev/zero`` cannot fill memory."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    with os.fdopen(fd, "rb") as handle:
+        mode = os.fstat(fd).st_mode
+        if not stat.S_ISREG(mode):
+            raise OSError(f"not a regular file ({_file_kind(mode)})")
+        return handle.read()
+
+
+def _file_kind(mode: int) -> str:
+    for test, kind in ((stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a named pipe"), (stat.S_ISSOCK, "a socket"),
+                       (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device")):
+        if test(mode):
+            return kind
+    return "not a file"

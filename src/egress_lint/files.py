@@ -39,17 +39,20 @@ def discover(paths: Iterable[str], exclude: Sequence[str] = ()) -> Tuple[List[st
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            found.extend(_walk(path, exclude))
+            found.extend(_walk(path, exclude, errors))
         elif path.exists() or path.is_symlink():
             if not matches(_relative(path), exclude):
                 found.append(str(path))  # named explicitly: checked whatever its suffix
         else:
             errors.append(f"{raw}: no such file or directory")
-    return sorted(dict.fromkeys(found)), errors
+    return sorted(dict.fromkeys(found)), sorted(errors)
 
 
-def _walk(root: Path, exclude: Sequence[str]) -> Iterator[str]:
-    for folder, dirs, files in os.walk(root):
+def _walk(root: Path, exclude: Sequence[str], errors: List[str]) -> Iterator[str]:
+    def unreadable(exc: OSError) -> None:  # os.walk would skip an unreadable folder without a word
+        errors.append(f"{exc.filename}: cannot read folder: {exc.strerror or exc}")
+
+    for folder, dirs, files in os.walk(root, onerror=unreadable):
         base = Path(folder)
         dirs[:] = sorted(d for d in dirs if not _skip_folder(base, d) and not matches(_relative(base / d), exclude))
         for name in sorted(files):
@@ -62,5 +65,5 @@ def _walk(root: Path, exclude: Sequence[str]) -> Iterator[str]:
 def _relative(path: Path) -> str:
     try:
         return str(path.resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
+    except (ValueError, OSError, RuntimeError):  # elsewhere, or a symlink loop (RuntimeError before 3.13)
         return str(path)

@@ -193,9 +193,21 @@ def _is_string(value: Value) -> bool:
 
 
 class Resolver:
+    """Resolves expressions, at most MAX_DEPTH steps deep.
+
+    An answer must not depend on which rule asked first, so the cache keeps, with each value, the
+    depth its search needed (its height): a cached value is reused only where a fresh search would
+    have found it within the limit. A value found while the limit or a cycle guard cut the search
+    depends on where the search began; it is cached only by (node, depth), for the current
+    top-level question.
+    """
+
     def __init__(self, index: Index) -> None:
         self.index = index
-        self._memo: Dict[int, Value] = {}
+        self._memo: Dict[int, Tuple[Value, int]] = {}
+        self._cut_memo: Dict[Tuple[int, int], Value] = {}
+        self._cut = False
+        self._height = 0
         self._active: set = set()
         self._dict_mutations: Optional[Dict[str, List[Tuple[int, str, ast.AST, Scope]]]] = None
 
@@ -205,20 +217,44 @@ class Resolver:
         return value.qualname if isinstance(value, Ref) else None
 
     def resolve(self, expr: Optional[ast.AST], scope: Scope, depth: int = 0) -> Value:
-        if expr is None or depth > MAX_DEPTH:
+        if depth:
+            return self._resolve_cached(expr, scope, depth)
+        try:
+            return self._resolve_cached(expr, scope, depth)
+        finally:
+            self._cut_memo.clear()
+            self._cut = False
+            self._height = 0
+
+    def _resolve_cached(self, expr: Optional[ast.AST], scope: Scope, depth: int) -> Value:
+        if expr is None:
+            return UNKNOWN
+        if depth > MAX_DEPTH:
+            self._cut = True
             return UNKNOWN
         key = id(expr)
-        found = self._memo.get(key)
-        if found is not None:
-            return found
-        if key in self._active:
-            return UNKNOWN
+        cached = self._memo.get(key)
+        if cached is not None and depth + cached[1] - 1 <= MAX_DEPTH:
+            self._height = max(self._height, cached[1])
+            return cached[0]
+        found = self._cut_memo.get((key, depth))
+        if found is not None or key in self._active:
+            self._cut = True
+            return found or UNKNOWN
+        outer_cut, outer_height = self._cut, self._height
+        self._cut, self._height = False, 0
         self._active.add(key)
         try:
             value = self._resolve(expr, scope, depth + 1)
         finally:
             self._active.discard(key)
-        self._memo[key] = value
+        height = self._height + 1
+        if self._cut:
+            self._cut_memo[(key, depth)] = value
+        else:
+            self._memo[key] = (value, height)
+        self._cut = self._cut or outer_cut
+        self._height = max(outer_height, height)
         return value
 
     def _resolve(self, expr: ast.AST, scope: Scope, depth: int) -> Value:
