@@ -25,11 +25,48 @@ def _strings(key: str, value: Any) -> Tuple[str, ...]:
 
 
 def _codes(key: str, value: Any) -> Tuple[str, ...]:
+    from .catalogue import RULES  # lazily: flake8 imports this module at start-up
+
     codes = tuple(code.upper() for code in _strings(key, value))
     for code in codes:
         if not _CODE.match(code):
             raise OptionError(f"'{key}' has {code!r}, which is not an egress-lint code or prefix (EGR101, EGR1)")
+        if not any(rule.code.startswith(code) for rule in RULES):
+            # a typo here would silently switch a rule off (or on): say so instead
+            raise OptionError(f"'{key}' has {code!r}, which matches no egress-lint rule (see `egress-lint rules`)")
     return codes
+
+
+def glob_error(pattern: str) -> str:
+    """Why a glob cannot mean what its author meant, or "" when it is fine. fnmatch accepts any
+    text, reading an unclosed ``[`` as a literal bracket, so a typo would silently exclude nothing."""
+    if not pattern.strip().rstrip("/"):
+        return "is empty"
+    i = 0
+    while i < len(pattern):
+        if pattern[i] == "[":  # the same scan as fnmatch.translate
+            j = i + 1
+            if j < len(pattern) and pattern[j] == "!":
+                j += 1
+            if j < len(pattern) and pattern[j] == "]":
+                j += 1
+            j = pattern.find("]", j)
+            if j < 0:
+                return f"has an unclosed '[' at position {i + 1}"
+            i = j
+        i += 1
+    return ""
+
+
+def _check_glob(key: str, pattern: str) -> str:
+    problem = glob_error(pattern)
+    if problem:
+        raise OptionError(f"'{key}' glob {pattern!r} {problem}")
+    return pattern
+
+
+def _globs(key: str, value: Any) -> Tuple[str, ...]:
+    return tuple(_check_glob(key, pattern) for pattern in _strings(key, value))
 
 
 def _per_file(key: str, value: Any) -> Tuple[Tuple[str, Tuple[str, ...]], ...]:
@@ -39,11 +76,11 @@ def _per_file(key: str, value: Any) -> Tuple[Tuple[str, Tuple[str, ...]], ...]:
             pattern, _, codes = item.partition(":")
             if not codes:
                 raise OptionError(f"'{key}' entry {item!r} must look like PATTERN:CODE[,CODE]")
-            pairs.append((pattern, _codes(key, codes)))
+            pairs.append((_check_glob(key, pattern), _codes(key, codes)))
         return tuple(pairs)
     if not isinstance(value, dict):
         raise OptionError(f"'{key}' must be a table of glob = [codes], got {value!r}")
-    return tuple((pattern, _codes(f"{key}.{pattern}", codes)) for pattern, codes in value.items())
+    return tuple((_check_glob(key, pattern), _codes(f"{key}.{pattern}", codes)) for pattern, codes in value.items())
 
 
 def _hosts(key: str, value: Any) -> Tuple[str, ...]:
@@ -78,7 +115,7 @@ OPTIONS: Tuple[Option, ...] = (
     Option("select", _codes, ("EGR",), "codes or prefixes to report (default: all)", flake8=False),
     Option("extend-select", _codes, (), "codes or prefixes to report on top of select", flake8=False),
     Option("ignore", _codes, (), "codes or prefixes never to report", flake8=False),
-    Option("exclude", _strings, (), "glob patterns of paths to skip", flake8=False),
+    Option("exclude", _globs, (), "glob patterns of paths to skip", flake8=False),
     Option("per-file-ignores", _per_file, (), "glob = [codes] not reported in matching files", flake8=False),
     Option("allowed-hosts", _hosts, (),
            "hosts the cleartext rules treat as internal: exact names, '*.suffix' wildcards, CIDR ranges",

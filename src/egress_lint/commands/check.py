@@ -24,6 +24,8 @@ def register(commands) -> None:
     parser.add_argument("--baseline", type=Path, metavar="FILE", help="report only findings not in this baseline")
     parser.add_argument("--write-baseline", type=Path, metavar="FILE",
                         help="record the current findings in FILE and exit 0")
+    parser.add_argument("--strict", action="store_true",
+                        help="exit 2 when a rule failed internally (internal errors are always reported)")
     parser.set_defaults(func=run)
 
 
@@ -41,7 +43,7 @@ def run(args: argparse.Namespace) -> int:
     for result in run_files(files, settings):
         if result.error:
             problems.append(Problem(result.error, result.path))
-        problems.extend(Problem(message, result.path) for message in result.internal_errors)
+        problems.extend(Problem(message, result.path, internal=True) for message in result.internal_errors)
         diagnostics.extend(reported(result, settings))
     diagnostics.sort(key=lambda d: d.sort_key)
 
@@ -63,7 +65,7 @@ def run(args: argparse.Namespace) -> int:
     else:
         sys.stdout.write(text)
     _print_problems(problems)
-    if problems:
+    if any(args.strict or not problem.internal for problem in problems):
         return EXIT_ERROR
     return EXIT_FINDINGS if diagnostics else EXIT_CLEAN
 

@@ -19,13 +19,21 @@ def codes_arg(key: str):
     return parse
 
 
+def glob_arg(text: str) -> str:
+    try:
+        return BY_KEY["exclude"].parse("--exclude", [text])[0]
+    except OptionError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
 def add_selection_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("paths", nargs="*", metavar="PATH", help="files or folders (default: .)")
     parser.add_argument("--config", type=Path, help="pyproject.toml to read [tool.egress-lint] from")
     parser.add_argument("--select", type=codes_arg("select"), help="codes or prefixes to report, e.g. EGR1,EGR201")
     parser.add_argument("--extend-select", type=codes_arg("extend-select"), help="codes to report on top of select")
     parser.add_argument("--ignore", type=codes_arg("ignore"), help="codes or prefixes never to report")
-    parser.add_argument("--exclude", action="append", default=[], metavar="GLOB", help="skip matching paths")
+    parser.add_argument("--exclude", action="append", default=[], type=glob_arg, metavar="GLOB",
+                        help="skip matching paths")
 
 
 def settings_from(args: argparse.Namespace) -> Settings:

@@ -18,6 +18,7 @@ class Problem:
 
     message: str
     path: Optional[str] = None
+    internal: bool = False  # a rule or the analysis failed (a bug of ours), not the file
 
     @property
     def position(self) -> Tuple[int, int]:
