@@ -1,0 +1,28 @@
+"""The same input gives byte-identical output, whatever the order of the files or the hash seed."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from tests.conftest import EXAMPLES, FIXTURES
+from tests.helpers import egress_lint
+
+
+def test_output_does_not_depend_on_file_order_or_hash_seed(tmp_path: Path):
+    for source in sorted(FIXTURES.glob("EGR*.py")) + sorted(EXAMPLES.rglob("*.py")):
+        shutil.copy(source, tmp_path / f"{source.parent.name}_{source.name}")
+    (tmp_path / "broken.py").write_text("import requests\ndef (:\n")
+    (tmp_path / "undecodable.py").write_bytes(b"import requests\nx = '\xff'\n")
+    names = sorted(p.name for p in tmp_path.iterdir())
+    runs = [
+        egress_lint("check", *names, cwd=tmp_path, env={"PYTHONHASHSEED": "1"}),
+        egress_lint("check", *reversed(names), "missing.py", cwd=tmp_path, env={"PYTHONHASHSEED": "2"}),
+        egress_lint("check", "missing.py", ".", cwd=tmp_path, env={"PYTHONHASHSEED": "3"}),
+    ]
+    first = runs[0]
+    assert first.returncode == 2 and first.stdout.count(": EGR1") > 20, first.stdout
+    assert "broken.py:2:5: syntax error" in first.stderr and "undecodable.py: cannot decode" in first.stderr
+    for run in runs[1:]:  # the first run names no missing file, so only its summary differs
+        assert run.stdout.splitlines()[:-1] == first.stdout.splitlines()[:-1]
+        assert run.stderr == "egress-lint: missing.py: no such file or directory\n" + first.stderr
+    assert runs[1].stdout == runs[2].stdout
