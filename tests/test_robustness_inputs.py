@@ -281,3 +281,13 @@ def test_syntax_of_every_version(syntax_run, number):
         assert found == [(line, "EGR101")] and not errors, syntax_run.stderr
     else:
         assert not found and len(errors) == 1 and "syntax error" in errors[0] and "grammar" in errors[0]
+
+
+@pytest.mark.parametrize("encoding", ["utf-8:strict", "ascii:strict"])
+def test_undecodable_file_name_on_a_strict_console(tmp_path, encoding):
+    folder = os.fsencode(tmp_path)
+    with open(os.path.join(folder, b"caf\xe9.py"), "wb") as handle:
+        handle.write(HEAD + CALL.encode() + b"\n")
+    proc = egress_lint("check", str(tmp_path), env={"PYTHONIOENCODING": encoding})
+    assert proc.returncode == 1 and "Traceback" not in proc.stderr, proc.stderr
+    assert [(Path(f["path"]).name, f["line"]) for f in parse_lines(proc.stdout)] == [("caf\\udce9.py", "2")]
