@@ -22,6 +22,9 @@ INSECURE = "import requests\nrequests.get('https://a.example.com', verify=False)
     ("exclude = ['/']", "'exclude'", "is empty"),
     ("per-file-ignores = { 'tests/[x' = ['EGR101'] }", "'per-file-ignores'", "unclosed '['"),
     ("per-file-ignores = { 'tests/*' = ['EGR777'] }", "'per-file-ignores.tests/*'", "matches no egress-lint rule"),
+    ("allowed-hosts = ['10.0.0.0/33']", "'allowed-hosts'", "not a valid CIDR range"),
+    ("allowed-hosts = ['fe80::/129']", "'allowed-hosts'", "not a valid CIDR range"),
+    ("allowed-hosts = { a = 1 }", "'allowed-hosts'", "must be a list of strings"),
     ("select = ['EGR1'", "pyproject.toml", "cannot read configuration"),
 ])
 def test_bad_pyproject_value(tmp_path: Path, table: str, key: str, reason: str):

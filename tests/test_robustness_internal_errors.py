@@ -6,6 +6,7 @@ buggy new rule would arrive.
 """
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
 
@@ -49,7 +50,7 @@ def test_internal_error_is_reported_and_other_rules_still_report(project: Path):
     proc = crashing_check(project)
     assert "Traceback" not in proc.stderr
     assert proc.stderr.splitlines() == [
-        "egress-lint: a.py: internal error in EGR199: ZeroDivisionError: rule bug (please report this bug)"]
+        "egress-lint: a.py: internal error in EGR199: ZeroDivisionError: rule bug"]
     assert [(f["path"], f["line"], f["code"]) for f in parse_lines(proc.stdout)] == [("a.py", "2", "EGR101")]
     assert proc.returncode == 1  # the findings decide, unless --strict
 
@@ -64,3 +65,15 @@ def test_strict_makes_an_internal_error_fail_the_run(project: Path):
 def test_strict_without_internal_errors_changes_nothing(project: Path):
     proc = crashing_check(project, "--strict", "--ignore", "EGR199")
     assert proc.returncode == 1 and proc.stderr == ""
+
+
+def test_internal_error_is_a_sarif_tool_execution_notification(project: Path):
+    proc = crashing_check(project, "--format", "sarif")
+    run = json.loads(proc.stdout)["runs"][0]
+    invocation = run["invocations"][0]
+    assert invocation["executionSuccessful"] is False
+    notes = invocation["toolExecutionNotifications"]
+    assert [(n["level"], n["message"]["text"]) for n in notes] == [
+        ("error", "a.py: internal error in EGR199: ZeroDivisionError: rule bug")]
+    assert notes[0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "a.py"
+    assert [r["ruleId"] for r in run["results"]] == ["EGR101"]
