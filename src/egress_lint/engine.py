@@ -201,9 +201,9 @@ def _check_source(data: bytes, path: str, settings: Settings, use_precheck: bool
         where = f"{path}:{exc.lineno}:{(exc.offset or 0)}" if exc.lineno else path
         grammar = f"Python {sys.version_info[0]}.{sys.version_info[1]}"
         return FileResult(path, error=f"{where}: syntax error: {exc.msg} (parsed with the {grammar} grammar)")
-    except RecursionError:
+    except (RecursionError, MemoryError):  # CPython's parser raises MemoryError when its own stack is full
         return FileResult(path, error=f"{path}: cannot parse: expressions nested too deeply for this Python's parser")
-    except (ValueError, MemoryError) as exc:
+    except ValueError as exc:
         return FileResult(path, error=f"{path}: cannot parse: {type(exc).__name__}: {exc}")
     lines = source_lines(text)
     from .analysis.model import SemanticModel
