@@ -51,6 +51,7 @@ def _build(root: Path) -> Dict[str, Path]:
         + CALL.encode() + b"\n")
     put("plus_chain_in_url.py", HEAD + b"a = 'x'\nrequests.get('https://h/' + " + _chain("a").encode()
         + b", verify=False)\n")
+    put("not_chain.py", HEAD + b"x = " + b"not " * CHAIN + b"a\n" + CALL.encode() + b"\n")
     put("long_line.py", HEAD + b"x = [" + b"1, " * 400_000 + b"]; " + CALL.encode() + b"\n")
     put("empty.py", b"")
     put("latin1_cookie.py", b"# -*- coding: latin-1 -*-\n" + HEAD + b"s = '\xe9\xe8\xe0'; " + CALL.encode() + b"\n")
@@ -191,6 +192,11 @@ def test_ten_thousand_term_chain(corpus, name, expected):
         assert not _messages(corpus, name)
     else:
         _one_message(corpus, name, "nested too deeply")
+
+
+def test_prefix_operator_chain_overflows_the_parser_stack(corpus):
+    # `not not ... a` recurses in CPython's parser itself, which gives up with a MemoryError
+    _one_message(corpus, "not_chain.py", "cannot parse: expressions nested too deeply")
 
 
 def test_very_long_line(corpus):
