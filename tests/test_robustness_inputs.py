@@ -297,3 +297,10 @@ def test_undecodable_file_name_on_a_strict_console(tmp_path, encoding):
     proc = egress_lint("check", str(tmp_path), env={"PYTHONIOENCODING": encoding})
     assert proc.returncode == 1 and "Traceback" not in proc.stderr, proc.stderr
     assert [(Path(f["path"]).name, f["line"]) for f in parse_lines(proc.stdout)] == [("caf\\udce9.py", "2")]
+
+
+def test_the_analysed_code_s_own_warnings_stay_quiet(tmp_path):
+    (tmp_path / "a.py").write_text('import requests\npattern = "\\d+"\n' + CALL + "\n")
+    proc = egress_lint("check", "--no-hints", str(tmp_path), env={"PYTHONWARNINGS": "always"})
+    assert proc.stderr == ""  # an invalid escape warns (Deprecation- or SyntaxWarning) when parsed
+    assert [(f["line"], f["code"]) for f in parse_lines(proc.stdout)] == [("3", "EGR101")]

@@ -9,6 +9,7 @@ import stat
 import sys
 import threading
 import tokenize
+import warnings
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import List, Optional, Sequence, Tuple, Type
@@ -82,6 +83,14 @@ _OLDEST_GRAMMAR = (3, 4)  # lets 3.0-3.6 code that uses async/await as names par
 
 
 def parse(text: str, path: str) -> ast.Module:
+    # The analysed code's own warnings (invalid escapes, `x is 1`) are not ours to print: on 3.12+
+    # they would fill stderr, where a user looks for egress-lint's messages.
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return _parse(text, path)
+
+
+def _parse(text: str, path: str) -> ast.Module:
     try:
         return ast.parse(text, filename=path, type_comments=False)
     except RecursionError:
