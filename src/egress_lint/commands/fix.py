@@ -30,7 +30,7 @@ def register(commands) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..engine import check_source
+    from ..engine import check_source, read_file
     from ..files import discover
     from ..fixes import FixError, applicable, describe, fix_source
     from ..output import Problem, Report, Style, text
@@ -42,8 +42,7 @@ def run(args: argparse.Namespace) -> int:
     fixed = files_fixed = 0
     for path in files:
         try:
-            with open(path, "rb") as handle:
-                data = handle.read()
+            data = read_file(path)
         except OSError as exc:
             errors.append(f"{path}: cannot read: {exc.strerror or exc}")
             continue

@@ -37,11 +37,39 @@ class FixError(Exception):
     """The fixes would not leave valid Python: the file is left as it is."""
 
 
+# libcst recurses once or more per level of nesting: 300 nested operands were fixed, 400 exhausted
+# the default recursion limit and about 10,000 overflowed its native parser's stack (a segfault).
+MAX_NESTING = 200
+
+
 def fix_source(data: bytes, diagnostics: Sequence[Diagnostic], unsafe: bool = False) -> Outcome:
     """Apply the fixes of ``diagnostics`` (found in ``data``) and return the new file bytes."""
     wanted = [d for d in diagnostics if applicable(d, unsafe)]
     if not wanted:
         return Outcome(data)
+    too_deep = FixError(f"nested more than {MAX_NESTING} levels deep, beyond what the fixer can rewrite; "
+                        "fix it by hand")
+    if _nesting(data) > MAX_NESTING:
+        raise too_deep
+    try:
+        return _fix(data, wanted)
+    except RecursionError:
+        raise too_deep from None
+
+
+def _nesting(data: bytes) -> int:
+    from ..engine import decode_source, parse
+
+    deepest = 0
+    stack = [(parse(decode_source(data), "<fix>"), 0)]
+    while stack:
+        node, depth = stack.pop()
+        deepest = max(deepest, depth)
+        stack.extend((child, depth + 1) for child in ast.iter_child_nodes(node))
+    return deepest
+
+
+def _fix(data: bytes, wanted: Sequence[Diagnostic]) -> Outcome:
     import libcst as cst
     from libcst.metadata import MetadataWrapper, ParentNodeProvider, PositionProvider
 
