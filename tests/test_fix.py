@@ -193,3 +193,52 @@ def test_rule_example_fixes_to_its_documented_output(rule, example):
 
 def test_every_rule_with_a_fix_documents_one():
     assert fixable_codes() == {rule.code for rule in RULES if any(example.fixed for example in rule.INVALID)}
+
+
+JWT_MODULE = '''import os
+
+import jwt
+
+SECRET = os.environ["JWT_SECRET"]
+
+
+def issue(user):
+    return jwt.encode({"sub": user}, SECRET, algorithm="HS512")
+
+
+def read(token):
+    return jwt.decode(token, SECRET)
+
+
+def peek(token):
+    return jwt.decode(
+        token,
+        SECRET,
+        options={"verify_signature": False},  # debugging only
+    )
+
+
+def read_lines(token):
+    return jwt.decode(
+        token,
+        SECRET,
+    )
+'''
+
+
+def test_jwt_decode_gets_the_algorithm_the_module_signs_with():
+    fixed = _fix(JWT_MODULE)
+    assert fixed == JWT_MODULE.replace(
+        "jwt.decode(token, SECRET)", 'jwt.decode(token, SECRET, algorithms=["HS512"])').replace(
+        'options={"verify_signature": False},  # debugging only', 'algorithms=["HS512"],  # debugging only').replace(
+        "        SECRET,\n    )\n", '        SECRET,\n        algorithms=["HS512"],\n    )\n')
+    assert _fix(fixed) == fixed
+    result = analyse(parse(fixed, "x.py"), source_lines(fixed), "x.py", Settings())
+    assert [d.code for d in result.diagnostics] == []
+
+
+def test_jwt_decode_gets_no_algorithm_when_the_module_signs_with_several():
+    source = JWT_MODULE.replace("def read(", 'def issue_rs(user):\n    return jwt.encode({}, SECRET, algorithm="RS256")\n\n\ndef read(')
+    fixed = _fix(source)
+    assert "algorithms=" not in fixed
+    assert 'options={"verify_signature": False}' not in fixed

@@ -13,12 +13,12 @@ from dataclasses import dataclass, field
 from typing import Dict, List, Sequence, Tuple
 
 from ..diagnostics import Diagnostic
-from . import (remove_keyword, remove_statement, replace_argument, replace_callee, replace_keyword_value,
-               replace_scheme, replace_value)
+from . import (add_keyword, remove_keyword, remove_statement, replace_argument, replace_callee,
+               replace_keyword_value, replace_scheme, replace_value)
 
 KINDS = {module.KIND: module for module in (
     remove_keyword, replace_keyword_value, remove_statement, replace_value, replace_callee, replace_argument,
-    replace_scheme)}
+    replace_scheme, add_keyword)}
 
 
 def applicable(diagnostic: Diagnostic, unsafe: bool) -> bool:

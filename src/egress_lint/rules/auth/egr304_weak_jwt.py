@@ -28,8 +28,9 @@ and a short or published HMAC secret can be brute-forced or read from the source
 token can be forged (CWE-347, CWE-798).
 """
     fix_safety = """
-The fix removes `options={"verify_signature": False}`. It is unsafe: tokens that do not verify
-will now be rejected.
+The fix removes `options={"verify_signature": False}`, and adds `algorithms=[...]` to a decode
+that has none when every `jwt.encode` in the module signs with the same known algorithm. It is
+unsafe: tokens that do not verify, or use another algorithm, will now be rejected.
 """
     references = ("https://pyjwt.readthedocs.io/en/stable/api.html#jwt.decode",)
     VALID = (
@@ -64,10 +65,36 @@ will now be rejected.
     )
 
     def check(self, model):
+        known = _signing_algorithm(model)
         for qualname, spec in jwt_table.CALLS.items():
             for site in model.calls_to(qualname):
-                for message, fix in (_encode if spec.kind == "encode" else _decode)(site, spec):
+                found = _encode(site, spec) if spec.kind == "encode" else _decode(site, spec, known)
+                for message, fix in found:
                     yield self.report(site.call, f"{qualname}() {message}", fix)
+
+
+def _signing_algorithm(model):
+    """The one algorithm this module signs tokens with, when every encode call says the same."""
+    names = set()
+    for qualname, spec in jwt_table.CALLS.items():
+        if spec.kind != "encode":
+            continue
+        for site in model.calls_to(qualname):
+            value = site.value(spec.algorithm)
+            if value is None:
+                names.add(spec.default_algorithm)
+            elif isinstance(value, Const) and isinstance(value.value, str) and value.value.lower() != "none":
+                names.add(value.value)
+            else:
+                return None
+    return names.pop() if len(names) == 1 else None
+
+
+def _add_algorithms(known, remove=None):
+    if known is None:
+        return None
+    detail = (("keyword", "algorithms"), ("literal", f'["{known}"]'))
+    return Fix("add-keyword", safe=False, detail=detail + ((("remove", remove),) if remove else ()))
 
 
 def _encode(site, spec):
@@ -89,22 +116,26 @@ def _encode(site, spec):
                f"characters (via {key.via[0]})"), None
 
 
-def _decode(site, spec):
+def _decode(site, spec, known=None):
+    algorithms = site.value(spec.algorithms)
     options = site.value(spec.options) if spec.options else None
     if isinstance(options, DictVal):
         entry = options.entries.get("verify_signature")
         if entry is not None and is_false(site.resolver.resolve(entry[0], entry[1])):
             only_key = len(options.entries) == 1 and options.complete and not options.via
-            fix = Fix("remove-keyword", safe=False, detail=(("keyword", "options"),)) if only_key else None
+            fix = None
+            if only_key:
+                fix = Fix("remove-keyword", safe=False, detail=(("keyword", "options"),)) if algorithms is not None \
+                    else _add_algorithms(known, remove="options") or Fix("remove-keyword", safe=False,
+                                                                          detail=(("keyword", "options"),))
             yield 'does not verify the signature (options={"verify_signature": False})', fix
             return
     verify = site.value(spec.verify) if spec.verify else None
     if verify is not None and is_false(verify):
         yield "does not verify the signature (verify=False)", None
         return
-    algorithms = site.value(spec.algorithms)
     if algorithms is None:
-        yield "decodes without algorithms=, so the token chooses how it is checked", None
+        yield "decodes without algorithms=, so the token chooses how it is checked", _add_algorithms(known)
         return
     if isinstance(algorithms, Items):
         names = [site.resolver.resolve(item, algorithms.scope) for item in algorithms.items]
