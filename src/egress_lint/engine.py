@@ -31,18 +31,39 @@ class FileResult:
     connections: List[dict] = field(default_factory=list)  # the inventory rows, when asked for
 
 
+class _Precheck:
+    """The library modules must appear in an import statement (``from M``, ``import a, M``, with line
+    continuations); the rules' words may appear anywhere. Each regex starts with a literal, which lets
+    ``re`` skip ahead with a fast scan, and a plain substring test rejects most files before any regex
+    runs: most files in a repository mention no library in scope."""
+
+    def __init__(self, modules: Sequence[str], words: Sequence[str]) -> None:
+        names = "|".join(sorted(map(re.escape, modules)))
+        gap = r"(?:[ \t]|\\\r?\n)+"
+        self.module_literals = tuple(sorted(modules))
+        self.word_literals = tuple(sorted(words))
+        self.from_import = re.compile(rf"from{gap}(?:{names})\b")
+        self.plain_import = re.compile(rf"import{gap}(?:[^\n;#\\]|\\\r?\n)*?\b(?:{names})\b")
+        self.words = re.compile(r"\b(?:" + "|".join(map(re.escape, self.word_literals)) + r")\b") if words else None
+
+    def __call__(self, text: str) -> bool:
+        if self.words is not None and any(w in text for w in self.word_literals) and self.words.search(text):
+            return True
+        if not any(m in text for m in self.module_literals):
+            return False
+        return self.from_import.search(text) is not None or self.plain_import.search(text) is not None
+
+
 @lru_cache(maxsize=1)
-def _precheck_pattern() -> "re.Pattern[str]":
-    words = set(MODULES)
-    for rule in RULES:
-        words.update(rule.precheck)
-    return re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, words))) + r")\b")
+def _precheck() -> _Precheck:
+    return _Precheck(MODULES, sorted({word for rule in RULES for word in rule.precheck}))
 
 
 def precheck(text: str) -> bool:
-    """True when the text mentions a library in scope or a tell-tale word. Every finding needs an
-    import of one of these names, so a file without any cannot have one."""
-    return _precheck_pattern().search(text) is not None
+    """True when the text imports a library in scope or mentions a rule's tell-tale word. Every
+    finding about a library call needs an import of its module (the semantic model resolves names
+    only through imports), so a file without one cannot have such a finding."""
+    return _precheck()(text)
 
 
 def code_matches(code: str, patterns: Sequence[str]) -> bool:

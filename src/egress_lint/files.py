@@ -49,17 +49,27 @@ def discover(paths: Iterable[str], exclude: Sequence[str] = ()) -> Tuple[List[st
 
 
 def _walk(root: Path, exclude: Sequence[str], errors: List[str]) -> Iterator[str]:
+    # Relative paths (for the exclude globs) are built by joining names onto the root's, because
+    # resolving every path against the working directory costs more than the rest of the walk.
+    top = str(root)
+    top_relative = _relative(root)
+
+    def excluded(folder: str, name: str) -> bool:
+        if not exclude:
+            return False
+        inside = os.path.relpath(os.path.join(folder, name), top)
+        return matches(os.path.normpath(os.path.join(top_relative, inside)), exclude)
+
     def unreadable(exc: OSError) -> None:  # os.walk would skip an unreadable folder without a word
         errors.append(f"{exc.filename}: cannot read folder: {exc.strerror or exc}")
 
-    for folder, dirs, files in os.walk(root, onerror=unreadable):
+    for folder, dirs, files in os.walk(top, onerror=unreadable):
         base = Path(folder)
-        dirs[:] = sorted(d for d in dirs if not _skip_folder(base, d) and not matches(_relative(base / d), exclude))
+        prefix = str(base)  # spelled as Path spells it: "./a" is "a"
+        dirs[:] = sorted(d for d in dirs if not _skip_folder(base, d) and not excluded(folder, d))
         for name in sorted(files):
-            if name.endswith(".py"):
-                candidate = base / name
-                if not matches(_relative(candidate), exclude):
-                    yield str(candidate)
+            if name.endswith(".py") and not excluded(folder, name):
+                yield name if prefix == "." else os.path.join(prefix, name)
 
 
 def _relative(path: Path) -> str:

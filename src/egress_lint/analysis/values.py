@@ -6,13 +6,13 @@ import or a call is unambiguous (one binding, a constant key, a literal template
 from __future__ import annotations
 
 import ast
-import copy
+import bisect
 import re
 from typing import Dict, List, Optional, Tuple
 from urllib.parse import urljoin
 
 from ..libraries import canonical
-from .scopes import ClassInfo, Index, Scope
+from .scopes import Binding, ClassInfo, Index, Scope
 
 MAX_DEPTH = 40
 HOLE = "\x00"  # stands for an unknown part of a string; never occurs in a URL
@@ -31,9 +31,28 @@ class Value:
         self.via: Tuple[str, ...] = ()  # where the value came from, outermost first: "SETTINGS, line 16"
 
     def through(self, step: str) -> "Value":
-        clone = copy.copy(self)
+        clone = self.copy()
         clone.via = (step,) + self.via
         return clone
+
+    def copy(self) -> "Value":
+        # copy.copy goes through __reduce_ex__ for slotted classes, ten times slower than this;
+        # values are copied at every step of every resolution.
+        cls = self.__class__
+        clone = cls.__new__(cls)
+        for name in _slots(cls):
+            setattr(clone, name, getattr(self, name))
+        return clone
+
+
+_SLOTS: Dict[type, Tuple[str, ...]] = {}
+
+
+def _slots(cls: type) -> Tuple[str, ...]:
+    names = _SLOTS.get(cls)
+    if names is None:
+        names = _SLOTS[cls] = tuple(n for klass in cls.__mro__ for n in getattr(klass, "__slots__", ()))
+    return names
 
 
 class Unknown(Value):
@@ -209,7 +228,9 @@ class Resolver:
         self._cut = False
         self._height = 0
         self._active: set = set()
-        self._dict_mutations: Optional[Dict[str, List[Tuple[int, str, ast.AST, Scope]]]] = None
+        # id of the bindings list of a variable -> its mutations (line, key, value, scope)
+        self._dict_mutations: Optional[Dict[int, List[Tuple[int, str, ast.AST, Scope]]]] = None
+        self._binding_lines: Dict[int, List[int]] = {}
 
     # -- names -------------------------------------------------------------------------------
     def qualname(self, expr: ast.AST, scope: Scope) -> Optional[str]:
@@ -298,7 +319,7 @@ class Resolver:
         if len(bindings) > 1 and bindings[0].scope is scope:
             # Straight-line code in the same scope sees only the bindings made before it; code in a
             # nested function runs later and may see any of them.
-            preceding = [b for b in bindings if b.line < line]
+            preceding = self._preceding(bindings, line)
             if preceding:
                 bindings = preceding
         if all(b.kind == "import" for b in bindings):
@@ -310,7 +331,7 @@ class Resolver:
         if kind in ("assign", "with"):
             value = self.resolve(binding.value, binding.scope, depth)
             if isinstance(value, DictVal) and value.binding is None:
-                value = copy.copy(value)
+                value = value.copy()
                 value.binding = binding
             return value.through(f"{name}, line {binding.line}")
         if kind == "param":
@@ -325,6 +346,21 @@ class Resolver:
         if kind == "class":
             return LocalClass(self.index.classes[binding.node])
         return UNKNOWN
+
+    def _preceding(self, bindings: List[Binding], line: int) -> List[Binding]:
+        """The bindings made before ``line``. A name rebound on every few lines of a long module
+        would make a scan per use quadratic, so the lines are bisected (bindings are recorded in
+        source order; the scan remains for the rare list that is not)."""
+        key = id(bindings)
+        lines = self._binding_lines.get(key)
+        if lines is None:
+            lines = [b.line for b in bindings]
+            if any(a > b for a, b in zip(lines, lines[1:])):
+                lines = []  # not in line order: scan
+            self._binding_lines[key] = lines
+        if not lines:
+            return [b for b in bindings if b.line < line]
+        return bindings[:bisect.bisect_left(lines, line)]
 
     def _unbound(self, name: str, scope: Scope) -> Value:
         module = scope.module()
@@ -512,35 +548,43 @@ class Resolver:
         ``name[key] = ...`` on the same variable, in the same scope, before ``at``."""
         if value.binding is None:
             return value.entries
-        mutations = self._mutations().get(value.binding.name)
+        same_variable = value.binding.scope.bindings.get(value.binding.name)
+        mutations = self._mutations().get(id(same_variable))
         if not mutations:
             return value.entries
         entries = dict(value.entries)
         line_of_use = getattr(at, "lineno", 0)
-        same_variable = value.binding.scope.bindings.get(value.binding.name)
         for line, key, node, scope in mutations:
-            if line < line_of_use and scope.lookup(value.binding.name) is same_variable:
+            if line < line_of_use:
                 entries[key] = (node, scope)
         return entries
 
-    def _mutations(self) -> Dict[str, List[Tuple[int, str, ast.AST, Scope]]]:
+    def _mutations(self) -> Dict[int, List[Tuple[int, str, ast.AST, Scope]]]:
+        """Every mutation, grouped by the variable it changes (found once: grouping by name alone
+        made each use scan the mutations of every same-named variable in the module)."""
         if self._dict_mutations is not None:
             return self._dict_mutations
-        found: Dict[str, List[Tuple[int, str, ast.AST, Scope]]] = {}
+        found: Dict[int, List[Tuple[int, str, ast.AST, Scope]]] = {}
+
+        def add(name: str, line: int, key: str, node: ast.AST, scope: Scope) -> None:
+            variable = scope.lookup(name)
+            if variable is not None:
+                found.setdefault(id(variable), []).append((line, key, node, scope))
+
         for call, scope in self.index.calls:
             func = call.func
             if isinstance(func, ast.Attribute) and func.attr == "update" and isinstance(func.value, ast.Name):
                 for keyword in call.keywords:
                     if keyword.arg:
-                        found.setdefault(func.value.id, []).append((call.lineno, keyword.arg, keyword.value, scope))
+                        add(func.value.id, call.lineno, keyword.arg, keyword.value, scope)
                 for arg in call.args:
                     if isinstance(arg, ast.Dict):
                         for key, item in zip(arg.keys, arg.values):
                             if isinstance(key, ast.Constant) and isinstance(key.value, str):
-                                found.setdefault(func.value.id, []).append((call.lineno, key.value, item, scope))
+                                add(func.value.id, call.lineno, key.value, item, scope)
         for stmt, target, value, scope in self.index.subscript_stores:
             if isinstance(target.value, ast.Name) and isinstance(target.slice, ast.Constant) \
                     and isinstance(target.slice.value, str) and value is not None:
-                found.setdefault(target.value.id, []).append((stmt.lineno, target.slice.value, value, scope))
+                add(target.value.id, stmt.lineno, target.slice.value, value, scope)
         self._dict_mutations = found
         return found
