@@ -28,8 +28,8 @@ def matches(path: str, patterns: Sequence[str]) -> bool:
     return False
 
 
-def _skip_folder(folder: Path, name: str) -> bool:
-    return name in SKIPPED_FOLDERS or name.endswith(".egg-info") or (folder / name / "pyvenv.cfg").exists()
+def _skip_folder(folder: str, name: str) -> bool:
+    return name in SKIPPED_FOLDERS or name.endswith(".egg-info") or os.path.exists(os.path.join(folder, name, "pyvenv.cfg"))
 
 
 def discover(paths: Iterable[str], exclude: Sequence[str] = ()) -> Tuple[List[str], List[str]]:
@@ -51,7 +51,7 @@ def discover(paths: Iterable[str], exclude: Sequence[str] = ()) -> Tuple[List[st
 def _walk(root: Path, exclude: Sequence[str], errors: List[str]) -> Iterator[str]:
     # Relative paths (for the exclude globs) are built by joining names onto the root's, because
     # resolving every path against the working directory costs more than the rest of the walk.
-    top = str(root)
+    top = str(root)  # Path has normalised it: "./a/" is "a"
     top_relative = _relative(root)
 
     def excluded(folder: str, name: str) -> bool:
@@ -64,12 +64,12 @@ def _walk(root: Path, exclude: Sequence[str], errors: List[str]) -> Iterator[str
         errors.append(f"{exc.filename}: cannot read folder: {exc.strerror or exc}")
 
     for folder, dirs, files in os.walk(top, onerror=unreadable):
-        base = Path(folder)
-        prefix = str(base)  # spelled as Path spells it: "./a" is "a"
-        dirs[:] = sorted(d for d in dirs if not _skip_folder(base, d) and not excluded(folder, d))
+        # Spelled as Path spells it ("./a/b.py" is "a/b.py"), without making a Path per file.
+        prefix = folder[len(top):].lstrip(os.sep) if top == "." else folder
+        dirs[:] = sorted(d for d in dirs if not _skip_folder(folder, d) and not excluded(folder, d))
         for name in sorted(files):
             if name.endswith(".py") and not excluded(folder, name):
-                yield name if prefix == "." else os.path.join(prefix, name)
+                yield os.path.join(prefix, name)
 
 
 def _relative(path: Path) -> str:

@@ -7,6 +7,8 @@ import sys
 from pathlib import Path
 from typing import List
 
+from ..cache import DEFAULT_DIR
+from ..config import Settings
 from ..diagnostics import Diagnostic
 from ..output import FORMATS
 from .common import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, add_selection_arguments, settings_from
@@ -26,11 +28,19 @@ def register(commands) -> None:
                         help="record the current findings in FILE and exit 0")
     parser.add_argument("--strict", action="store_true",
                         help="exit 2 when a rule failed internally (internal errors are always reported)")
+    parser.add_argument("--jobs", "-j", type=_positive, default=None, metavar="N",
+                        help="worker processes (default: one per available core)")
+    parser.add_argument("--no-cache", dest="use_cache", action="store_false",
+                        help="neither read nor write the result cache")
+    parser.add_argument("--cache-dir", type=Path, default=None, metavar="DIR",
+                        help=f"where results are cached (default: {DEFAULT_DIR} next to the configuration "
+                             "file, or in the working directory)")
     parser.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
     from .. import baseline
+    from ..cache import Cache
     from ..files import discover
     from ..output import Problem, Report, Style, render
     from ..runner import reported, run_files
@@ -39,8 +49,9 @@ def run(args: argparse.Namespace) -> int:
     known = baseline.load(args.baseline) if args.baseline else None
     files, missing = discover(args.paths or ["."], settings["exclude"])
     problems = [Problem(message) for message in missing]
+    cache = Cache(args.cache_dir or _default_cache_dir(settings), settings) if args.use_cache else None
     diagnostics: List[Diagnostic] = []
-    for result in run_files(files, settings):
+    for result in run_files(files, settings, jobs=args.jobs, cache=cache):
         if result.error:
             problems.append(Problem(result.error, result.path))
         problems.extend(Problem(message, result.path, internal=True) for message in result.internal_errors)
@@ -77,3 +88,18 @@ def _colour_terminal() -> bool:
 def _print_problems(problems) -> None:
     for problem in problems:
         print(f"egress-lint: {problem.message}", file=sys.stderr)
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be a whole number of at least 1, got {text!r}")
+    return value
+
+
+def _default_cache_dir(settings: Settings) -> Path:
+    """Next to the configuration that applies, as ruff does, so a run from a subfolder shares it."""
+    return (Path(settings.source).parent if settings.source else Path.cwd()) / DEFAULT_DIR

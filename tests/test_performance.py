@@ -1,0 +1,165 @@
+"""What the speed-ups must not change: the pre-check loses no finding, workers and the cache give
+byte-identical output, and the cache never serves a stale or damaged result."""
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from egress_lint.cache import decode_result, encode_result
+from egress_lint.catalogue import RULES
+from egress_lint.config import Settings
+from egress_lint.diagnostics import Diagnostic, Fix, Severity
+from egress_lint.engine import FileResult, check_source, precheck
+
+from .conftest import EXAMPLES, FIXTURES
+from .helpers import egress_lint, parse_lines
+
+SOURCES = sorted([*FIXTURES.glob("*.py"), *EXAMPLES.rglob("*.py")])
+INSECURE = "import requests\n\nrequests.get('https://api.example.com', verify=False)\n"
+
+
+def _all_fields(result: FileResult):
+    return [(d, d.fix) for d in result.diagnostics], result.error, result.internal_errors
+
+
+@pytest.mark.parametrize("path", SOURCES, ids=lambda p: p.name)
+def test_precheck_loses_no_finding(path: Path):
+    data = path.read_bytes()
+    with_precheck = check_source(data, str(path), Settings(), use_precheck=True)
+    without = check_source(data, str(path), Settings(), use_precheck=False)
+    assert _all_fields(with_precheck) == _all_fields(without)
+
+
+def test_precheck_loses_no_finding_in_rule_examples():
+    for rule in RULES:
+        for example in (*rule.VALID, *rule.INVALID):
+            data = example.source.encode()
+            assert _all_fields(check_source(data, "x.py", Settings())) == \
+                _all_fields(check_source(data, "x.py", Settings(), use_precheck=False)), rule.code
+
+
+@pytest.mark.parametrize("text", [
+    "import requests\n",
+    "import os, sys as system, \\\n    ssl\n",
+    "try: import urllib3\nexcept ImportError: urllib3 = None\n",
+    "from\thttpx import Client\n",
+    "from http.client import HTTPSConnection\n",
+    "import json; import aiohttp\n",
+    "from six.moves import urllib\n",
+])
+def test_precheck_sees_every_import_spelling(text):
+    assert precheck(text)
+
+
+@pytest.mark.parametrize("text", [
+    '"""Fetches data over http from the requests queue."""\nimport json\n',
+    "import requests_toolbelt\n",
+    "from ssl_helpers import wrap  # ssl\n",
+])
+def test_precheck_skips_files_that_import_no_library(text):
+    assert not precheck(text)
+
+
+def test_cache_entry_round_trips_every_field():
+    fix = Fix("replace-keyword-value", safe=False, detail=(("keyword", "cert_reqs"), ("value", '"CERT_REQUIRED"')))
+    result = FileResult("a.py", [
+        Diagnostic("a.py", 3, 5, "EGR101", "requests.get() disables \u2014 verification", "hint",
+                   Severity.WARNING, 3, 40, fix),
+        Diagnostic("a.py", 9, 1, "EGR105", "m", "h"),
+    ], error="a.py:1:2: syntax error: x", internal_errors=["a.py: internal error in EGR102: KeyError: 'x'"])
+    decoded = decode_result(json.loads(json.dumps(encode_result(result))), "a.py")
+    assert _all_fields(decoded) == _all_fields(result)
+    assert decoded.diagnostics[0].fix.detail == fix.detail and decoded.diagnostics[0].severity is Severity.WARNING
+
+
+@pytest.fixture(scope="module")
+def tree(tmp_path_factory) -> Path:
+    """Enough files for several workers: copies of the fixtures and examples, one unparsable file."""
+    root = tmp_path_factory.mktemp("tree")
+    for i in range(4):
+        for source in SOURCES:
+            shutil.copy(source, root / f"{i}_{source.parent.name}_{source.name}")
+    (root / "broken.py").write_text("import requests\ndef f(:\n")
+    return root
+
+
+def _check(*args):
+    proc = egress_lint("check", *args)
+    return proc.returncode, proc.stdout, proc.stderr
+
+
+def test_workers_give_byte_identical_output(tree):
+    one = _check("--no-cache", "--jobs", "1", str(tree))
+    assert one[0] == 2 and "broken.py:2:7: syntax error" in one[2]
+    assert len(parse_lines(one[1])) > 20
+    assert _check("--no-cache", "--jobs", "2", str(tree)) == one
+    assert _check("--no-cache", "--jobs", "3", str(tree)) == one
+
+
+def test_cached_output_is_identical_and_the_cache_ignores_itself(tree, tmp_path):
+    cache = tmp_path / "cache"
+    uncached = _check("--no-cache", str(tree))
+    assert not cache.exists()
+    assert _check("--cache-dir", str(cache), str(tree)) == uncached  # fills the cache
+    assert _check("--cache-dir", str(cache), str(tree)) == uncached  # reads it
+    assert (cache / ".gitignore").read_text().splitlines()[-1] == "*"
+    assert len(list(cache.glob("*.json"))) == 1
+
+
+def _cache_file(cache: Path) -> Path:
+    [found] = cache.glob("*.json")
+    return found
+
+
+def test_cache_hits_are_served_and_a_changed_file_is_checked_again(tmp_path):
+    path = tmp_path / "client.py"
+    path.write_text(INSECURE)
+    cache = tmp_path / "cache"
+    assert _check("--cache-dir", str(cache), str(path))[0] == 1
+    # Proof that a hit comes from the cache: a planted message for the same bytes is shown.
+    entries = json.loads(_cache_file(cache).read_text())
+    fields = entries[str(path)]["result"]["diagnostics"][0]["fields"]
+    fields["message"] = "PLANTED"
+    _cache_file(cache).write_text(json.dumps(entries))
+    assert "EGR101 PLANTED" in _check("--cache-dir", str(cache), str(path))[1]
+    path.write_text(INSECURE + "requests.post('https://api.example.com', verify=0)\n")
+    code, out, _ = _check("--cache-dir", str(cache), str(path))
+    assert [(f["line"], f["code"]) for f in parse_lines(out)] == [("3", "EGR101"), ("4", "EGR101")]
+    assert "PLANTED" not in out
+
+
+def test_changed_settings_do_not_reuse_results(tmp_path):
+    path = tmp_path / "client.py"
+    path.write_text(INSECURE)
+    cache = tmp_path / "cache"
+    assert _check("--cache-dir", str(cache), str(path))[0] == 1
+    code, out, _ = _check("--cache-dir", str(cache), "--ignore", "EGR101", str(path))
+    assert (code, parse_lines(out)) == (0, [])
+    assert len(list(cache.glob("*.json"))) == 2
+    assert _check("--cache-dir", str(cache), str(path))[0] == 1
+
+
+@pytest.mark.parametrize("damage", [
+    lambda text: text[: len(text) // 2],
+    lambda text: "[1, 2]",
+    lambda text: text.replace('"EGR101"', "17"),
+    lambda text: text.replace('"severity":{"enum":"Severity","value":"error"}', '"severity":{"enum":"os"}'),
+    lambda text: text.replace('"fields":{', '"fields":{"extra":1,'),
+    lambda text: text.replace('"diagnostics":[', '"diagnostics":{"a":['),
+])
+def test_a_damaged_cache_is_a_miss_never_a_crash(tmp_path, damage):
+    path = tmp_path / "client.py"
+    path.write_text(INSECURE)
+    cache = tmp_path / "cache"
+    expected = _check("--cache-dir", str(cache), str(path))
+    damaged = damage(_cache_file(cache).read_text())
+    assert damaged != _cache_file(cache).read_text()
+    _cache_file(cache).write_text(damaged)
+    assert _check("--cache-dir", str(cache), str(path)) == expected
+    assert _check("--cache-dir", str(cache), str(path)) == expected  # and it was rewritten whole
+
+
+def test_jobs_must_be_positive():
+    proc = egress_lint("check", "--jobs", "0", ".")
+    assert proc.returncode == 2 and "--jobs" in proc.stderr
