@@ -230,7 +230,9 @@ class Resolver:
         self._active: set = set()
         # id of the bindings list of a variable -> its mutations (line, key, value, scope)
         self._dict_mutations: Optional[Dict[int, List[Tuple[int, str, ast.AST, Scope]]]] = None
-        self._binding_lines: Dict[int, List[int]] = {}
+        # Keyed by id() of the bindings lists, which live as long as the index does.
+        self._binding_lines: Dict[int, Optional[List[int]]] = {}
+        self._import_prefix: Dict[int, Tuple[List[Binding], int]] = {}
 
     # -- names -------------------------------------------------------------------------------
     def qualname(self, expr: ast.AST, scope: Scope) -> Optional[str]:
@@ -316,15 +318,19 @@ class Resolver:
         bindings = scope.lookup(name)
         if bindings is None:
             return self._unbound(name, scope)
-        if len(bindings) > 1 and bindings[0].scope is scope:
-            # Straight-line code in the same scope sees only the bindings made before it; code in a
-            # nested function runs later and may see any of them.
-            preceding = self._preceding(bindings, line)
-            if preceding:
-                bindings = preceding
-        if all(b.kind == "import" for b in bindings):
+        # Only bindings[:visible] are seen here. Straight-line code in the same scope sees only the
+        # bindings made before it; code in a nested function runs later and may see any of them.
+        visible = len(bindings)
+        if visible > 1 and bindings[0].scope is scope:
+            count = self._preceding(bindings, line)
+            if count is None:  # pragma: no cover - the walk records bindings in source order
+                bindings = [b for b in bindings if b.line < line] or bindings
+                visible = len(bindings)
+            elif count:
+                visible = count
+        if self._leading_imports(bindings) >= visible:
             return Ref(canonical(bindings[0].qualname))
-        if len(bindings) != 1:
+        if visible != 1:
             return UNKNOWN
         binding = bindings[0]
         kind = binding.kind
@@ -347,20 +353,29 @@ class Resolver:
             return LocalClass(self.index.classes[binding.node])
         return UNKNOWN
 
-    def _preceding(self, bindings: List[Binding], line: int) -> List[Binding]:
-        """The bindings made before ``line``. A name rebound on every few lines of a long module
-        would make a scan per use quadratic, so the lines are bisected (bindings are recorded in
-        source order; the scan remains for the rare list that is not)."""
-        key = id(bindings)
-        lines = self._binding_lines.get(key)
-        if lines is None:
+    def _preceding(self, bindings: List[Binding], line: int) -> Optional[int]:
+        """How many bindings come before ``line``; None when the list is not in line order. A name
+        rebound every few lines of a long module would make a scan per use quadratic, so the
+        lines are bisected."""
+        lines = self._binding_lines.get(id(bindings), ())
+        if lines == ():
             lines = [b.line for b in bindings]
-            if any(a > b for a, b in zip(lines, lines[1:])):
-                lines = []  # not in line order: scan
-            self._binding_lines[key] = lines
-        if not lines:
-            return [b for b in bindings if b.line < line]
-        return bindings[:bisect.bisect_left(lines, line)]
+            if any(a > b for a, b in zip(lines, lines[1:])):  # pragma: no cover
+                lines = None
+            self._binding_lines[id(bindings)] = lines
+        return None if lines is None else bisect.bisect_left(lines, line)
+
+    def _leading_imports(self, bindings: List[Binding]) -> int:
+        """How many bindings at the start of the list are imports (cached per list, for the same
+        reason as above)."""
+        known = self._import_prefix.get(id(bindings))
+        if known is not None and known[0] is bindings:
+            return known[1]
+        count = 0
+        while count < len(bindings) and bindings[count].kind == "import":
+            count += 1
+        self._import_prefix[id(bindings)] = (bindings, count)  # holding the list keeps its id unique
+        return count
 
     def _unbound(self, name: str, scope: Scope) -> Value:
         module = scope.module()

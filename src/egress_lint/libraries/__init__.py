@@ -4,6 +4,7 @@ Adding a library means adding its module here; no rule changes.
 """
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Dict, Optional, Tuple
 
 from . import (aiohttp, http_client, httpx, oauth, paramiko, plain_protocols, pyopenssl, requests, ssl, urllib3,
@@ -46,6 +47,7 @@ for _lib in LIBRARIES:
 _ALIAS_ORDER = sorted(_ALIASES, key=len, reverse=True)
 
 
+@lru_cache(maxsize=4096)  # called for every name resolved; the answer depends on the name only
 def canonical(qualname: Optional[str]) -> Optional[str]:
     """Map an import spelling onto the name the tables use (``httplib.HTTPConnection`` ->
     ``http.client.HTTPConnection``)."""
