@@ -1,5 +1,6 @@
 """What the speed-ups must not change: the pre-check loses no finding, workers and the cache give
 byte-identical output, and the cache never serves a stale or damaged result."""
+import dataclasses
 import json
 import shutil
 from pathlib import Path
@@ -20,7 +21,9 @@ INSECURE = "import requests\n\nrequests.get('https://api.example.com', verify=Fa
 
 
 def _all_fields(result: FileResult):
-    return [(d, d.fix) for d in result.diagnostics], result.error, result.internal_errors
+    """Every field, also those equality leaves out (fix, fingerprint)."""
+    diagnostics = [tuple(getattr(d, f.name) for f in dataclasses.fields(d)) for d in result.diagnostics]
+    return diagnostics, result.error, result.internal_errors
 
 
 @pytest.mark.parametrize("path", SOURCES, ids=lambda p: p.name)
@@ -65,7 +68,7 @@ def test_cache_entry_round_trips_every_field():
     fix = Fix("replace-keyword-value", safe=False, detail=(("keyword", "cert_reqs"), ("value", '"CERT_REQUIRED"')))
     result = FileResult("a.py", [
         Diagnostic("a.py", 3, 5, "EGR101", "requests.get() disables \u2014 verification", "hint",
-                   Severity.WARNING, 3, 40, fix),
+                   Severity.WARNING, 3, 40, fix, fingerprint="EGR101:abc"),
         Diagnostic("a.py", 9, 1, "EGR105", "m", "h"),
     ], error="a.py:1:2: syntax error: x", internal_errors=["a.py: internal error in EGR102: KeyError: 'x'"])
     decoded = decode_result(json.loads(json.dumps(encode_result(result))), "a.py")
@@ -125,7 +128,8 @@ def test_cache_hits_are_served_and_a_changed_file_is_checked_again(tmp_path):
     assert "EGR101 PLANTED" in _check("--cache-dir", str(cache), str(path))[1]
     path.write_text(INSECURE + "requests.post('https://api.example.com', verify=0)\n")
     code, out, _ = _check("--cache-dir", str(cache), str(path))
-    assert [(f["line"], f["code"]) for f in parse_lines(out)] == [("3", "EGR101"), ("4", "EGR101")]
+    found = [(f["line"], f["code"]) for f in parse_lines(out)]
+    assert ("3", "EGR101") in found and ("4", "EGR101") in found
     assert "PLANTED" not in out
 
 
