@@ -3,6 +3,7 @@ byte-identical output, and the cache never serves a stale or damaged result."""
 import dataclasses
 import json
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
@@ -14,7 +15,7 @@ from egress_lint.diagnostics import Diagnostic, Fix, Severity
 from egress_lint.engine import FileResult, check_source, precheck
 
 from .conftest import EXAMPLES, FIXTURES
-from .helpers import egress_lint, parse_lines
+from .helpers import egress_lint, parse_lines, run
 
 SOURCES = sorted([*FIXTURES.glob("*.py"), *EXAMPLES.rglob("*.py")])
 INSECURE = "import requests\n\nrequests.get('https://api.example.com', verify=False)\n"
@@ -167,3 +168,16 @@ def test_a_damaged_cache_is_a_miss_never_a_crash(tmp_path, damage):
 def test_jobs_must_be_positive():
     proc = egress_lint("check", "--jobs", "0", ".")
     assert proc.returncode == 2 and "--jobs" in proc.stderr
+
+
+def test_benchmark_quick_run_reports_every_measurement(tmp_path, root):
+    report = tmp_path / "RESULTS.md"
+    proc = run([sys.executable, str(root / "bench" / "run.py"), "--quick", "--output", str(report)], cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    text = report.read_text()
+    for row in ("egress-lint check, cold (no cache)", "egress-lint check, warm (cache filled)",
+                "ruff check --select S --no-cache", "ruff check --select S (cached)", "bandit -r -q -t B501",
+                "flake8 --select=E9,F (no plugin", "generated file, 10k lines, in-process",
+                "one network-heavy module, in-process", "## Machine", "ncalls"):
+        assert row in text, row
+    assert text.count("| yes |") + text.count("| **no** |") >= 6

@@ -1,4 +1,5 @@
-"""The same input gives byte-identical output, whatever the order of the files or the hash seed."""
+"""The same input gives byte-identical output, whatever the order of the files, the hash seed, the
+number of workers or the cache."""
 from __future__ import annotations
 
 import shutil
@@ -15,9 +16,11 @@ def test_output_does_not_depend_on_file_order_or_hash_seed(tmp_path: Path):
     (tmp_path / "undecodable.py").write_bytes(b"import requests\nx = '\xff'\n")
     names = sorted(p.name for p in tmp_path.iterdir())
     runs = [
-        egress_lint("check", *names, cwd=tmp_path, env={"PYTHONHASHSEED": "1"}),
-        egress_lint("check", *reversed(names), "missing.py", cwd=tmp_path, env={"PYTHONHASHSEED": "2"}),
-        egress_lint("check", "missing.py", ".", cwd=tmp_path, env={"PYTHONHASHSEED": "3"}),
+        egress_lint("check", "--no-cache", "--jobs", "1", *names, cwd=tmp_path, env={"PYTHONHASHSEED": "1"}),
+        egress_lint("check", "--no-cache", "--jobs", "2", *reversed(names), "missing.py", cwd=tmp_path,
+                    env={"PYTHONHASHSEED": "2"}),
+        egress_lint("check", "--jobs", "3", "missing.py", ".", cwd=tmp_path, env={"PYTHONHASHSEED": "3"}),
+        egress_lint("check", "missing.py", ".", cwd=tmp_path, env={"PYTHONHASHSEED": "4"}),  # from the cache
     ]
     first = runs[0]
     assert first.returncode == 2 and first.stdout.count(": EGR1") > 20, first.stdout
@@ -25,4 +28,4 @@ def test_output_does_not_depend_on_file_order_or_hash_seed(tmp_path: Path):
     for run in runs[1:]:  # the first run names no missing file, so only its summary differs
         assert run.stdout.splitlines()[:-1] == first.stdout.splitlines()[:-1]
         assert run.stderr == "egress-lint: missing.py: no such file or directory\n" + first.stderr
-    assert runs[1].stdout == runs[2].stdout
+    assert runs[1].stdout == runs[2].stdout == runs[3].stdout
