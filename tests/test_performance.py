@@ -126,7 +126,8 @@ def test_cache_hits_are_served_and_a_changed_file_is_checked_again(tmp_path):
     fields = entries[str(path)]["result"]["diagnostics"][0]["fields"]
     fields["message"] = "PLANTED"
     _cache_file(cache).write_text(json.dumps(entries))
-    assert "EGR101 PLANTED" in _check("--cache-dir", str(cache), str(path))[1]
+    served = parse_lines(_check("--cache-dir", str(cache), str(path))[1])
+    assert [(f["line"], f["code"]) for f in served] == [("3", "EGR101")] and "PLANTED" in served[0]["message"]
     path.write_text(INSECURE + "requests.post('https://api.example.com', verify=0)\n")
     code, out, _ = _check("--cache-dir", str(cache), str(path))
     found = [(f["line"], f["code"]) for f in parse_lines(out)]
