@@ -90,3 +90,20 @@ def test_output_file(tmp_path):
     proc = egress_lint("inventory", "--format", "markdown", "--output", str(target), str(EXAMPLES))
     assert proc.returncode == 0 and proc.stdout == ""
     assert target.read_text().startswith("# Outbound connections\n")
+
+
+def test_workers_do_not_change_the_inventory():
+    paths = [str(EXAMPLES), *map(str, sorted(FIXTURES.glob("EGR*.py")))]
+    one = egress_lint("inventory", "--format", "json", "--jobs", "1", *paths).stdout
+    three = egress_lint("inventory", "--format", "json", "--jobs", "3", *paths).stdout
+    assert one == three and json.loads(one)["connections"]
+
+
+def test_per_file_ignores_hide_a_code_in_the_inventory_as_in_check(tmp_path):
+    (tmp_path / "pyproject.toml").write_text('[tool.egress-lint]\nper-file-ignores = { "legacy.py" = ["EGR201"] }\n')
+    source = "import requests\n\nrequests.get('http://api.example.com/items', verify=False)\n"
+    (tmp_path / "legacy.py").write_text(source)
+    (tmp_path / "app.py").write_text(source)
+    proc = egress_lint("inventory", "--format", "json", ".", cwd=tmp_path)
+    codes = {row["path"]: row["codes"] for row in json.loads(proc.stdout)["connections"]}
+    assert codes == {"app.py": ["EGR101", "EGR201"], "legacy.py": ["EGR101"]}

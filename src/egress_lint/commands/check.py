@@ -11,7 +11,7 @@ from ..cache import DEFAULT_DIR
 from ..config import Settings
 from ..diagnostics import Diagnostic
 from ..output import FORMATS
-from .common import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, add_selection_arguments, settings_from
+from .common import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, add_selection_arguments, settings_from, positive
 
 
 def register(commands) -> None:
@@ -28,7 +28,7 @@ def register(commands) -> None:
                         help="record the current findings in FILE and exit 0")
     parser.add_argument("--strict", action="store_true",
                         help="exit 2 when a rule failed internally (internal errors are always reported)")
-    parser.add_argument("--jobs", "-j", type=_positive, default=None, metavar="N",
+    parser.add_argument("--jobs", "-j", type=positive, default=None, metavar="N",
                         help="worker processes (default: one per available core)")
     parser.add_argument("--no-cache", dest="use_cache", action="store_false",
                         help="neither read nor write the result cache")
@@ -89,15 +89,6 @@ def _print_problems(problems) -> None:
     for problem in problems:
         print(f"egress-lint: {problem.message}", file=sys.stderr)
 
-
-def _positive(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        value = 0
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"must be a whole number of at least 1, got {text!r}")
-    return value
 
 
 def _default_cache_dir(settings: Settings) -> Path:

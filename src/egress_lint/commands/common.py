@@ -46,3 +46,13 @@ def settings_from(args: argparse.Namespace) -> Settings:
     if args.exclude:
         settings = settings.replace(exclude=tuple(settings["exclude"]) + tuple(args.exclude))
     return settings
+
+
+def positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be a whole number of at least 1, got {text!r}")
+    return value
