@@ -6,9 +6,8 @@ from typing import Optional
 
 from ..libraries import ssl as ssl_table
 from ..libraries.spec import Arg
-from .calls import CallSite
 from .clients import ClientObject
-from .values import Const, Ref, Resolver, is_false
+from .values import Const, Ref, is_false
 
 
 class ContextState:
@@ -26,12 +25,12 @@ class ContextState:
         return self.verifies is False and not self.server_side
 
 
-def context_state(context: ClientObject, resolver: Resolver) -> ContextState:
+def context_state(context: ClientObject, model) -> ContextState:
     state = ContextState()
     api = context.constructor
     origin = context.origin
     if isinstance(origin, ast.Call) and api is not None:
-        site = CallSite(origin, context.scope, resolver)
+        site = model.site(origin)
         if api.name == ssl_table.UNVERIFIED_FACTORY:
             state.verifies, state.checks_hostname = False, False
             state.made_unverified = True
@@ -53,7 +52,7 @@ def context_state(context: ClientObject, resolver: Resolver) -> ContextState:
                 state.reason = f"ssl.SSLContext() on line {origin.lineno} defaults to CERT_NONE"
     for config in context.all_configs():
         if config.op == "set" and config.key is None and config.attr in ("verify_mode", "check_hostname"):
-            value = resolver.resolve(config.value, config.scope)
+            value = model.resolve(config.value, config.scope)
             if config.attr == "verify_mode":
                 if is_cert_none(value):
                     state.verifies = False
@@ -68,7 +67,7 @@ def context_state(context: ClientObject, resolver: Resolver) -> ContextState:
             elif is_false(value):
                 state.checks_hostname = False
         elif config.op == "call" and config.attr == "wrap_socket":
-            server = CallSite(config.node, config.scope, resolver).value(Arg("server_side", 1))
+            server = model.site(config.node).value(Arg("server_side", 1))
             if isinstance(server, Const) and server.value is True:
                 state.server_side = True
     return state

@@ -145,5 +145,5 @@ class SemanticModel:
         state = self._contexts.get(key)
         if state is None:
             self.egress_points()
-            state = self._contexts[key] = context_state(context, self.resolver)
+            state = self._contexts[key] = context_state(context, self)
         return state
