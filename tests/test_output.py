@@ -39,7 +39,7 @@ def test_json_envelope_fields(tmp_path):
         "code": "EGR101", "slug": "verification-disabled", "family": "tls-verify", "severity": "error",
         "message": "requests.get() disables certificate verification (verify=False)",
         "hint": 'remove it; for a private CA pass its bundle instead (verify="/path/to/ca.pem")',
-        "occurrence": 1,
+        "occurrence": 1, "fix": "unsafe",
     }
     assert data["statistics"] == {"EGR101": 1} and data["errors"] == []
 
@@ -64,6 +64,7 @@ def test_sarif_is_valid_and_carries_catalogue_metadata(tmp_path):
     assert location["artifactLocation"] == {"uri": "client.py", "uriBaseId": "%SRCROOT%"}
     assert location["region"] == {"startLine": 3, "startColumn": 1, "endLine": 3, "endColumn": 54}
     assert list(result["partialFingerprints"].values())[0].endswith(":1")
+    assert result["properties"]["fix"] == "unsafe"
 
     [invocation] = run["invocations"]
     assert invocation["executionSuccessful"] is False

@@ -28,6 +28,8 @@ def render(report: Report, style: Style) -> str:
             "hint": d.hint,
             "fingerprint": d.fingerprint,
             "occurrence": occurrence,
+            # "safe": `egress-lint fix` fixes it; "unsafe": only with --unsafe-fixes; None: no fix
+            "fix": None if d.fix is None else ("safe" if d.fix.safe else "unsafe"),
         })
     envelope = {
         "version": SCHEMA_VERSION,
