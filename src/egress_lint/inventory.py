@@ -10,13 +10,14 @@ from typing import Dict, List, Sequence
 
 from .analysis.auth import auth_evidence
 from .analysis.sensitivity import credential_fields, credentials_in_url, sensitivity
+from .catalogue import RULES
 from .config import Settings
 from .diagnostics import Diagnostic
 from .libraries.spec import CLEARTEXT_SCHEMES
 
 COLUMNS = ("path", "line", "column", "library", "api", "kind", "method", "scheme", "host", "url_path", "tls", "auth",
            "sensitive", "why_sensitive", "codes")
-_TLS_CODES = ("EGR101", "EGR102", "EGR103", "EGR104", "EGR106")
+_TLS_CODES = frozenset(rule.code for rule in RULES if rule.weakens_tls)
 _CONTEXT_KEYWORDS = ("context", "ssl", "ssl_context", "verify")
 
 

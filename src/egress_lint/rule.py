@@ -72,6 +72,7 @@ class Rule:
     precheck: ClassVar[Tuple[str, ...]] = ()  # words that, besides the library names, make a file worth parsing
     options: ClassVar[Tuple[str, ...]] = ()  # keys of the settings this rule reads
     precision: ClassVar[str] = "high"
+    weakens_tls: ClassVar[bool] = False  # a finding means the connection's TLS does not authenticate the server
     security_severity: ClassVar[float] = 7.5  # 0-10, the score code-scanning services rank alerts by
     VALID: ClassVar[Tuple[Valid, ...]] = ()
     INVALID: ClassVar[Tuple[Invalid, ...]] = ()

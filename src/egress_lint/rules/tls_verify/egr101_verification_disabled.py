@@ -12,6 +12,7 @@ class VerificationDisabled(Rule):
     code = "EGR101"
     slug = "verification-disabled"
     family = "tls-verify"
+    weakens_tls = True
     cwe = (295,)
     summary = "Certificate verification disabled on an HTTP client call or client object"
     hint = 'remove it; for a private CA pass its bundle instead (verify="/path/to/ca.pem")'

@@ -14,6 +14,7 @@ class UnverifiedSslContext(Rule):
     code = "EGR102"
     slug = "unverified-ssl-context"
     family = "tls-verify"
+    weakens_tls = True
     cwe = (295,)
     summary = "Unverified SSL context created or passed to a connection"
     hint = "use ssl.create_default_context() (add cafile= for a private CA)"

@@ -9,6 +9,7 @@ class HostnameCheckDisabled(Rule):
     code = "EGR103"
     slug = "hostname-check-disabled"
     family = "tls-verify"
+    weakens_tls = True
     cwe = (297,)
     summary = "Hostname verification disabled"
     hint = "keep check_hostname=True; pin a CA with cafile= instead of skipping the name check"

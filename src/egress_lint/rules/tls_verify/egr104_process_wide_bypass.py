@@ -15,6 +15,7 @@ class ProcessWideBypass(Rule):
     code = "EGR104"
     slug = "process-wide-bypass"
     family = "tls-verify"
+    weakens_tls = True
     cwe = (295,)
     summary = "Certificate verification switched off for the whole process"
     hint = "delete it; give the trusted CA through SSL_CERT_FILE or a cafile= argument instead"

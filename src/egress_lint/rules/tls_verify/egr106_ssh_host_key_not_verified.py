@@ -9,6 +9,7 @@ class SshHostKeyNotVerified(Rule):
     code = "EGR106"
     slug = "ssh-host-key-not-verified"
     family = "tls-verify"
+    weakens_tls = True
     cwe = (322,)
     summary = "SSH server not authenticated (AutoAddPolicy / WarningPolicy)"
     hint = "load known hosts (client.load_system_host_keys()) and keep paramiko.RejectPolicy()"
