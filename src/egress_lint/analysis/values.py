@@ -328,8 +328,9 @@ class Resolver:
                 visible = len(bindings)
             elif count:
                 visible = count
-        if self._leading_imports(bindings) >= visible:
-            return Ref(canonical(bindings[0].qualname))
+        imported = self._import_value(name, bindings, visible, scope, depth)
+        if imported is not None:
+            return imported
         if visible != 1:
             return UNKNOWN
         binding = bindings[0]
@@ -352,6 +353,16 @@ class Resolver:
         if kind == "class":
             return LocalClass(self.index.classes[binding.node])
         return UNKNOWN
+
+    def _import_value(self, name: str, bindings: List[Binding], visible: int, scope: Scope,
+                      depth: int) -> Optional[Value]:
+        """The value of a name whose visible bindings are all imports, or None when they are not.
+
+        Kept apart from the rest of name resolution: import resolution (project modules, re-exports)
+        grows here without touching how assignments flow."""
+        if self._leading_imports(bindings) >= visible:
+            return Ref(canonical(bindings[0].qualname))
+        return None
 
     def _preceding(self, bindings: List[Binding], line: int) -> Optional[int]:
         """How many bindings come before ``line``; None when the list is not in line order. A name
