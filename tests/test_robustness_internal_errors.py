@@ -52,7 +52,13 @@ def test_internal_error_is_reported_and_other_rules_still_report(project: Path):
     assert proc.stderr.splitlines() == [
         "egress-lint: a.py: internal error in EGR199: ZeroDivisionError: rule bug"]
     assert [(f["path"], f["line"], f["code"]) for f in parse_lines(proc.stdout)] == [("a.py", "2", "EGR101")]
-    assert proc.returncode == 1  # the findings decide, unless --strict
+    assert proc.returncode == 2  # a gate that could not look does not pass
+
+
+def test_no_strict_lets_the_findings_decide(project: Path):
+    proc = crashing_check(project, "--no-strict")
+    assert proc.returncode == 1
+    assert "internal error in EGR199" in proc.stderr
 
 
 def test_strict_makes_an_internal_error_fail_the_run(project: Path):
@@ -77,3 +83,45 @@ def test_internal_error_is_a_sarif_tool_execution_notification(project: Path):
         ("error", "a.py: internal error in EGR199: ZeroDivisionError: rule bug")]
     assert notes[0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "a.py"
     assert [r["ruleId"] for r in run["results"]] == ["EGR101"]
+
+
+# A never-called helper whose URL holds an integer too long to turn into a string (CPython's
+# int->str digit limit) made five rules raise for the whole file, hiding the real finding below it.
+LONG_INT_HELPER = """import requests
+
+def helper():
+    return requests.get(f"https://example.com/{0x%s}")
+
+requests.post("http://api.example.com/login", data={"password": "hunter2"})
+""" % ("f" * 5000)
+
+
+def test_an_error_in_one_expression_costs_only_that_expression(tmp_path: Path):
+    (tmp_path / "a.py").write_text(LONG_INT_HELPER)
+    proc = run([sys.executable, "-m", "egress_lint", "check", "--no-cache", "--no-hints", "a.py"], cwd=tmp_path)
+    assert "Traceback" not in proc.stderr
+    assert [(f["line"], f["code"]) for f in parse_lines(proc.stdout)] == [("6", "EGR201"), ("6", "EGR202")]
+    errors = proc.stderr.splitlines()
+    assert errors and all(line.startswith("egress-lint: a.py:4:12: internal error in EGR") for line in errors)
+    assert {line.split()[5].rstrip(":") for line in errors} >= {"EGR201", "EGR202"}
+    assert proc.returncode == 2
+    relaxed = run([sys.executable, "-m", "egress_lint", "check", "--no-cache", "--no-strict", "a.py"], cwd=tmp_path)
+    assert relaxed.returncode == 1
+
+
+def test_flake8_reports_an_internal_error_as_egr000(tmp_path: Path):
+    (tmp_path / "a.py").write_text(LONG_INT_HELPER)
+    proc = run([sys.executable, "-m", "flake8", "--isolated", "--select", "EGR", "a.py"], cwd=tmp_path)
+    found = [(f["line"], f["col"], f["code"]) for f in parse_lines(proc.stdout)]
+    assert ("4", "12", "EGR000") in found
+    assert ("6", "1", "EGR201") in found and ("6", "1", "EGR202") in found
+    assert {code for _, _, code in found} == {"EGR000", "EGR201", "EGR202"}
+    assert proc.returncode == 1
+
+
+def test_egr000_is_declared_in_the_catalogue_and_documented(root: Path):
+    from egress_lint.catalogue import BY_CODE, INTERNAL_ERROR_CODE
+
+    assert INTERNAL_ERROR_CODE == "EGR000" and INTERNAL_ERROR_CODE not in BY_CODE  # never a rule to select
+    assert "EGR000" in (root / "README.md").read_text(encoding="utf-8")
+    assert "EGR000" in (root / "docs" / "robustness.md").read_text(encoding="utf-8")

@@ -41,3 +41,10 @@ RULES: Tuple[Type[Rule], ...] = (
 )
 
 BY_CODE: Dict[str, Type[Rule]] = {rule.code: rule for rule in RULES}
+
+# Not a rule: the code the flake8 plugin reports a file under when the analysis failed internally on
+# part of it, so an editor or a flake8 gate shows that the file was not fully checked (the CLI
+# reports the same as an error line and exit 2). Selected by the `EGR` prefix like every rule.
+INTERNAL_ERROR_CODE = "EGR000"
+INTERNAL_ERROR_SUMMARY = "egress-lint could not fully analyse this file (an internal error)"
+INTERNAL_ERROR_HINT = "please report it to the egress-lint project"

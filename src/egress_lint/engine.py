@@ -181,8 +181,8 @@ def _analyse(tree: ast.Module, lines: Sequence[str], path: str, settings: Settin
         try:
             findings = list(rule_class(settings).check(model))
         except Exception as exc:  # noqa: BLE001 - one rule's bug must not silence the others
-            result.internal_errors.append(f"{path}: internal error in {rule_class.code}: {type(exc).__name__}: {exc}")
-            continue
+            findings, errors = _isolated(rule_class, settings, model, path, exc)
+            result.internal_errors.extend(errors)
         for finding in findings:
             result.diagnostics.append(Diagnostic(
                 path=path,
@@ -199,6 +199,71 @@ def _analyse(tree: ast.Module, lines: Sequence[str], path: str, settings: Settin
             ))
     result.diagnostics = sorted(set(result.diagnostics), key=lambda d: d.sort_key)
     return result
+
+
+# A rule that raised runs again once per call site; past this many sites the retry would cost more
+# than it can save, and the rule's whole result for the file is given up (and reported) instead.
+_MAX_ISOLATED_SITES = 5_000
+
+
+class _OneSite:
+    """The model as a rule sees it when only one call site (and what it makes) is in view: the
+    egress points, clients and calls of every other site are hidden. Everything else is the model's."""
+
+    def __init__(self, model, site, points, clients) -> None:
+        self._model, self._site, self._points, self._clients = model, site, points, clients
+
+    def __getattr__(self, name: str):
+        return getattr(self._model, name)
+
+    def sites(self):
+        return [self._site]
+
+    def egress_points(self):
+        return self._points
+
+    def client_objects(self):
+        return self._clients
+
+    def calls_to(self, *qualnames: str):
+        return [self._site] if self._site.qualname in qualnames else []
+
+    def method_calls(self, *names: str):
+        return [self._site] if self._site.method in names else []
+
+
+def _isolated(rule_class: Type[Rule], settings: Settings, model, path: str, first: Exception):
+    """After ``rule_class`` raised on the whole file: its findings with one call site in view at a
+    time, and one message per site where it still raises. An error in one expression so costs that
+    expression's findings, not the file's. When the error is not tied to a call site, the rule's
+    result for the file is given up and that is reported."""
+    whole = [f"{path}: internal error in {rule_class.code}: {type(first).__name__}: {first}"]
+    try:
+        sites = model.sites()
+        points: dict = {}
+        for point in model.egress_points():
+            points.setdefault(id(point.site), []).append(point)
+        clients: dict = {}
+        for client in model.client_objects():
+            clients.setdefault(id(client.origin), []).append(client)
+    except Exception:  # noqa: BLE001 - the shared analysis itself fails: nothing to isolate
+        return [], whole
+    if not sites or len(sites) > _MAX_ISOLATED_SITES:
+        return [], whole
+    findings: list = []
+    failed: dict = {}
+    for site in sites:
+        view = _OneSite(model, site, points.get(id(site), []), clients.get(id(site.call), []))
+        try:
+            findings.extend(rule_class(settings).check(view))
+        except Exception as exc:  # noqa: BLE001
+            failed.setdefault((site.call.lineno, site.call.col_offset), exc)
+    if len(failed) == len(sites):
+        return [], whole
+    errors = [f"{path}:{line}:{col + 1}: internal error in {rule_class.code}: {type(exc).__name__}: {exc} "
+              f"(this call was skipped; the rest of the file was checked)"
+              for (line, col), exc in sorted(failed.items())]
+    return findings, errors
 
 
 def _char_column(lines: Sequence[str], line: int, byte_col: int) -> int:

@@ -54,9 +54,22 @@ class EgressLintPlugin:
             settings = self._settings or Settings()
             result = analyse(self.tree, self.lines, self.filename, settings, rules=RULES)
         except Exception as exc:  # noqa: BLE001 - never take flake8 down with us
-            print(f"egress-lint: {self.filename}: internal error: {type(exc).__name__}: {exc}", file=sys.stderr)
+            yield self._internal_error(f"{self.filename}: internal error: {type(exc).__name__}: {exc}")
             return
         for error in result.internal_errors:
-            print(f"egress-lint: {error}", file=sys.stderr)
+            yield self._internal_error(error)
         for d in result.diagnostics:
             yield d.line, d.col - 1, f"{d.code} {d.message} \u2014 {d.hint}", type(self)
+
+    def _internal_error(self, message: str) -> Tuple[int, int, str, type]:
+        """EGR000 at the failing expression (or line 1): a flake8 gate and an editor show that the file
+        was not fully checked, where a line on stderr would go unseen."""
+        import re
+
+        from .catalogue import INTERNAL_ERROR_CODE, INTERNAL_ERROR_HINT
+
+        where = re.match(re.escape(self.filename) + r":(\d+):(\d+):", message)
+        line, col = (int(where.group(1)), int(where.group(2)) - 1) if where else (1, 0)
+        detail = message.split(": internal error", 1)[-1].lstrip(":").strip() or message
+        text = f"{INTERNAL_ERROR_CODE} internal error{' ' if detail.startswith('in ') else ': '}{detail}"
+        return line, col, f"{text} \u2014 {INTERNAL_ERROR_HINT}", type(self)

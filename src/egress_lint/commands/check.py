@@ -26,8 +26,12 @@ def register(commands) -> None:
     parser.add_argument("--baseline", type=Path, metavar="FILE", help="report only findings not in this baseline")
     parser.add_argument("--write-baseline", type=Path, metavar="FILE",
                         help="record the current findings in FILE and exit 0")
-    parser.add_argument("--strict", action="store_true",
-                        help="exit 2 when a rule failed internally (internal errors are always reported)")
+    parser.add_argument("--strict", dest="strict", action="store_true", default=True,
+                        help="exit 2 when the analysis failed internally on any part of a file (the default: "
+                             "a gate that could not look must not pass)")
+    parser.add_argument("--no-strict", dest="strict", action="store_false",
+                        help="let the findings decide the exit even when the analysis failed internally "
+                             "(internal errors are still reported)")
     parser.add_argument("--jobs", "-j", type=positive, default=None, metavar="N",
                         help="worker processes (default: one per available core)")
     parser.add_argument("--no-cache", dest="use_cache", action="store_false",
