@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import ast
+import codecs
 import gc
 import io
 import os
@@ -10,6 +11,7 @@ import stat
 import sys
 import threading
 import tokenize
+import unicodedata
 import warnings
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -41,14 +43,27 @@ class _Precheck:
 
     def __init__(self, modules: Sequence[str], words: Sequence[str]) -> None:
         names = "|".join(sorted(map(re.escape, modules)))
-        gap = r"(?:[ \t]|\\\r?\n)+"
+        # Python's own whitespace between tokens: space, tab and form feed; a backslash continues a
+        # line ended by \n, \r\n or a lone \r (all three are line ends to CPython).
+        newline = r"(?:\r\n|\r|\n)"
+        gap = rf"(?:[ \t\f]|\\{newline})+"
         self.module_literals = tuple(sorted(modules))
         self.word_literals = tuple(sorted(words))
         self.from_import = re.compile(rf"from{gap}(?:{names})\b")
-        self.plain_import = re.compile(rf"import{gap}(?:[^\n;#\\]|\\\r?\n)*?\b(?:{names})\b")
+        self.plain_import = re.compile(rf"import{gap}(?:[^\r\n;#\\]|\\{newline})*?\b(?:{names})\b")
         self.words = re.compile(r"\b(?:" + "|".join(map(re.escape, self.word_literals)) + r")\b") if words else None
 
     def __call__(self, text: str) -> bool:
+        if self._matches(text):
+            return True
+        # CPython NFKC-normalises identifiers: `import \U0001d42bequests` and fullwidth letters import
+        # requests. Text with any non-ASCII character is looked at once more in that form.
+        if not text.isascii():
+            normal = unicodedata.normalize("NFKC", text)
+            return normal != text and self._matches(normal)
+        return False
+
+    def _matches(self, text: str) -> bool:
         if self.words is not None and any(w in text for w in self.word_literals) and self.words.search(text):
             return True
         if not any(m in text for m in self.module_literals):
@@ -86,10 +101,58 @@ def _ignored(code: str, select: Sequence[str], ignore: Sequence[str]) -> bool:
 
 
 def decode_source(data: bytes) -> str:
-    """Decode as Python does: a BOM or a PEP 263 coding cookie, UTF-8 otherwise."""
+    """Decode as Python does: a BOM or a PEP 263 coding cookie, UTF-8 otherwise.
+
+    CPython reads the cookie line itself raw and decodes the rest, so with a codec such as
+    ``unicode_escape`` (``# coding: unicode_escape \\`` then a line of code) or ``utf-7`` the text
+    Python runs differs from the file decoded as a whole. Only codecs that read every ASCII byte as
+    itself are accepted, for which both readings agree; any other cookie is refused (LookupError),
+    and so are those CPython refuses itself (``utf-16`` on an ASCII file, ``punycode``)."""
     encoding, _ = tokenize.detect_encoding(io.BytesIO(data).readline)
+    refuse_hiding_codec(encoding)
     text = data.decode(encoding)
     return text[1:] if text.startswith("\ufeff") else text
+
+
+def refuse_hiding_codec(encoding: str) -> None:
+    if not _reads_ascii_as_itself(encoding):
+        raise LookupError(f"the coding cookie names {encoding!r}, which does not read ASCII as ASCII; "
+                          "egress-lint refuses it because such a codec can hide code from a checker")
+
+
+# Each ASCII byte, then escapes that unicode_escape, raw_unicode_escape, utf-7 and hz would turn into
+# other characters: an accepted codec must give back exactly these characters.
+_ASCII_PROBE = bytes(range(128)) + b"\\u0041 \\x41 \\101 \\N{DIGIT ONE} +AEE- +- ~{ ~} \\\n"
+
+
+@lru_cache(maxsize=None)
+def _reads_ascii_as_itself(encoding: str) -> bool:
+    try:
+        if not codecs.lookup(encoding)._is_text_encoding:  # type: ignore[attr-defined]
+            return False
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            return _ASCII_PROBE.decode(encoding) == _ASCII_PROBE.decode("ascii")
+    except (LookupError, ValueError):
+        return False
+
+
+_COOKIE = re.compile(r"^[ \t\f]*#.*?coding[:=][ \t]*([-\w.]+)")
+
+
+def cookie_problem(lines: Sequence[str]) -> Optional[str]:
+    """For text decoded by someone else (flake8): why its coding cookie is refused, or None."""
+    for number, line in enumerate(lines[:2]):
+        match = _COOKIE.match(line)
+        if match:
+            try:
+                refuse_hiding_codec(codecs.lookup(match.group(1)).name)
+            except LookupError as exc:
+                return str(exc)
+            return None
+        if number == 0 and line.strip() and not line.lstrip().startswith("#"):
+            return None
+    return None
 
 
 def source_lines(text: str) -> List[str]:

@@ -47,8 +47,14 @@ class EgressLintPlugin:
         try:
             from .catalogue import RULES
             from .config import Settings
-            from .engine import analyse, precheck
+            from .engine import analyse, cookie_problem, precheck
 
+            refused = cookie_problem(self.lines)
+            if refused:  # what flake8 decoded is not what Python runs: refuse, as the CLI does
+                from .catalogue import INTERNAL_ERROR_CODE
+
+                yield 1, 0, f"{INTERNAL_ERROR_CODE} cannot decode: {refused}", type(self)
+                return
             if not precheck("".join(self.lines)):
                 return
             settings = self._settings or Settings()

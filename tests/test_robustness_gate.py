@@ -1,0 +1,179 @@
+"""The gate cannot be talked out of its answer by the checked code: coding cookies, text the
+pre-check could misread, a committed cache, folders skipped without a word, a dead worker.
+
+Each test runs the real CLI (or real flake8) on real files; see docs/robustness.md.
+"""
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.helpers import egress_lint, flake8, parse_lines
+
+CALL = b"requests.get('https://api.example.com', verify=False)\n"
+
+
+def _codes(proc):
+    return [(f["path"], int(f["line"]), f["code"]) for f in parse_lines(proc.stdout)]
+
+
+# -- coding cookies ---------------------------------------------------------------------------------
+# CPython reads the cookie line raw and decodes the rest, so `# coding: unicode_escape \` followed by
+# a line of code runs that line; decoding the whole file joins it to the comment. Such codecs (and
+# every codec that does not read ASCII as itself) are refused: "cannot decode", exit 2.
+HIDING_COOKIES = {
+    "unicode_escape.py": b"# coding: unicode_escape \\\nimport requests; " + CALL,
+    "raw_unicode_escape.py": b"# coding: raw_unicode_escape\nimport requests\n"
+                             b"requests.get('https://h', verify=\\u0046alse)\n",
+    "utf7.py": b"# coding: utf-7\nimport requests\nx = 1+ADs-requests.get('https://h', verify=False)\n",
+}
+REFUSED_BY_CPYTHON = {
+    "utf16_on_ascii.py": b"# coding: utf-16\nimport requests\n" + CALL,
+    "punycode.py": b"# coding: punycode\nimport requests\n" + CALL,
+    "undefined.py": b"# coding: undefined\nimport requests\n" + CALL,
+}
+
+
+@pytest.mark.parametrize("name,data", sorted({**HIDING_COOKIES, **REFUSED_BY_CPYTHON}.items()))
+def test_a_cookie_that_can_hide_code_is_refused(tmp_path: Path, name: str, data: bytes):
+    (tmp_path / name).write_bytes(data)
+    (tmp_path / "plain.py").write_bytes(b"import requests\n" + CALL)
+    proc = egress_lint("check", "--no-cache", ".", cwd=tmp_path)
+    assert proc.returncode == 2
+    assert _codes(proc) == [("plain.py", 2, "EGR101")]  # the other file is still checked
+    assert proc.stderr.startswith(f"egress-lint: {name}: cannot decode: ")
+    assert len(proc.stderr.splitlines()) == 1
+
+
+@pytest.mark.parametrize("name", sorted(HIDING_COOKIES))
+def test_flake8_reports_a_refused_cookie(tmp_path: Path, name: str):
+    (tmp_path / name).write_bytes(HIDING_COOKIES[name])
+    proc = flake8("--select", "EGR", name, cwd=tmp_path)
+    found = [(int(f["line"]), f["code"]) for f in parse_lines(proc.stdout)]
+    assert (1, "EGR000") in found, proc.stdout + proc.stderr
+    assert "cannot decode" in proc.stdout
+
+
+def test_ordinary_cookies_still_work(tmp_path: Path):
+    (tmp_path / "latin.py").write_bytes(b"# -*- coding: latin-1 -*-\nimport requests\ns = '\xe9'; " + CALL)
+    (tmp_path / "sjis.py").write_bytes(b"# coding: shift_jis\nimport requests\ns = '\x82\xa0'\n" + CALL)
+    proc = egress_lint("check", "--no-cache", ".", cwd=tmp_path)
+    assert _codes(proc) == [("latin.py", 3, "EGR101"), ("sjis.py", 4, "EGR101")], proc.stderr
+    assert proc.returncode == 1
+
+
+# -- the pre-check never skips code Python would run --------------------------------------------------
+PRECHECK_TRAPS = {
+    "nfkc_bold.py": "import \U0001d42bequests as r\nr.get('https://h', verify=False)\n",
+    "fullwidth.py": "import \uff52\uff45\uff51\uff55\uff45\uff53\uff54\uff53\n"
+                    "requests.get('https://h', verify=False)\n",
+    "form_feed.py": "import\x0crequests\nrequests.get('https://h', verify=False)\n",
+    "form_feed_from.py": "from\x0crequests import get\nget('https://h', verify=False)\n",
+    "cr_continuation.py": "import os, \\\rrequests\rrequests.get('https://h', verify=False)\r",
+    "fullwidth_env.py": "import os\nos.environ.update(\uff30\uff39\uff34\uff28\uff2f\uff2e\uff28\uff34\uff34\uff30\uff33"
+                        "\uff36\uff25\uff32\uff29\uff26\uff39=\"0\")\n",
+}
+
+
+@pytest.mark.parametrize("name", sorted(PRECHECK_TRAPS))
+def test_the_precheck_never_skips_code_python_runs(tmp_path: Path, name: str):
+    from egress_lint.config import Settings
+    from egress_lint.engine import check_source, precheck
+
+    text = PRECHECK_TRAPS[name]
+    full = check_source(text.encode(), name, Settings(), use_precheck=False)
+    assert full.diagnostics, "the trap must be a real finding"
+    assert precheck(text)
+    (tmp_path / name).write_bytes(text.encode())
+    assert _codes(egress_lint("check", "--no-cache", name, cwd=tmp_path))
+    assert [f["code"] for f in parse_lines(flake8("--select", "EGR", name, cwd=tmp_path).stdout)]
+
+
+def _bold(word: str) -> str:  # mathematical bold letters: NFKC gives the ASCII word back
+    return "".join(chr(0x1D41A + ord(c) - 97) if "a" <= c <= "z" else
+                   chr(0x1D400 + ord(c) - 65) if "A" <= c <= "Z" else c for c in word)
+
+
+def _fullwidth(word: str) -> str:
+    return "".join(chr(ord(c) + 0xFEE0) if c.isascii() and c.isalnum() else c for c in word)
+
+
+def _words():
+    from egress_lint.catalogue import RULES
+    from egress_lint.libraries import MODULES
+
+    return sorted(set(MODULES) | {w for rule in RULES for w in rule.precheck}, key=len, reverse=True)
+
+
+def _rename(text: str, style) -> str:
+    import re
+
+    pattern = re.compile(r"\b(" + "|".join(map(re.escape, _words())) + r")\b")
+    return pattern.sub(lambda m: style(m.group(1)), text)
+
+
+DISGUISES = {
+    "as-is": lambda t: t,
+    "form-feed": lambda t: t.replace("import ", "import\x0c").replace("from ", "from\x0c"),
+    "cr-only": lambda t: t.replace("\r\n", "\n").replace("\n", "\r"),
+    "continuation": lambda t: t.replace("import ", "import \\\r").replace("from ", "from \\\n"),
+    "bold": lambda t: _rename(t, _bold),
+    "fullwidth": lambda t: _rename(t, _fullwidth),
+}
+
+
+def _holds(text: str) -> bool:
+    """The pre-check's promise: when it says no, the full analysis finds nothing."""
+    from egress_lint.config import Settings
+    from egress_lint.engine import check_source, precheck
+
+    if precheck(text):
+        return True
+    full = check_source(text.encode("utf-8", "surrogatepass"), "x.py", Settings(), use_precheck=False)
+    return not full.diagnostics
+
+
+def _sources():
+    from egress_lint.catalogue import RULES
+
+    root = Path(__file__).resolve().parent
+    yield from ((p.name, p.read_text(encoding="utf-8")) for p in sorted((root / "fixtures").glob("*.py")))
+    for rule in RULES:
+        for i, example in enumerate(rule.INVALID):
+            yield f"{rule.code}-{i}", example.source
+
+
+@pytest.mark.parametrize("disguise", sorted(DISGUISES))
+def test_precheck_false_means_no_findings_over_fixtures_and_examples(disguise: str):
+    broken = [name for name, text in _sources() if not _holds(DISGUISES[disguise](text))]
+    assert broken == []
+
+
+def _property_settings():
+    from hypothesis import HealthCheck, settings
+
+    examples = int(os.environ.get("EGRESS_LINT_FUZZ_EXAMPLES", "0"))
+    return settings(max_examples=examples or 8, deadline=None, derandomize=not examples, database=None,
+                    suppress_health_check=list(HealthCheck))
+
+
+def test_precheck_false_means_no_findings_on_generated_programs():
+    import hypothesmith
+    from hypothesis import given, strategies as st
+
+    from egress_lint.catalogue import RULES
+
+    examples = [example.source for rule in RULES for example in rule.INVALID]
+
+    @_property_settings()
+    @given(source=hypothesmith.from_grammar(), example=st.sampled_from(examples),
+           disguise=st.sampled_from(sorted(DISGUISES)))
+    def check(source: str, example: str, disguise: str) -> None:
+        assert _holds(source)
+        assert _holds(DISGUISES[disguise](source + "\n" + example))
+
+    check()
