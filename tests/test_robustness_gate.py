@@ -177,3 +177,89 @@ def test_precheck_false_means_no_findings_on_generated_programs():
         assert _holds(DISGUISES[disguise](source + "\n" + example))
 
     check()
+
+
+# -- a committed cache cannot change the answer -------------------------------------------------------
+INSECURE = b"import requests\nrequests.get('https://api.example.com', verify=False)\n"
+
+
+def _emptied(cache: Path) -> None:
+    """What a pull request would commit: every entry's findings removed."""
+    for file in cache.glob("*.json"):
+        entries = json.loads(file.read_text())
+        for entry in entries.values():
+            entry["result"]["diagnostics"] = []
+        file.write_text(json.dumps(entries))
+
+
+def test_the_default_cache_lives_outside_the_checked_tree(tmp_path: Path):
+    tree, home = tmp_path / "tree", tmp_path / "xdg"
+    tree.mkdir()
+    (tree / "a.py").write_bytes(INSECURE)
+    proc = egress_lint("check", ".", cwd=tree, env={"XDG_CACHE_HOME": str(home)})
+    assert _codes(proc) == [("a.py", 2, "EGR101")]
+    assert sorted(p.name for p in tree.iterdir()) == ["a.py"]
+    [project] = (home / "egress-lint" / "projects").iterdir()
+    assert project.name.startswith("tree-") and list(project.glob("*.json"))
+    key = home / "egress-lint" / "key"
+    assert key.stat().st_size == 32 and key.stat().st_mode & 0o077 == 0
+
+
+def test_a_committed_cache_with_emptied_findings_hides_nothing(tmp_path: Path):
+    tree = tmp_path / "tree"
+    tree.mkdir()
+    (tree / "a.py").write_bytes(INSECURE)
+    attacker = {"XDG_CACHE_HOME": str(tmp_path / "attacker")}
+    assert egress_lint("check", "--cache-dir", ".egress-lint-cache", ".", cwd=tree, env=attacker).returncode == 1
+    _emptied(tree / ".egress-lint-cache")
+    # The attacker's own machine would now be fooled only by its own key; a fresh clone is not:
+    victim = {"XDG_CACHE_HOME": str(tmp_path / "victim")}
+    default = egress_lint("check", ".", cwd=tree, env=victim)
+    assert (_codes(default), default.returncode, default.stderr) == ([("a.py", 2, "EGR101")], 1, "")
+    named = egress_lint("check", "--cache-dir", ".egress-lint-cache", ".", cwd=tree, env=victim)
+    assert (_codes(named), named.returncode) == ([("a.py", 2, "EGR101")], 1)
+    assert named.stderr.count("\n") == 1 and "ignored 1 cache entry that failed authentication" in named.stderr
+    again = egress_lint("check", "--cache-dir", ".egress-lint-cache", ".", cwd=tree, env=victim)
+    assert (_codes(again), again.stderr) == ([("a.py", 2, "EGR101")], "")  # reported once, then replaced
+
+
+@pytest.mark.parametrize("kind", ["deeply-nested", "dev-zero", "fifo"])
+def test_a_hostile_cache_file_is_one_line_and_changes_nothing(tmp_path: Path, kind: str):
+    tree = tmp_path / "tree"
+    tree.mkdir()
+    (tree / "a.py").write_bytes(INSECURE)
+    (tree / "b.py").write_bytes(INSECURE)
+    assert egress_lint("check", "--cache-dir", "c", ".", cwd=tree).returncode == 1
+    [file] = (tree / "c").glob("*.json")
+    file.unlink()
+    if kind == "deeply-nested":
+        file.write_text("[" * 100_000 + "]" * 100_000)
+    elif kind == "dev-zero":
+        os.symlink("/dev/zero", file)
+    else:
+        os.mkfifo(file)
+    proc = egress_lint("check", "--cache-dir", "c", ".", cwd=tree)
+    assert "Traceback" not in proc.stderr
+    assert _codes(proc) == [("a.py", 2, "EGR101"), ("b.py", 2, "EGR101")]
+    assert proc.returncode == 1  # the cache never changes the answer
+    assert len(proc.stderr.splitlines()) == 1 and "cannot read cache" in proc.stderr
+
+
+# -- a committed baseline hides only what it names ---------------------------------------------------
+def test_a_baseline_hides_only_the_findings_it_names(tmp_path: Path):
+    (tmp_path / "a.py").write_bytes(INSECURE)
+    assert egress_lint("check", "--no-cache", "--write-baseline", "baseline.json", ".", cwd=tmp_path).returncode == 0
+    assert egress_lint("check", "--no-cache", "--baseline", "baseline.json", ".", cwd=tmp_path).returncode == 0
+    # New copies: the same call again in a.py, the same file's content under another name.
+    (tmp_path / "a.py").write_bytes(INSECURE + INSECURE[len(b"import requests\n"):])
+    (tmp_path / "b.py").write_bytes(INSECURE)
+    proc = egress_lint("check", "--no-cache", "--baseline", "baseline.json", ".", cwd=tmp_path)
+    assert _codes(proc) == [("a.py", 3, "EGR101"), ("b.py", 2, "EGR101")]
+    assert proc.returncode == 1
+    # A baseline that raises its own count for a finding hides that many copies, and no other code.
+    data = json.loads((tmp_path / "baseline.json").read_text())
+    data["findings"][0]["count"] = 1000
+    (tmp_path / "baseline.json").write_text(json.dumps(data))
+    (tmp_path / "a.py").write_bytes(INSECURE + b"requests.get('http://api.example.com')\n")
+    proc = egress_lint("check", "--no-cache", "--baseline", "baseline.json", ".", cwd=tmp_path)
+    assert _codes(proc) == [("a.py", 3, "EGR201"), ("b.py", 2, "EGR101")]

@@ -1,17 +1,30 @@
 """The result cache: a file's result is reused while its bytes, the tool and the settings are unchanged.
 
-One JSON file per (tool, settings) pair under ``.egress-lint-cache/`` maps each path to the hash of
-the bytes that were checked and the result. JSON, not pickle: the cache lives in the checked
-repository, and loading it must never run code from it. Anything that does not decode exactly is a
-miss, never an error.
+A result cache must never be able to change the answer, and the checked tree is written by whoever
+opened the pull request. So:
+
+- By default the cache lives outside the checked tree, in the user's cache folder
+  (``$XDG_CACHE_HOME/egress-lint`` or ``~/.cache/egress-lint``), one folder per project path, as
+  pre-commit and pip keep theirs. A ``.egress-lint-cache/`` committed into the tree is never read.
+- Every entry carries an HMAC made with a per-machine secret kept in that user folder
+  (``key``, mode 0600). An entry whose MAC does not match (written elsewhere, or edited) is ignored,
+  the file is checked again, and the run says so once. ``--cache-dir`` still works, also inside the
+  tree, because a forged entry there fails the same check.
+
+One JSON file per (tool, settings) pair maps each path to the hash of the bytes that were checked and
+the result. JSON, not pickle: loading a cache must never run code from it. Anything that does not
+decode exactly is a miss, never an error; a cache file that cannot be read at all (not a regular
+file, too large, nested too deeply) is ignored with one line, and replaced on save.
 """
 from __future__ import annotations
 
 import dataclasses
 import enum
 import hashlib
+import hmac
 import json
 import os
+import secrets
 import sys
 import tempfile
 import typing
@@ -26,8 +39,10 @@ if TYPE_CHECKING:  # pragma: no cover - the engine (and every rule) loads only w
     from .config import Settings
     from .engine import FileResult
 
-DEFAULT_DIR = ".egress-lint-cache"
-_FORMAT = 1
+DEFAULT_DIR = ".egress-lint-cache"  # still skipped by the file walk; no longer where the cache goes
+_FORMAT = 2
+_KEY_BYTES = 32
+_MAX_CACHE_BYTES = 512 * 1024 * 1024
 # The only types a cache file may name; anything else in an entry makes it a miss.
 _DATACLASSES = {cls.__name__: cls for cls in (Diagnostic, Fix)}
 _ENUMS = {cls.__name__: cls for cls in (Severity,)}
@@ -50,24 +65,89 @@ def tool_fingerprint() -> str:
     return digest.hexdigest()
 
 
+def user_cache_root() -> Path:
+    """``$XDG_CACHE_HOME/egress-lint`` (when set to an absolute path), else ``~/.cache/egress-lint``."""
+    xdg = os.environ.get("XDG_CACHE_HOME", "")
+    base = Path(xdg) if xdg and os.path.isabs(xdg) else Path.home() / ".cache"
+    return base / "egress-lint"
+
+
+def default_folder(project: Path) -> Path:
+    """The cache folder of a project, keyed by its absolute path, outside the checked tree."""
+    project = Path(os.path.abspath(project))
+    digest = hashlib.blake2b(os.fsencode(str(project)), digest_size=10).hexdigest()
+    name = "".join(c if c.isalnum() or c in "-_." else "_" for c in project.name)[:40] or "root"
+    return user_cache_root() / "projects" / f"{name}-{digest}"
+
+
+@lru_cache(maxsize=1)
+def machine_key() -> bytes:
+    """The per-machine secret that authenticates cache entries, created on first use. When it can
+    be neither read nor created, a key for this process only: nothing read from disk will match."""
+    root = user_cache_root()
+    path = root / "key"
+    for _ in range(2):
+        try:
+            fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
+            with os.fdopen(fd, "rb") as handle:
+                key = handle.read(_KEY_BYTES + 1)
+            if len(key) == _KEY_BYTES:
+                return key
+            return secrets.token_bytes(_KEY_BYTES)  # a damaged key: trust nothing on disk
+        except FileNotFoundError:
+            pass
+        except OSError:
+            return secrets.token_bytes(_KEY_BYTES)
+        try:
+            root.mkdir(parents=True, exist_ok=True, mode=0o700)
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o600)
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(secrets.token_bytes(_KEY_BYTES))
+        except FileExistsError:
+            continue  # another run made it first: read theirs
+        except OSError:
+            return secrets.token_bytes(_KEY_BYTES)
+    return secrets.token_bytes(_KEY_BYTES)
+
+
+def sign_entry(path: str, entry: Dict[str, Any], key: Optional[bytes] = None) -> str:
+    """The MAC of an entry (every field but ``mac`` itself) for a path, under the machine key."""
+    body = {name: value for name, value in entry.items() if name != "mac"}
+    message = json.dumps([path, body], sort_keys=True, separators=(",", ":"), ensure_ascii=True)
+    return hmac.new(key or machine_key(), message.encode("ascii"), hashlib.sha256).hexdigest()
+
+
 class Cache:
     def __init__(self, folder: Path, settings: Settings) -> None:
         self.folder = folder
         self.file = folder / f"{tool_fingerprint()}-{settings.fingerprint()}.json"
+        self.unauthentic = 0  # entries ignored because their MAC did not match
+        self.unreadable: Optional[str] = None  # why the cache file could not be read at all
         self._entries: Dict[str, Any] = self._load()
         self._changed = False
 
     def _load(self) -> Dict[str, Any]:
+        from .safe_json import load_json
+
         try:
-            with open(self.file, encoding="utf-8") as handle:
-                entries = json.load(handle)
-        except (OSError, ValueError):
+            entries = load_json(self.file, _MAX_CACHE_BYTES)
+        except FileNotFoundError:
+            return {}
+        except ValueError as exc:
+            self.unreadable = str(exc)
+            self._changed = True  # replaced by a good file on save
             return {}
         return entries if isinstance(entries, dict) else {}
 
     def get(self, path: str, digest: str) -> Optional[FileResult]:
         entry = self._entries.get(path)
         if not isinstance(entry, dict) or entry.get("hash") != digest:
+            return None
+        mac = entry.get("mac")
+        if not isinstance(mac, str) or not hmac.compare_digest(mac, sign_entry(path, entry)):
+            self.unauthentic += 1
+            del self._entries[path]  # dropped on save, so it is reported once
+            self._changed = True
             return None
         try:
             return decode_result(entry["result"], path)
@@ -79,8 +159,24 @@ class Cache:
             encoded = encode_result(result)
         except TypeError:
             return  # a value the cache cannot store exactly: leave the file uncached
-        self._entries[path] = {"hash": digest, "result": encoded}
+        entry: Dict[str, Any] = {"hash": digest, "result": encoded}
+        try:
+            entry["mac"] = sign_entry(path, entry)
+        except (TypeError, ValueError):
+            return
+        self._entries[path] = entry
         self._changed = True
+
+    def notes(self) -> list:
+        """One line each for what the run should know about the cache (never changes the answer)."""
+        notes = []
+        if self.unreadable:
+            notes.append(f"{self.file}: cannot read cache: {self.unreadable} (ignored; every file was checked)")
+        if self.unauthentic:
+            count = self.unauthentic
+            notes.append(f"{self.file}: ignored {count} cache entr{'y' if count == 1 else 'ies'} that failed "
+                         "authentication (written on another machine or edited); those files were checked again")
+        return notes
 
     def save(self) -> None:
         """Write atomically, so a concurrent run reads the old file or the new one, never half."""
@@ -90,25 +186,32 @@ class Cache:
             self._prepare_folder()
             fd, temporary = tempfile.mkstemp(dir=self.folder, prefix=".tmp-", suffix=".json")
             try:
-                with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                with os.fdopen(fd, "w", encoding="utf-8", errors="surrogatepass") as handle:
                     json.dump(self._entries, handle, separators=(",", ":"))
                 os.replace(temporary, self.file)
             except BaseException:
                 os.unlink(temporary)
                 raise
-        except OSError:
+        except (OSError, ValueError):
             pass  # a read-only tree still gets checked, only not cached
         self._changed = False
 
     def _prepare_folder(self) -> None:
-        self.folder.mkdir(parents=True, exist_ok=True)
-        ignore = self.folder / ".gitignore"
-        if not ignore.exists():
-            ignore.write_text("# Automatically created by egress-lint.\n*\n", encoding="utf-8")
-        tag = self.folder / "CACHEDIR.TAG"
-        if not tag.exists():
-            tag.write_text("Signature: 8a477f597d28d172789f06886806bc55\n"
-                           "# This file is a cache directory tag created by egress-lint.\n", encoding="utf-8")
+        self.folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        _create_once(self.folder / ".gitignore", "# Automatically created by egress-lint.\n*\n")
+        _create_once(self.folder / "CACHEDIR.TAG", "Signature: 8a477f597d28d172789f06886806bc55\n"
+                     "# This file is a cache directory tag created by egress-lint.\n")
+
+
+def _create_once(path: Path, text: str) -> None:
+    """Create a small file unless something (even a dangling symlink) is already there: a committed
+    symlink must not make the cache write through it."""
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o644)
+    except OSError:
+        return
+    with os.fdopen(fd, "w", encoding="utf-8") as handle:
+        handle.write(text)
 
 
 def encode_result(result: FileResult) -> Dict[str, Any]:

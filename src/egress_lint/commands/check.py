@@ -7,7 +7,6 @@ import sys
 from pathlib import Path
 from typing import List
 
-from ..cache import DEFAULT_DIR
 from ..config import Settings
 from ..diagnostics import Diagnostic
 from ..output import FORMATS
@@ -37,8 +36,8 @@ def register(commands) -> None:
     parser.add_argument("--no-cache", dest="use_cache", action="store_false",
                         help="neither read nor write the result cache")
     parser.add_argument("--cache-dir", type=Path, default=None, metavar="DIR",
-                        help=f"where results are cached (default: {DEFAULT_DIR} next to the configuration "
-                             "file, or in the working directory)")
+                        help="where results are cached (default: a folder for this project under "
+                             "$XDG_CACHE_HOME/egress-lint or ~/.cache/egress-lint, outside the checked tree)")
     parser.set_defaults(func=run)
 
 
@@ -80,9 +79,15 @@ def run(args: argparse.Namespace) -> int:
     else:
         sys.stdout.write(text)
     _print_problems(problems)
+    _print_cache_notes(cache)
     if any(args.strict or not problem.internal for problem in problems):
         return EXIT_ERROR
     return EXIT_FINDINGS if diagnostics else EXIT_CLEAN
+
+
+def _print_cache_notes(cache) -> None:
+    for note in cache.notes() if cache is not None else ():
+        print(f"egress-lint: {note}", file=sys.stderr)
 
 
 def _colour_terminal() -> bool:
@@ -96,5 +101,8 @@ def _print_problems(problems) -> None:
 
 
 def _default_cache_dir(settings: Settings) -> Path:
-    """Next to the configuration that applies, as ruff does, so a run from a subfolder shares it."""
-    return (Path(settings.source).parent if settings.source else Path.cwd()) / DEFAULT_DIR
+    """The user cache folder of the project (the folder of the configuration that applies, so a run
+    from a subfolder shares it, or the working directory): never inside the checked tree."""
+    from ..cache import default_folder
+
+    return default_folder(Path(settings.source).parent if settings.source else Path.cwd())
