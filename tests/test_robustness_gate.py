@@ -263,3 +263,40 @@ def test_a_baseline_hides_only_the_findings_it_names(tmp_path: Path):
     (tmp_path / "a.py").write_bytes(INSECURE + b"requests.get('http://api.example.com')\n")
     proc = egress_lint("check", "--no-cache", "--baseline", "baseline.json", ".", cwd=tmp_path)
     assert _codes(proc) == [("a.py", 3, "EGR201"), ("b.py", 2, "EGR101")]
+
+
+# -- a dead worker ends the run, never hangs it ------------------------------------------------------
+def _children(pid: int):
+    try:
+        with open(f"/proc/{pid}/task/{pid}/children") as handle:
+            return [int(p) for p in handle.read().split()]
+    except OSError:
+        return []
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="needs /proc to find the worker processes")
+def test_a_killed_worker_is_reported_and_the_run_ends(tmp_path: Path):
+    import signal
+    import subprocess
+    import time
+
+    slow = b"x = 1\n" * 30_000  # long enough that a worker is caught inside a file
+    for i in range(16):
+        (tmp_path / f"f{i:02}.py").write_bytes(b"import requests\n" + CALL + slow)
+    proc = subprocess.Popen([sys.executable, "-m", "egress_lint", "check", "--no-cache", "--no-hints", "--jobs", "2",
+                             "."], cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 60
+    while len(_children(proc.pid)) < 2 and time.monotonic() < deadline:
+        time.sleep(0.05)
+    time.sleep(1.0)
+    victim = _children(proc.pid)[0]
+    os.kill(victim, signal.SIGKILL)
+    out, err = proc.communicate(timeout=300)  # used to wait forever
+    assert "Traceback" not in err
+    assert proc.returncode == 2
+    lost = [line for line in err.splitlines() if "not checked: the worker process checking it died" in line]
+    assert len(lost) == 1 and "killed by signal 9" in lost[0], err
+    assert "egress-lint: a worker process died (killed by signal 9)" in err
+    held = lost[0].split()[1].rstrip(":")
+    reported = {f["path"] for f in parse_lines(out)}
+    assert reported == {f"f{i:02}.py" for i in range(16)} - {held}  # every other file was checked

@@ -7,7 +7,10 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-from typing import List, Optional, Sequence, Tuple
+import shutil
+import signal
+import tempfile
+from typing import Dict, List, Optional, Sequence, Tuple
 
 from .cache import Cache, content_hash
 from .config import Settings
@@ -59,20 +62,118 @@ def _check_all(paths: List[str], settings: Settings, jobs: Optional[int], invent
     jobs = min(jobs or default_jobs(), len(paths) // _MIN_FILES_PER_WORKER)
     if jobs <= 1:
         return [_check(path, settings, inventory) for path in paths]
-    with multiprocessing.Pool(jobs, initializer=_init_worker, initargs=(settings, inventory)) as pool:
-        # Small chunks: a few files hold most of the work, and one worker must not get them all.
-        return pool.map(_check_in_worker, paths, chunksize=max(1, min(16, len(paths) // (jobs * 16))))
+    return _check_in_pool(paths, settings, jobs, inventory)
 
 
-def _init_worker(settings: Settings, inventory: bool = False) -> None:
-    global _worker_settings, _worker_inventory
+# Why each worker that died during the run died ("killed by signal 9"); the commands read it.
+_lost_workers: List[str] = []
+
+
+def lost_workers() -> List[str]:
+    lost = list(_lost_workers)
+    _lost_workers.clear()
+    return lost
+
+
+def _check_in_pool(paths: List[str], settings: Settings, jobs: int, inventory: bool):
+    """The files over ``jobs`` worker processes. A worker that dies (the OOM killer, ``kill -9``)
+    breaks the pool instead of hanging it: the file it was checking is reported as not checked,
+    the files it and the others had not finished run again in a new pool, and the run says a worker
+    died. Each worker notes the file it is on in a small file of its own, so the dead one can be named."""
+    results: Dict[int, Tuple[Optional[str], FileResult]] = {}
+    remaining = list(range(len(paths)))
+    while remaining:
+        blamed, died = _pool_round(paths, remaining, settings, jobs, inventory, results)
+        if not died:
+            break
+        _lost_workers.extend(died)
+        for i, why in blamed.items():
+            results[i] = (None, FileResult(paths[i], error=f"{paths[i]}: not checked: the worker process checking "
+                                                           f"it died ({why}); it may need more memory than the "
+                                                           "worker had"))
+        unfinished = [i for i in remaining if i not in results]
+        if not blamed and len(unfinished) == len(remaining):  # nothing named and nothing done: stop here
+            for i in unfinished:
+                results[i] = (None, FileResult(paths[i], error=f"{paths[i]}: not checked: worker processes "
+                                                               "kept dying"))
+            unfinished = []
+        remaining = unfinished
+    return [results[i] for i in range(len(paths))]
+
+
+def _pool_round(paths, remaining, settings, jobs, inventory, results):
+    from concurrent.futures import ProcessPoolExecutor, as_completed
+    from concurrent.futures.process import BrokenProcessPool
+
+    jobs = max(1, min(jobs, len(remaining)))
+    # Small chunks: a few files hold most of the work, and one worker must not get them all.
+    size = max(1, min(16, len(remaining) // (jobs * 16)))
+    chunks = [remaining[k:k + size] for k in range(0, len(remaining), size)]
+    notes = tempfile.mkdtemp(prefix="egress-lint-workers-")
+    try:
+        with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context(_START_METHOD),
+                                 initializer=_init_worker, initargs=(settings, inventory, notes)) as pool:
+            futures = {pool.submit(_check_chunk, [paths[i] for i in chunk]): chunk for chunk in chunks}
+            workers = dict(getattr(pool, "_processes", None) or {})
+            try:
+                for future in as_completed(futures):
+                    for i, outcome in zip(futures[future], future.result()):
+                        results[i] = outcome
+            except BrokenProcessPool:
+                workers.update(getattr(pool, "_processes", None) or {})
+                return _blame(workers, notes, paths)
+        return {}, []
+    finally:
+        shutil.rmtree(notes, ignore_errors=True)
+
+
+def _blame(workers, notes: str, paths: List[str]):
+    """The files the dead workers were on (index -> why), and why each died."""
+    index = {path: i for i, path in enumerate(paths)}
+    blamed: Dict[int, str] = {}
+    died: List[str] = []
+    for pid, process in workers.items():
+        code = process.exitcode
+        if code is None or code == 0 or code == -signal.SIGTERM:  # alive, clean, or ended by the pool
+            continue
+        why = f"killed by signal {-code}" if code < 0 else f"exit status {code}"
+        died.append(why)
+        try:
+            with open(os.path.join(notes, str(pid)), "rb") as handle:
+                held = os.fsdecode(handle.read())
+        except OSError:
+            continue
+        if held in index:
+            blamed[index[held]] = why
+    return blamed, died or ["it ended abruptly"]
+
+
+_START_METHOD = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
+_worker_note: Optional[int] = None
+
+
+def _init_worker(settings: Settings, inventory: bool = False, notes: Optional[str] = None) -> None:
+    global _worker_settings, _worker_inventory, _worker_note
     _worker_settings = settings
     _worker_inventory = inventory
+    if notes is not None:
+        _worker_note = os.open(os.path.join(notes, str(os.getpid())), os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
 
 
-def _check_in_worker(path: str) -> Tuple[Optional[str], FileResult]:
+def _check_chunk(paths: List[str]) -> List[Tuple[Optional[str], FileResult]]:
     assert _worker_settings is not None
-    return _check(path, _worker_settings, _worker_inventory)
+    outcomes = []
+    for path in paths:
+        _note(path)
+        outcomes.append(_check(path, _worker_settings, _worker_inventory))
+        _note("")
+    return outcomes
+
+
+def _note(path: str) -> None:
+    if _worker_note is not None:
+        os.ftruncate(_worker_note, 0)
+        os.pwrite(_worker_note, os.fsencode(path), 0)
 
 
 def _check(path: str, settings: Settings, inventory: bool = False) -> Tuple[Optional[str], FileResult]:

@@ -59,6 +59,7 @@ def run(args: argparse.Namespace) -> int:
             problems.append(Problem(result.error, result.path))
         problems.extend(Problem(message, result.path, internal=True) for message in result.internal_errors)
         diagnostics.extend(reported(result, settings))
+    problems.extend(Problem(message) for message in _lost_worker_messages())
     diagnostics.sort(key=lambda d: d.sort_key)
 
     if args.write_baseline:
@@ -83,6 +84,13 @@ def run(args: argparse.Namespace) -> int:
     if any(args.strict or not problem.internal for problem in problems):
         return EXIT_ERROR
     return EXIT_FINDINGS if diagnostics else EXIT_CLEAN
+
+
+def _lost_worker_messages():
+    from ..runner import lost_workers
+
+    return [f"a worker process died ({why}); the file it was checking is reported as not checked, its other "
+            "files were checked again" for why in lost_workers()]
 
 
 def _print_cache_notes(cache) -> None:

@@ -42,6 +42,9 @@ def run(args: argparse.Namespace) -> int:
         if result.error:
             problems.append(result.error)
         problems.extend(result.internal_errors)
+    from .check import _lost_worker_messages
+
+    errors = errors + _lost_worker_messages()  # a connection list with holes must not pass
     text = render(rows, args.format)
     if args.output:
         args.output.write_text(text, encoding="utf-8")
