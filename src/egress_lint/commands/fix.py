@@ -9,11 +9,14 @@ from __future__ import annotations
 
 import argparse
 import difflib
+import os
 import sys
+from dataclasses import dataclass, field
 from typing import List
 
+from ..config import Settings
 from ..diagnostics import Diagnostic
-from .common import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, add_selection_arguments, settings_from
+from .common import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, add_selection_arguments, positive, settings_from
 
 
 def register(commands) -> None:
@@ -26,27 +29,30 @@ def register(commands) -> None:
                         help="print a unified diff of the fixes instead of writing them")
     parser.add_argument("--no-hints", dest="show_hints", action="store_false",
                         help="leave the hint off each remaining finding")
+    parser.add_argument("--jobs", "-j", type=positive, default=None, metavar="N",
+                        help="worker processes for checking (default: one per available core)")
     parser.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..engine import check_source, read_file
     from ..files import discover
-    from ..fixes import FixError, applicable, describe, fix_source
+    from ..fixes import applicable, describe
     from ..output import Problem, Report, Style, text
-    from ..runner import reported
+    from ..runner import reported, run_files
 
     settings = settings_from(args)
     files, errors = discover(args.paths or ["."], settings["exclude"])
+    errors = list(errors)
+    # Every file is checked as `check` does (in parallel); only files with a fix to apply are read
+    # again, fixed and written.
+    results = run_files(files, settings, jobs=args.jobs)
+    targets = {os.path.realpath(path) for path in files if not os.path.islink(path)}
     remaining: List[Diagnostic] = []
     fixed = files_fixed = 0
-    for path in files:
-        try:
-            data = read_file(path)
-        except OSError as exc:
-            errors.append(f"{path}: cannot read: {exc.strerror or exc}")
-            continue
-        result = check_source(data, path, settings)
+    for result in results:
+        path = result.path
+        if os.path.islink(path) and os.path.realpath(path) in targets:
+            continue  # the file it names is checked, fixed and reported under its own name
         if result.error:
             errors.append(result.error)
             continue
@@ -55,28 +61,22 @@ def run(args: argparse.Namespace) -> int:
         if not any(applicable(d, args.unsafe_fixes) for d in diagnostics):
             remaining.extend(diagnostics)
             continue
-        try:
-            outcome = fix_source(data, diagnostics, unsafe=args.unsafe_fixes)
-        except FixError as exc:
-            errors.append(f"{path}: {exc}")
+        if os.path.islink(path):
+            errors.append(f"{path}: is a symbolic link to a file outside the checked files; left unchanged")
             remaining.extend(diagnostics)
             continue
-        if outcome.source == data:
-            remaining.extend(diagnostics)
+        done = fix_file(path, settings, args.unsafe_fixes, write=not args.diff)
+        errors.extend(done.errors)
+        remaining.extend(done.remaining)
+        if not done.applied:
             continue
-        fixed += len(outcome.applied)
+        fixed += len(done.applied)
         files_fixed += 1
         if args.diff:
-            sys.stdout.write(unified_diff(path, data, outcome.source))
-            remaining.extend(diagnostics)
-            continue
-        with open(path, "wb") as handle:
-            handle.write(outcome.source)
-        for d in outcome.applied:
-            print(f"{d.path}:{d.line}:{d.col}: {d.code} fixed: {describe(d)}")
-        after = check_source(outcome.source, path, settings)
-        errors.extend(after.internal_errors)
-        remaining.extend(reported(after, settings))
+            sys.stdout.write(done.diff)
+        else:
+            for d in done.applied:
+                print(f"{d.path}:{d.line}:{d.col}: {d.code} fixed: {describe(d)}")
 
     remaining.sort(key=lambda d: d.sort_key)
     summary = f"{'Would fix' if args.diff else 'Fixed'} {fixed} finding{'s' if fixed != 1 else ''} " \
@@ -93,6 +93,62 @@ def run(args: argparse.Namespace) -> int:
     if errors:
         return EXIT_ERROR
     return EXIT_FINDINGS if remaining else EXIT_CLEAN
+
+
+@dataclass
+class FileFix:
+    """What fixing one file did: the findings fixed, those that remain, the problems met, the diff."""
+
+    applied: List[Diagnostic] = field(default_factory=list)
+    remaining: List[Diagnostic] = field(default_factory=list)
+    errors: List[str] = field(default_factory=list)
+    diff: str = ""
+
+
+def fix_file(path: str, settings: Settings, unsafe: bool, write: bool = True) -> FileFix:
+    """Read ``path`` once, check and fix exactly those bytes, and (with ``write``) put the fixed bytes
+    in its place unless the file changed meanwhile. Never raises for a problem of the file."""
+    from ..engine import check_source
+    from ..fixes import FixError, applicable, fix_source
+    from ..fixes.write import WriteError, read_snapshot, replace
+    from ..runner import reported
+
+    done = FileFix()
+    try:
+        snapshot = read_snapshot(path)
+    except OSError as exc:
+        done.errors.append(f"{path}: cannot read: {exc.strerror or exc}")
+        return done
+    result = check_source(snapshot.data, path, settings)
+    if result.error:
+        done.errors.append(result.error)
+        return done
+    done.errors.extend(result.internal_errors)
+    diagnostics = reported(result, settings)
+    done.remaining = diagnostics
+    if not any(applicable(d, unsafe) for d in diagnostics):
+        return done
+    try:
+        outcome = fix_source(snapshot.data, diagnostics, unsafe=unsafe, path=path)
+    except FixError as exc:
+        done.errors.append(f"{path}: {exc}")
+        return done
+    if outcome.source == snapshot.data:
+        return done
+    if not write:
+        done.applied = outcome.applied
+        done.diff = unified_diff(path, snapshot.data, outcome.source)
+        return done
+    try:
+        replace(path, outcome.source, snapshot)
+    except WriteError as exc:
+        done.errors.append(f"{path}: {exc}")
+        return done
+    done.applied = outcome.applied
+    after = check_source(outcome.source, path, settings)
+    done.errors.extend(after.internal_errors)
+    done.remaining = reported(after, settings)
+    return done
 
 
 def unified_diff(path: str, before: bytes, after: bytes) -> str:

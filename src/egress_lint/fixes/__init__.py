@@ -42,8 +42,9 @@ class FixError(Exception):
 MAX_NESTING = 200
 
 
-def fix_source(data: bytes, diagnostics: Sequence[Diagnostic], unsafe: bool = False) -> Outcome:
-    """Apply the fixes of ``diagnostics`` (found in ``data``) and return the new file bytes."""
+def fix_source(data: bytes, diagnostics: Sequence[Diagnostic], unsafe: bool = False, path: str = "") -> Outcome:
+    """Apply the fixes of ``diagnostics`` (found in ``data``, the bytes of ``path``) and return the new
+    file bytes. Raises ``FixError`` when the file is left as it is."""
     wanted = [d for d in diagnostics if applicable(d, unsafe)]
     if not wanted:
         return Outcome(data)
@@ -75,7 +76,14 @@ def _fix(data: bytes, wanted: Sequence[Diagnostic]) -> Outcome:
 
     from .edit import Edit, KeepComments
 
-    wrapper = MetadataWrapper(cst.parse_module(data))
+    try:
+        module = cst.parse_module(data)
+    except cst.ParserSyntaxError as exc:
+        # libcst reads Python 3.0 to 3.13 syntax, but not what only the oldest grammar allows
+        # (`async` as a name), which the analysis still reads.
+        raise FixError(f"the fixer cannot parse this file (libcst: syntax error near line {exc.raw_line}); "
+                       "fix it by hand") from None
+    wrapper = MetadataWrapper(module)
     positions = wrapper.resolve(PositionProvider)
     parents = wrapper.resolve(ParentNodeProvider)
     at: Dict[Tuple[int, int, int, int], List[cst.CSTNode]] = {}
