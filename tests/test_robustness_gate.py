@@ -300,3 +300,33 @@ def test_a_killed_worker_is_reported_and_the_run_ends(tmp_path: Path):
     held = lost[0].split()[1].rstrip(":")
     reported = {f["path"] for f in parse_lines(out)}
     assert reported == {f"f{i:02}.py" for i in range(16)} - {held}  # every other file was checked
+
+
+# -- max-file-size -------------------------------------------------------------------------------------
+def test_a_file_over_max_file_size_is_reported_not_parsed(tmp_path: Path):
+    (tmp_path / "pyproject.toml").write_text('[tool.egress-lint]\nmax-file-size = "1k"\n')
+    small = b"import requests\n" + CALL
+    (tmp_path / "small.py").write_bytes(small)
+    (tmp_path / "exact.py").write_bytes(small + b"#" * (1024 - len(small) - 1) + b"\n")
+    (tmp_path / "padded.py").write_bytes(small + b"#" * 2000 + b"\n")
+    proc = egress_lint("check", "--no-cache", ".", cwd=tmp_path)
+    assert _codes(proc) == [("exact.py", 2, "EGR101"), ("small.py", 2, "EGR101")]
+    assert proc.stderr == ("egress-lint: padded.py: not checked: 2071 bytes is more than max-file-size "
+                           "(1024 bytes); raise max-file-size or exclude the file\n")
+    assert proc.returncode == 2
+    assert "1 could not be checked" in proc.stdout
+
+
+def test_max_file_size_reaches_flake8(tmp_path: Path):
+    (tmp_path / "padded.py").write_bytes(b"import requests\n" + CALL + b"#" * 2000 + b"\n")
+    proc = flake8("--select", "EGR", "--egress-max-file-size", "1k", "padded.py", cwd=tmp_path)
+    assert [(int(f["line"]), f["code"]) for f in parse_lines(proc.stdout)] == [(1, "EGR000")]
+    assert "more than max-file-size" in proc.stdout
+    default = flake8("--select", "EGR", "padded.py", cwd=tmp_path)
+    assert [(int(f["line"]), f["code"]) for f in parse_lines(default.stdout)] == [(2, "EGR101")]
+
+
+def test_max_file_size_must_be_a_size(tmp_path: Path):
+    (tmp_path / "pyproject.toml").write_text('[tool.egress-lint]\nmax-file-size = "big"\n')
+    proc = egress_lint("check", "--no-cache", ".", cwd=tmp_path)
+    assert proc.returncode == 2 and "'max-file-size' must be a size in bytes" in proc.stderr

@@ -401,20 +401,48 @@ def _check_source(data: bytes, path: str, settings: Settings, use_precheck: bool
 
 def check_path(path: str, settings: Settings, inventory: bool = False) -> FileResult:
     try:
-        data = read_file(path)
+        data = read_file(path, settings["max-file-size"])
+    except FileTooLarge as exc:
+        return FileResult(path, error=f"{path}: {exc}")
     except OSError as exc:
         return FileResult(path, error=f"{path}: cannot read: {exc.strerror or exc}")
     return check_source(data, path, settings, inventory=inventory)
 
 
-def read_file(path: str) -> bytes:
+class FileTooLarge(Exception):
+    """A file over max-file-size: reported as not checked, never parsed."""
+
+    def __init__(self, size: int, limit: int) -> None:
+        super().__init__(f"not checked: {_mib(size)} is more than max-file-size ({_mib(limit)}); raise "
+                         "max-file-size or exclude the file")
+
+
+def _mib(size: int) -> str:
+    return f"{size / (1024 * 1024):.1f} MiB" if size >= 1024 * 1024 else f"{size} bytes"
+
+
+def too_large(size: int, settings: Settings) -> Optional[str]:
+    """The message for text of ``size`` bytes over the setting's limit, else None (flake8's route)."""
+    limit = settings["max-file-size"]
+    return str(FileTooLarge(size, limit)) if size > limit else None
+
+
+def read_file(path: str, limit: Optional[int] = None) -> bytes:
     """The bytes of a regular file. Anything else (a named pipe, a device, a folder) is refused
-    before a read, so a FIFO named ``x.py`` cannot hang the run and ``/dev/zero`` cannot fill memory."""
+    before a read, so a FIFO named ``x.py`` cannot hang the run and ``/dev/zero`` cannot fill memory.
+    A file over ``limit`` bytes raises FileTooLarge before its bytes are read."""
     fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     with os.fdopen(fd, "rb") as handle:
-        mode = os.fstat(fd).st_mode
-        if not stat.S_ISREG(mode):
-            raise OSError(f"not a regular file ({_file_kind(mode)})")
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise OSError(f"not a regular file ({_file_kind(info.st_mode)})")
+        if limit is not None:
+            if info.st_size > limit:
+                raise FileTooLarge(info.st_size, limit)
+            data = handle.read(limit + 1)
+            if len(data) > limit:  # grew while being read
+                raise FileTooLarge(len(data), limit)
+            return data
         return handle.read()
 
 

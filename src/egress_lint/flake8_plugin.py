@@ -47,8 +47,15 @@ class EgressLintPlugin:
         try:
             from .catalogue import RULES
             from .config import Settings
-            from .engine import analyse, cookie_problem, precheck
+            from .engine import analyse, cookie_problem, precheck, too_large
 
+            settings = self._settings or Settings()
+            oversized = too_large(sum(len(line.encode("utf-8", "surrogatepass")) for line in self.lines), settings)
+            if oversized:
+                from .catalogue import INTERNAL_ERROR_CODE
+
+                yield 1, 0, f"{INTERNAL_ERROR_CODE} {oversized}", type(self)
+                return
             refused = cookie_problem(self.lines)
             if refused:  # what flake8 decoded is not what Python runs: refuse, as the CLI does
                 from .catalogue import INTERNAL_ERROR_CODE
@@ -57,7 +64,6 @@ class EgressLintPlugin:
                 return
             if not precheck("".join(self.lines)):
                 return
-            settings = self._settings or Settings()
             result = analyse(self.tree, self.lines, self.filename, settings, rules=RULES)
         except Exception as exc:  # noqa: BLE001 - never take flake8 down with us
             yield self._internal_error(f"{self.filename}: internal error: {type(exc).__name__}: {exc}")

@@ -15,7 +15,7 @@ from typing import Dict, List, Optional, Sequence, Tuple
 from .cache import Cache, content_hash
 from .config import Settings
 from .diagnostics import Diagnostic
-from .engine import FileResult, check_source, read_file
+from .engine import FileResult, FileTooLarge, check_source, read_file
 
 # Below this many files to check, starting workers costs more than it saves.
 _MIN_FILES_PER_WORKER = 8
@@ -42,8 +42,8 @@ def run_files(files: Sequence[str], settings: Settings, jobs: Optional[int] = No
         found = None
         if cache is not None:
             try:
-                found = cache.get(path, content_hash(read_file(path)))
-            except OSError:
+                found = cache.get(path, content_hash(read_file(path, settings["max-file-size"])))
+            except (OSError, FileTooLarge):
                 pass  # reported when the file is checked
         if found is not None:
             results[i] = found
@@ -179,7 +179,9 @@ def _note(path: str) -> None:
 def _check(path: str, settings: Settings, inventory: bool = False) -> Tuple[Optional[str], FileResult]:
     """The result and the hash of the very bytes it was computed from (None when unreadable)."""
     try:
-        data = read_file(path)
+        data = read_file(path, settings["max-file-size"])
+    except FileTooLarge as exc:
+        return None, FileResult(path, error=f"{path}: {exc}")
     except OSError as exc:
         return None, FileResult(path, error=f"{path}: cannot read: {exc.strerror or exc}")
     return content_hash(data), check_source(data, path, settings, inventory=inventory)
