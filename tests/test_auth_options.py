@@ -8,16 +8,16 @@ from .helpers import egress_lint, parse_lines, run
 SOURCE = '''import os
 import requests
 
-requests.get("https://api.example.com/members/1")
+requests.delete("https://api.example.com/members/1")
 requests.get("https://api.example.com/search", params={"member_number": "42"})
-requests.post("http://api.example.com/items", headers={"X-Internal-Token": os.environ["T"]})
+requests.post("http://api.example.com/items", headers={"X-Internal-Grant": os.environ["T"]})
 '''
 
 CASES = [
     # (option, value, line whose findings change, code, present by default)
     ("sensitive-paths", ["members"], "4", "EGR301", False),
     ("sensitive-keys", ["member_number"], "5", "EGR301", False),
-    ("auth-headers", ["X-Internal-Token"], "6", "EGR202", False),
+    ("auth-headers", ["X-Internal-Grant"], "6", "EGR202", False),  # not a credential name by its words
 ]
 
 

@@ -32,7 +32,7 @@ def test_json_rows_describe_each_connection():
     assert (admin["auth"], admin["sensitive"], admin["why_sensitive"], admin["codes"]) == (
         "none", "yes", "POST; path /admin", ["EGR301"])
     charge = _row(rows, "processor.py", 25)
-    assert (charge["tls"], charge["auth"]) == ("disabled", "api-key (client)")
+    assert (charge["tls"], charge["auth"]) == ("disabled", "body, api-key (client)")  # "token" field
     upload = _row(rows, "reports.py", 13)
     assert (upload["scheme"], upload["host"], upload["tls"]) == ("https", "reports.partner.example.com", "disabled")
     ledger_post = _row(rows, "ledger.py", 17)

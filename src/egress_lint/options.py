@@ -9,6 +9,8 @@ import re
 from dataclasses import dataclass
 from typing import Any, Callable, Dict, Tuple
 
+from .analysis.vocabulary import SENSITIVE_DATA
+
 _CODE = re.compile(r"^EGR\d{0,3}$")
 
 
@@ -139,9 +141,9 @@ OPTIONS: Tuple[Option, ...] = (
            "hosts the cleartext rules treat as internal: exact names, '*.suffix' wildcards, CIDR ranges",
            example=["api.internal", "*.corp.example.com", "10.0.0.0/8"]),
     Option("sensitive-keys", _strings,
-           ("password", "passwd", "pwd", "passphrase", "secret", "token", "credential", "credentials", "ssn", "dob",
-            "card", "cvv", "cvc", "iban", "account", "pin"),
-           "body or query keys whose values are sensitive (matched against whole words of a key)",
+           SENSITIVE_DATA,
+           "body or query keys whose values are sensitive data (matched against whole words of a key, or a run of "
+           "them); credentials are recognised by their own vocabulary",
            example=["password", "api_key", "member_number"]),
     Option("sensitive-paths", _strings,
            ("auth", "login", "logout", "signin", "signup", "register", "token", "tokens", "oauth", "oauth2", "admin",

@@ -6,13 +6,13 @@ credential rule can tell a literal from a variable; no rule ever prints the valu
 from __future__ import annotations
 
 import ast
-from functools import lru_cache
-from typing import FrozenSet, Iterator, List, Optional, Sequence, Tuple
+from typing import Dict, Iterator, List, Optional, Sequence, Tuple
 
 from ..libraries import AUTH_CLASSES
 from ..libraries.spec import Arg, Payload
 from .clients import ClientObject
-from .values import CallResult, Const, DictVal, Items, LocalClass, Ref, Unknown, Value, text_of
+from .vocabulary import is_credential_name, is_secret_literal, is_sensitive_data_name, words
+from .values import HOLE, CallResult, Const, DictVal, Items, LocalClass, Ref, Unknown, Value, text_of
 
 # Header-value prefixes that name the scheme.
 _SCHEMES = (("bearer ", "bearer"), ("basic ", "basic"), ("token ", "token"), ("digest ", "digest"))
@@ -38,10 +38,12 @@ class AuthEvidence:
 
 
 def header_mechanism(name: str, value: Optional[Value], auth_headers: Sequence[str]) -> Optional[str]:
+    """How a request header authenticates: any header in ``auth-headers`` or whose name is a
+    credential name (``X-Postmark-Server-Token``, ``authkey``, ``x-apikey``), and ``Cookie``."""
     lowered = name.lower()
     if lowered == "cookie":
         return "cookie"
-    if lowered not in {h.lower() for h in auth_headers}:
+    if lowered not in {h.lower() for h in auth_headers} and not is_credential_name(name):
         return None
     if lowered in _PROXY_AND_PLAIN_AUTH:
         head = (text_of(value) or "").lower() if value is not None else ""
@@ -49,7 +51,7 @@ def header_mechanism(name: str, value: Optional[Value], auth_headers: Sequence[s
             if head.startswith(prefix):
                 return mechanism
         return "header"
-    return "api-key" if "key" in lowered else "token"
+    return "api-key" if words(name) and words(name)[-1] in ("key", "apikey", "authkey") else "token"
 
 
 def auth_object_mechanism(value: Optional[Value]) -> Optional[str]:
@@ -175,7 +177,9 @@ def client_auth_evidence(model, client: ClientObject, auth_headers: Sequence[str
 
 
 def call_auth_evidence(model, point, auth_headers: Sequence[str]) -> List[AuthEvidence]:
-    """What one call sends itself (its arguments and the Request object it sends), not its client."""
+    """What one call sends itself (its arguments and the Request object it sends), not its client:
+    ``auth=``, credential headers, cookies, client certificates, and credentials in the body, the
+    query string or the URL itself."""
     from .urls import request_object
 
     collector = _Collector(model, auth_headers)
@@ -187,7 +191,54 @@ def call_auth_evidence(model, point, auth_headers: Sequence[str]) -> List[AuthEv
             result, request_api = made
             collector.payload(model.site(result.call), request_api.payload, "request")
     collector.contexts(site)
+    if point.kind == "request":
+        collector.found += url_and_body_evidence(model, point)
     return collector.found
+
+
+def url_and_body_evidence(model, point) -> List[AuthEvidence]:
+    """Credentials a request carries in its URL (user info, query keys, ``;key=`` parameters, a
+    credential spliced into the path) or in its body (credential-named fields)."""
+    from .urls import url_path_credentials
+
+    found: List[AuthEvidence] = []
+    node = point.node
+    for where, name, value in body_entries(model, point):
+        if is_credential_name(name):
+            found.append(AuthEvidence("body", "call", node, f"{name} field", value))
+    for name in credential_query_keys(model, point):
+        found.append(AuthEvidence("query", "call", node, f"{name} query key"))
+    url = model.url(point)
+    if url is not None:
+        if url.userinfo is not None and (":" in url.userinfo or HOLE in url.userinfo):
+            found.append(AuthEvidence("userinfo", "call", node, "user info"))
+        for name in url.matrix_keys:
+            if is_credential_name(name):
+                found.append(AuthEvidence("query", "call", node, f"{name} path parameter"))
+    for name in url_path_credentials(model, point):
+        found.append(AuthEvidence("url-path", "call", node, f"{name} in the URL path"))
+    return found
+
+
+def body_entries(model, point) -> Iterator[Tuple[str, str, Optional[Value]]]:
+    """(where, key, value or None) for every key of the body; the value only for a dict literal's
+    own entries."""
+    seen: Dict[str, None] = {}
+    for site, payload in payload_sites(model, point):
+        if payload is None:
+            continue
+        for arg in payload.body:
+            found = _arg_expr(site, arg)
+            if found is None:
+                continue
+            value = model.resolve(found[0], found[1])
+            literal = model.resolver.dict_entries(value, site.call) if isinstance(value, DictVal) else {}
+            for key in keys_of(model, found[0], found[1], site.call):
+                if key in seen:
+                    continue
+                seen[key] = None
+                entry = literal.get(key)
+                yield "body", key, (model.resolve(entry[0], entry[1]) if entry is not None else None)
 
 
 def auth_evidence(model, point, auth_headers: Sequence[str]) -> List[AuthEvidence]:
@@ -200,56 +251,167 @@ def auth_evidence(model, point, auth_headers: Sequence[str]) -> List[AuthEvidenc
 
 def split_key(key: str) -> Tuple[str, ...]:
     """``cardNumber`` / ``card_number`` / ``card-number`` -> ("card", "number")."""
-    import re
-
-    spaced = re.sub(r"([a-z0-9])([A-Z])", r"\1 \2", key)
-    return tuple(part for part in re.split(r"[^A-Za-z0-9]+", spaced.lower()) if part)
-
-
-@lru_cache(maxsize=8)
-def _wanted(sensitive: Tuple[str, ...]) -> FrozenSet[str]:
-    # once per setting, not once per key: a 100,000-key dict literal took half a minute
-    return frozenset("".join(split_key(entry)) for entry in sensitive)
+    return words(key)
 
 
 def is_sensitive_key(key: str, sensitive: Sequence[str]) -> bool:
-    words = split_key(key)
-    joined = "".join(words)
-    wanted = _wanted(tuple(sensitive))
-    return joined in wanted or any(word in wanted for word in words)
+    """A key is sensitive when it is a credential, or names sensitive data (one of its words, or a
+    run of them, spells a vocabulary entry or a ``sensitive-keys`` entry). Linear in the words."""
+    return is_credential_name(key) or is_sensitive_data_name(key, sensitive)
 
 
-def sensitive_fields(model, point, sensitive: Sequence[str], include_query: bool = False) -> List[str]:
-    """Names of sensitive keys in what the point sends (body, and the query when asked)."""
+def _arg_expr(site, arg: Optional[Arg]) -> Optional[Tuple[ast.AST, object]]:
+    """The expression passed for ``arg`` at a call and the scope to read it in."""
+    if arg is None:
+        return None
+    found = site._keywords.get(arg.name)
+    if found is None and arg.pos is not None and arg.pos < len(site._positional):
+        found = site._positional[arg.pos]
+    return (found[0], found[1]) if found is not None else None
+
+
+def payload_sites(model, point) -> List[Tuple[object, Optional[Payload]]]:
+    """The call and, when it sends a Request object, the Request's constructor call."""
     from .urls import request_object
 
-    names: List[str] = []
     sites: List[Tuple[object, Optional[Payload]]] = [(point.site, point.api.payload)]
     if point.api.url is not None:
         made = request_object(model, point.site.value(point.api.url))
         if made is not None:
             sites.append((model.site(made[0].call), made[1].payload))
-    for site, payload in sites:
+    return sites
+
+
+def body_keys(model, point) -> List[str]:
+    """Every key the request sends in its body, as far as the code shows it."""
+    names: Dict[str, None] = {}
+    for site, payload in payload_sites(model, point):
         if payload is None:
             continue
-        args = list(payload.body) + ([payload.query] if include_query and payload.query else [])
-        for arg in args:
-            for key in _keys(model, site.value(arg), site.call):
-                if is_sensitive_key(key, sensitive) and key not in names:
-                    names.append(key)
-    return names
+        for arg in payload.body:
+            found = _arg_expr(site, arg)
+            if found is not None:
+                names.update(dict.fromkeys(keys_of(model, found[0], found[1], site.call)))
+    return list(names)
 
 
-def _keys(model, value: Optional[Value], at: ast.AST) -> Iterator[str]:
+def query_keys(model, point) -> List[str]:
+    """Every key the request sends in its query string: the URL's own, ``params=``, the client's
+    ``params``, and a ``urlencode({...})`` written into the URL."""
+    from .urls import url_query_keys
+
+    names: Dict[str, None] = {}
+    url = model.url(point)
+    if url is not None:
+        names.update(dict.fromkeys(url.query_keys))
+    names.update(dict.fromkeys(url_query_keys(model, point)))
+    for site, payload in payload_sites(model, point):
+        if payload is None or payload.query is None:
+            continue
+        found = _arg_expr(site, payload.query)
+        if found is not None:
+            names.update(dict.fromkeys(keys_of(model, found[0], found[1], site.call)))
+    client = point.client if point.kind == "request" else None
+    if client is not None and client.type.attribute_payload is not None \
+            and client.type.attribute_payload.query is not None:
+        attr = client.type.attribute_payload.query.name
+        for config in client.all_configs():
+            if config.attr != attr:
+                continue
+            if config.op == "setitem" and config.key is not None:
+                names[config.key] = None
+            elif config.op == "set" and config.key is None:
+                names.update(dict.fromkeys(keys_of(model, config.value, config.scope, config.node)))
+            elif config.op == "call" and config.key == "update":
+                for arg in config.node.args:
+                    names.update(dict.fromkeys(keys_of(model, arg, config.scope, config.node)))
+                names.update(dict.fromkeys(k.arg for k in config.node.keywords if k.arg))
+        if client.constructor is not None and client.constructor.payload is not None \
+                and client.constructor.payload.query is not None and isinstance(client.origin, ast.Call):
+            site = model.site(client.origin)
+            found = _arg_expr(site, client.constructor.payload.query)
+            if found is not None:
+                names.update(dict.fromkeys(keys_of(model, found[0], found[1], site.call)))
+    return list(names)
+
+
+_SERIALISERS = ("json.dumps", "urllib.parse.urlencode", "urllib.urlencode", "builtins.dict", "simplejson.dumps",
+                "ujson.dumps", "orjson.dumps")
+_MAX_KEYS = 10_000
+
+
+def keys_of(model, expr: Optional[ast.AST], scope, at: ast.AST, depth: int = 0) -> List[str]:
+    """The constant keys of a dict (or list of pairs) an expression evaluates to: a literal,
+    ``dict(...)``, ``base.copy()``, ``json.dumps(d)`` / ``urlencode(d)`` of one, and the keys
+    stored into the variable (``d["k"] = v``, ``d.update(k=v)``) before ``at``. Linear in the
+    number of keys."""
+    if expr is None or depth > 6:
+        return []
+    found: Dict[str, None] = {}
+    value = model.resolve(expr, scope)
+    found.update(dict.fromkeys(_value_keys(model, value, at, depth)))
+    if isinstance(expr, ast.Name):
+        found.update(dict.fromkeys(_stored_keys(model, expr.id, scope, at)))
+        bindings = scope.lookup(expr.id)
+        if bindings and len(bindings) == 1 and bindings[0].kind == "assign" and bindings[0].value is not None \
+                and not isinstance(value, DictVal):
+            found.update(dict.fromkeys(keys_of(model, bindings[0].value, bindings[0].scope, at, depth + 1)))
+    return list(found)[:_MAX_KEYS]
+
+
+def _value_keys(model, value: Optional[Value], at: ast.AST, depth: int) -> Iterator[str]:
     if isinstance(value, DictVal):
         yield from model.resolver.dict_entries(value, at)
     elif isinstance(value, Items):
-        for item in value.items:  # [("password", pw), ...]
+        for item in value.items[:_MAX_KEYS]:  # [("password", pw), ...]
             pair = model.resolve(item, value.scope)
             if isinstance(pair, Items) and pair.items:
                 first = model.resolve(pair.items[0], pair.scope)
                 if isinstance(first, Const) and isinstance(first.value, str):
                     yield first.value
+    elif isinstance(value, CallResult):
+        call = value.call
+        callee = value.callee
+        if isinstance(callee, Ref) and callee.qualname in _SERIALISERS and call.args:
+            yield from keys_of(model, call.args[0], value.scope, at, depth + 1)
+        elif isinstance(call.func, ast.Attribute) and call.func.attr in ("copy", "encode") and not call.args:
+            yield from keys_of(model, call.func.value, value.scope, at, depth + 1)
+        elif isinstance(callee, Ref) and callee.qualname in ("copy.copy", "copy.deepcopy") and call.args:
+            yield from keys_of(model, call.args[0], value.scope, at, depth + 1)
+
+
+def _stored_keys(model, name: str, scope, at: ast.AST) -> Iterator[str]:
+    """Keys stored into the variable ``name`` (item stores and ``update``) before ``at``."""
+    variable = scope.lookup(name)
+    if variable is None:
+        return
+    line = getattr(at, "lineno", 0)
+    for stored_line, key, _node, _scope in model.resolver._mutations().get(id(variable), ()):
+        if stored_line < line:
+            yield key
+
+
+def sensitive_fields(model, point, sensitive: Sequence[str], include_query: bool = False) -> List[str]:
+    """Names of sensitive keys in what the point sends (body, and the query when asked): credentials
+    and sensitive data."""
+    keys = body_keys(model, point) + (query_keys(model, point) if include_query else [])
+    return [key for key in dict.fromkeys(keys) if is_sensitive_key(key, sensitive)]
+
+
+def sensitive_data_fields(model, point, sensitive: Sequence[str]) -> List[str]:
+    """Keys of sensitive data (not credentials) the request sends in its body or query."""
+    keys = body_keys(model, point) + query_keys(model, point)
+    return [key for key in dict.fromkeys(keys) if not is_credential_name(key)
+            and (is_sensitive_data_name(key, sensitive))]
+
+
+def credential_body_fields(model, point, extra: Sequence[str] = ()) -> List[str]:
+    """Body keys that carry a credential (``{"api_key": ...}``, a login form's ``password``)."""
+    return [key for key in body_keys(model, point) if is_credential_name(key, extra)]
+
+
+def credential_query_keys(model, point, extra: Sequence[str] = ()) -> List[str]:
+    return [key for key in query_keys(model, point) if is_credential_name(key, extra)]
 
 
 _SECRET_HEADER_MECHANISMS = ("basic", "bearer", "token", "digest", "header", "api-key")
@@ -257,25 +419,31 @@ _SECRET_HEADER_MECHANISMS = ("basic", "bearer", "token", "digest", "header", "ap
 
 def literal_credential(model, evidence: AuthEvidence) -> Optional[str]:
     """Where a hard-coded secret in the evidence comes from ("a literal", "a literal via NAME, line N"),
-    or None when the secret is not written in the source. Never the value itself."""
-    from .values import Const as _Const
-
+    or None when the secret is not written in the source, or what is written is not a secret (a
+    placeholder such as ``<token>`` or ``changeme``, a URI, a bare scheme name such as ``Negotiate``,
+    or — for a header or field picked out by its name alone — a plain word such as ``no-check``).
+    Never the value itself."""
     value = evidence.value
     secret: Optional[Value] = None
+    strict = True
     if evidence.detail.startswith("auth"):
+        strict = False
         if isinstance(value, Items) and len(value.items) >= 2:
             secret = model.resolve(value.items[1], value.scope)
         elif isinstance(value, CallResult) and isinstance(value.callee, Ref) and value.callee.qualname in AUTH_CLASSES:
             secret = model.site(value.call).value(Arg("password", 1))
     elif evidence.detail.endswith("header") and evidence.mechanism in _SECRET_HEADER_MECHANISMS:
         secret = value
-    if not isinstance(secret, _Const) or not isinstance(secret.value, (str, bytes)):
+    elif evidence.mechanism == "body" and evidence.detail.endswith("field"):
+        secret = value
+    if not isinstance(secret, Const) or not isinstance(secret.value, (str, bytes)):
         return None
     text = secret.value.decode("latin-1") if isinstance(secret.value, bytes) else secret.value
     for prefix, _ in _SCHEMES:
-        if text.lower().startswith(prefix.strip()):
-            text = text[len(prefix.strip()):]
+        if text.lower().startswith(prefix):
+            text = text[len(prefix):]
+            strict = False  # "Bearer abc...": a scheme and its credential
             break
-    if not text.strip():
+    if not is_secret_literal(text, strict=strict):
         return None
     return f"a literal via {secret.via[0]}" if secret.via else "a literal"

@@ -2,19 +2,17 @@
 carries credentials itself."""
 from __future__ import annotations
 
-from typing import List, Optional, Sequence
+import ast
+from typing import Dict, List, Optional, Sequence, Tuple
 
-from .auth import sensitive_fields
+from .auth import credential_body_fields, sensitive_fields, url_and_body_evidence
 from .urls import request_object
-from .values import HOLE, Const, DictVal
+from .values import Const
 
 MUTATING_METHODS = ("POST", "PUT", "PATCH", "DELETE")
-# Query keys that carry a credential; matched exactly (``page_token`` and ``token_type`` are not).
-# Body keys that are themselves the authentication of the request (a login form, a token exchange).
-CREDENTIAL_FIELDS = ("password", "passwd", "pwd", "passphrase", "secret", "client_secret", "credential",
-                     "credentials", "api_key", "apikey", "assertion", "refresh_token")
-CREDENTIAL_QUERY_KEYS = ("api_key", "apikey", "key", "token", "access_token", "password", "secret",
-                         "client_secret", "signature")
+# Body keys that are themselves the authentication of the request (a login form, a token exchange):
+# every credential name of the vocabulary, plus these.
+CREDENTIAL_FIELDS = ("assertion",)
 
 
 def http_method(model, point) -> Optional[str]:
@@ -40,44 +38,98 @@ def http_method(model, point) -> Optional[str]:
 
 
 def sensitivity(model, point, sensitive_keys: Sequence[str], sensitive_paths: Sequence[str]) -> List[str]:
-    """The reasons a request is sensitive; empty for a read-only request of a public path."""
+    """The reasons a request is sensitive (for the inventory); empty for a read-only request of a
+    public path."""
     reasons: List[str] = []
     method = http_method(model, point)
     if method in MUTATING_METHODS:
         reasons.append(method)
-    url = model.url(point)
-    if url is not None:
-        wanted = {p.lower() for p in sensitive_paths}
-        for segment in url.path_segments:
-            if segment.lower().split(".", 1)[0] in wanted:
-                reasons.append(f"path /{segment}")
-                break
+    segment = sensitive_segment(model, point, sensitive_paths)
+    if segment is not None:
+        reasons.append(f"path /{segment}")
     fields = sensitive_fields(model, point, sensitive_keys, include_query=True)
     if fields:
         reasons.append("fields " + ", ".join(fields))
     return reasons
 
 
-def credentials_in_url(model, point) -> List[str]:
-    """Where the URL itself carries a credential: its user info, or a credential query key (in the URL
-    or in ``params=``). Names only, never values."""
-    found: List[str] = []
+def sensitive_segment(model, point, sensitive_paths: Sequence[str]) -> Optional[str]:
+    """The first path segment of the request's URL that names a sensitive function."""
     url = model.url(point)
-    if url is not None:
-        if url.userinfo is not None and (":" in url.userinfo or HOLE in url.userinfo):
-            found.append("user info")
-        found += [f"query key {key}" for key in url.query_keys if key.lower() in CREDENTIAL_QUERY_KEYS]
-    payload = point.api.payload
-    if payload is not None and payload.query is not None:
-        params = point.site.value(payload.query)
-        if isinstance(params, DictVal):
-            for key in model.resolver.dict_entries(params, point.node):
-                if key.lower() in CREDENTIAL_QUERY_KEYS and f"query key {key}" not in found:
-                    found.append(f"query key {key}")
-    return found
+    if url is None:
+        return None
+    wanted = {p.lower() for p in sensitive_paths}
+    for segment in url.path_segments:
+        if segment.lower().split(";", 1)[0].split(".", 1)[0] in wanted:
+            return segment
+    return None
 
+
+def credentials_in_url(model, point) -> List[str]:
+    """Where the URL itself carries a credential: its user info, a credential query key (in the URL,
+    ``params=``, the client's ``params`` or a ``urlencode`` of a dict), or a credential ``;key=``
+    path parameter. Names only, never values."""
+    found: List[str] = []
+    for evidence in url_and_body_evidence(model, point):
+        if evidence.mechanism in ("userinfo", "query") and evidence.detail not in found:
+            found.append(evidence.detail)
+    return [f"query key {d[:-len(' query key')]}" if d.endswith(" query key") else d for d in found]
 
 
 def credential_fields(model, point) -> List[str]:
     """Body keys that carry the request's own credentials (``{"username": ..., "password": ...}``)."""
-    return sensitive_fields(model, point, CREDENTIAL_FIELDS)
+    return credential_body_fields(model, point, CREDENTIAL_FIELDS)
+
+
+# -- EGR301: why an unauthenticated call should have been authenticated -----------------------------------
+_CUSTOM_SENDERS = ("request", "send", "prepare_request", "rebuild_auth", "merge_environment_settings")
+
+
+def opaque_client(client) -> bool:
+    """A client made from a class defined here that overrides how requests are sent: what it adds to
+    each request is not visible as configuration."""
+    while client is not None:
+        origin = client.origin
+        if isinstance(origin, ast.ClassDef):
+            for stmt in origin.body:
+                if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)) and stmt.name in _CUSTOM_SENDERS:
+                    return True
+        client = client.base
+    return False
+
+
+def target_keys(model, point, url) -> List[Tuple[str, str]]:
+    """What identifies where a request goes, for "the same host is called with credentials
+    elsewhere": its host, and the module constant its URL is built from."""
+    keys: List[Tuple[str, str]] = []
+    if url is not None and url.host is not None:
+        keys.append(("host", url.host))
+    api = point.api
+    if api.url is not None:
+        value = point.site.value(api.url)
+        if value is not None and value.via:
+            name = value.via[0].split(",", 1)[0]
+            if name and not name.startswith("default of parameter"):
+                keys.append(("base", name))
+    return keys
+
+
+def authenticated_targets(model, auth_headers: Sequence[str]) -> Dict[Tuple[str, str], Tuple[int, str]]:
+    """For each host or base-URL constant of the module, the first request to it that carries a
+    credential: (line, what it carries). Computed once per module."""
+    from .auth import auth_evidence
+
+    cached = getattr(model, "_authenticated_targets", None)
+    if cached is not None and cached[0] == tuple(auth_headers):
+        return cached[1]
+    found: Dict[Tuple[str, str], Tuple[int, str]] = {}
+    for point in model.egress_points():
+        if point.kind != "request":
+            continue
+        carried = [e for e in auth_evidence(model, point, auth_headers) if e.is_credential]
+        if not carried:
+            continue
+        for key in target_keys(model, point, model.url(point)):
+            found.setdefault(key, (point.line, carried[0].detail))
+    model._authenticated_targets = (tuple(auth_headers), found)
+    return found

@@ -7,7 +7,8 @@ first and sent later all lead here. An ``http`` scheme with an unknown host is s
 from __future__ import annotations
 
 import ast
-from typing import Optional, Tuple
+import re
+from typing import List, Optional, Tuple
 
 from ..libraries import REQUEST_OBJECTS
 from ..libraries.spec import Api
@@ -35,14 +36,28 @@ class Url:
 
     @property
     def display(self) -> str:
-        """Scheme, host and path only: no user info and no query, so no secret is ever printed."""
+        """Scheme, host and path only: no user info and no query, and path segments that hold a
+        secret are redacted, so no secret is ever printed."""
         host = self.host or "<dynamic host>"
         port = f":{self.port}" if self.port else ""
-        return f"{self.scheme or '?'}://{host}{port}{self.path or ''}".replace(HOLE, "{…}")
+        return f"{self.scheme or '?'}://{host}{port}{self.display_path}"
 
     @property
     def display_path(self) -> str:
-        return (self.path or "").replace(HOLE, "{…}")
+        return redact_path(self.path or "").replace(HOLE, "{…}")
+
+    @property
+    def matrix_keys(self) -> Tuple[str, ...]:
+        """Keys of ``;key=value`` path parameters (``/items;jsessionid=...``)."""
+        if not self.path or ";" not in self.path:
+            return ()
+        keys = []
+        for segment in self.path.split("/"):
+            for param in segment.split(";")[1:]:
+                key = param.split("=", 1)[0]
+                if key and HOLE not in key:
+                    keys.append(key)
+        return tuple(keys)
 
     @property
     def path_segments(self) -> Tuple[str, ...]:
@@ -60,6 +75,35 @@ class Url:
 
     def with_source(self, source: str) -> "Url":
         return Url(self.scheme, self.host, self.port, self.path, self.query, self.userinfo, source)
+
+
+REDACTED = "…"
+
+
+def redact_path(path: str) -> str:
+    """The path with every segment that may hold a secret replaced by ``…``: a segment after a
+    credential word (``/token/S``), the value of a credential ``;key=`` parameter, and a segment
+    that looks like a key or token itself."""
+    from .vocabulary import is_credential_name, looks_like_secret
+
+    if not path:
+        return path
+    segments = path.split("/")
+    out = []
+    previous = ""
+    for segment in segments:
+        head, *params = segment.split(";")
+        if previous and is_credential_name(previous) and head and head != HOLE:
+            head = REDACTED
+        elif looks_like_secret(head.replace(HOLE, "")):
+            head = REDACTED
+        kept = []
+        for param in params:
+            key, sep, _value = param.partition("=")
+            kept.append(f"{key}={REDACTED}" if sep and is_credential_name(key) else param)
+        out.append(";".join([head] + kept))
+        previous = segment.split(";", 1)[0]
+    return "/".join(out)
 
 
 def parse(shape: str) -> Optional[Url]:
@@ -223,3 +267,183 @@ def literal_scheme_at_call(point) -> bool:
         else:
             return False
     return False
+
+
+# -- what a URL is built from ---------------------------------------------------------------------------
+class _Hole:
+    """An expression whose value is spliced into a URL: ``{token}`` in an f-string, ``+ key``."""
+
+    __slots__ = ("expr", "scope")
+
+    def __init__(self, expr: ast.AST, scope) -> None:
+        self.expr = expr
+        self.scope = scope
+
+
+_MAX_PARTS = 200
+_FIELD = re.compile(r"\{([^{}]*)\}")
+_PERCENT = re.compile(r"%(?:\([^)]*\))?[-#0 +]*\d*(?:\.\d+)?[a-zA-Z%]")
+
+
+def url_parts(model, expr: Optional[ast.AST], scope, depth: int = 0) -> List[object]:
+    """The URL expression as literal text and holes, in order, following single-assignment names
+    (``url = f"...bot{token}/send"``; ``requests.post(url)``) and ``+``, f-strings, ``%`` and
+    ``.format`` templates. Bounded in depth and length."""
+    if expr is None or depth > 6:
+        return []
+    if isinstance(expr, ast.Constant):
+        return [expr.value] if isinstance(expr.value, str) else [_Hole(expr, scope)]
+    if isinstance(expr, ast.JoinedStr):
+        parts: List[object] = []
+        for value in expr.values:
+            if isinstance(value, ast.Constant):
+                parts.append(str(value.value))
+            elif isinstance(value, ast.FormattedValue):
+                parts.append(_Hole(value.value, scope))
+        return parts[:_MAX_PARTS]
+    if isinstance(expr, ast.BinOp) and isinstance(expr.op, ast.Add):
+        return (url_parts(model, expr.left, scope, depth + 1) + url_parts(model, expr.right, scope, depth + 1))[
+            :_MAX_PARTS]
+    if isinstance(expr, ast.BinOp) and isinstance(expr.op, ast.Mod) and isinstance(expr.left, ast.Constant) \
+            and isinstance(expr.left.value, str):
+        args = list(expr.right.elts) if isinstance(expr.right, ast.Tuple) else [expr.right]
+        return _template(expr.left.value, _PERCENT, lambda i, _f: args[i] if i < len(args) else None, scope)
+    if isinstance(expr, ast.Call) and isinstance(expr.func, ast.Attribute) and expr.func.attr == "format":
+        template = model.resolve(expr.func.value, scope)
+        if isinstance(template, Const) and isinstance(template.value, str):
+            keywords = {k.arg: k.value for k in expr.keywords if k.arg}
+
+            def pick(index: int, field: str):
+                name = field.split("!", 1)[0].split(":", 1)[0]
+                if name.isdigit():
+                    return expr.args[int(name)] if int(name) < len(expr.args) else None
+                if name:
+                    return keywords.get(name)
+                return expr.args[index] if index < len(expr.args) else None
+
+            return _template(template.value, _FIELD, pick, scope)
+    if isinstance(expr, ast.Name):
+        bindings = scope.lookup(expr.id)
+        if bindings and len(bindings) == 1 and bindings[0].kind == "assign" and bindings[0].value is not None:
+            inner = url_parts(model, bindings[0].value, bindings[0].scope, depth + 1)
+            if any(isinstance(p, str) for p in inner):
+                return inner
+    return [_Hole(expr, scope)]
+
+
+def _template(text: str, field: "re.Pattern", pick, scope) -> List[object]:
+    parts: List[object] = []
+    last = 0
+    index = 0
+    for match in field.finditer(text):
+        if match.group(0) == "%%":
+            continue
+        parts.append(text[last:match.start()])
+        arg = pick(index, match.group(1) if match.groups() else "")
+        parts.append(_Hole(arg, scope) if arg is not None else _Hole(ast.Constant(None), scope))
+        index += 1
+        last = match.end()
+    parts.append(text[last:])
+    return parts[:_MAX_PARTS]
+
+
+def hole_name(expr: Optional[ast.AST]) -> Optional[str]:
+    """The name a spliced value goes by: ``token``, ``self.api_key``, ``config["token"]``, and through
+    a quoting or conversion call (``quote(key)``, ``str(key)``)."""
+    for _ in range(4):
+        if isinstance(expr, ast.Name):
+            return expr.id
+        if isinstance(expr, ast.Attribute):
+            return expr.attr
+        if isinstance(expr, ast.Subscript):
+            key = expr.slice
+            if isinstance(key, ast.Constant) and isinstance(key.value, str):
+                return key.value
+            return None
+        if isinstance(expr, ast.Call) and len(expr.args) == 1 and not expr.keywords:
+            expr = expr.args[0]
+            continue
+        return None
+    return None
+
+
+def _url_expr(model, point):
+    """The URL argument expression and its scope (the Request's, for a prepared request)."""
+    from .auth import _arg_expr
+
+    api, site = point.api, point.site
+    if api.url is None:
+        return None
+    made = request_object(model, site.value(api.url))
+    if made is not None:
+        site = model.site(made[0].call)
+        api = made[1]
+    return _arg_expr(site, api.url)
+
+
+def _placed_holes(model, point) -> List[Tuple[str, "_Hole", str]]:
+    """Each hole of the URL with where it sits ("authority", "path" or "query") and the literal
+    text just before it."""
+    found = _url_expr(model, point)
+    if found is None:
+        return []
+    parts = url_parts(model, found[0], found[1])
+    placed: List[Tuple[str, _Hole, str]] = []
+    text = ""
+    where = "start"
+    for part in parts:
+        if isinstance(part, str):
+            text += part
+            if where == "start" and "://" in text:
+                where = "authority"
+            elif where == "start" and text.startswith("/"):
+                where = "path"  # a path relative to the client's base URL
+            if where == "authority" and "/" in text.split("://", 1)[-1]:
+                where = "path"
+            if "?" in part and where != "query":
+                where = "query"
+            continue
+        if where == "start" and not text:
+            where = "base"  # a base URL or host of unknown shape comes first
+        placed.append((where, part, text))
+        text += HOLE
+    return placed
+
+
+def url_query_keys(model, point) -> List[str]:
+    """Query keys written into the URL's template (also where the URL as a whole cannot be parsed:
+    ``proto + "//host/api?access_key={}".format(key)``) and keys a ``urlencode({...})`` spliced into
+    it brings."""
+    from .auth import keys_of
+
+    keys: List[str] = []
+    found = _url_expr(model, point)
+    if found is not None:  # keys written in the template, also where the URL as a whole cannot be parsed
+        shape = "".join(p if isinstance(p, str) else HOLE for p in url_parts(model, found[0], found[1]))
+        if "?" in shape:
+            for item in shape.split("?", 1)[1].split("#", 1)[0].split("&"):
+                key = item.split("=", 1)[0]
+                if key and HOLE not in key and "=" in item:
+                    keys.append(key)
+    for where, hole, _before in _placed_holes(model, point):
+        expr = hole.expr
+        if where == "query" and isinstance(expr, ast.Call):
+            value = model.resolve(expr.func, hole.scope)
+            if isinstance(value, Ref) and value.qualname in ("urllib.parse.urlencode", "urllib.urlencode") \
+                    and expr.args:
+                keys += keys_of(model, expr.args[0], hole.scope, point.node)
+    return keys
+
+
+def url_path_credentials(model, point) -> List[str]:
+    """Names of credential values spliced into the URL path (``/bot{token}/``,
+    ``/webhooks/{webhook_id}/{webhook_token}``): the URL itself is the credential."""
+    from .vocabulary import is_credential_name
+
+    names: List[str] = []
+    for where, hole, _before in _placed_holes(model, point):
+        if where in ("path", "base"):
+            name = hole_name(hole.expr)
+            if name is not None and is_credential_name(name) and name not in names:
+                names.append(name)
+    return names

@@ -1,7 +1,9 @@
 """EGR301: a sensitive outbound call that carries no authentication."""
-from ...analysis.auth import auth_evidence
+from ...analysis.auth import auth_evidence, sensitive_data_fields
 from ...analysis.hosts import policy_for
-from ...analysis.sensitivity import credential_fields, credentials_in_url, sensitivity
+from ...analysis.sensitivity import (MUTATING_METHODS, authenticated_targets, http_method, opaque_client,
+                                     sensitive_segment, target_keys)
+from ...analysis.vocabulary import CREDENTIAL_NAMES_DOC
 from ...diagnostics import Severity
 from ...rule import Invalid, Rule, Valid
 
@@ -17,18 +19,35 @@ class UnauthenticatedSensitiveCall(Rule):
     summary = "Sensitive outbound call with no authentication"
     hint = "authenticate the call (auth=, an Authorization or API-key header, a client certificate, an OAuth session)"
     options = ("allowed-hosts", "sensitive-keys", "sensitive-paths", "auth-headers")
-    what = """
-Finds requests to a non-exempt host that send sensitive data or perform a sensitive function but
-carry no authentication. Sensitive means: a mutating method (POST, PUT, PATCH, DELETE), a URL path
-segment in `sensitive-paths` (auth, login, token, oauth, admin, payments, transfer, accounts,
-users, ...; whole segments, so `/authors` is not `/auth`), or body or query keys in
-`sensitive-keys`. Authentication is looked for on the call, on the `Request` object it sends, and
-on its session or client (wherever in the module it is configured, including in `__init__` or a
-factory function): `auth=`, auth headers (`auth-headers`), client certificates (`cert=`,
-`load_cert_chain`), cookies, OAuth sessions, and credentials in the body itself (a login form's
-`password`, a token request's `client_secret`). A read-only GET of a public path is not reported, and
-neither is a call whose URL or headers the code does not show.
-"""
+    what = f"""
+Finds requests that carry no credential although there is a positive reason they need one, and
+says which reason in the message:
+
+1. **Sensitive data**: the body or query sends a key that names sensitive data — card number, CVV,
+   IBAN, account or routing number, SSN, date of birth, passport or tax id, medical record, ...
+   (whole words of the key; the `sensitive-keys` option adds entries). The host must be known and
+   not exempt (`allowed-hosts`).
+2. **Sensitive function**: a state-changing method (POST, PUT, PATCH, DELETE) on a URL path with a
+   segment in `sensitive-paths` (admin, payments, transfer, users, accounts, ...; whole segments,
+   so `/authors` is not `/auth`). The host must be known and not exempt.
+3. **The forgotten credential**: a state-changing request (POST, PUT, PATCH, DELETE) sends no
+   credential, while another request in the same module to the same host, or built from the same
+   base-URL constant, sends one. (A read of the same host without credentials is common and
+   legitimate: public reads, authenticated writes.)
+
+"Any POST without auth" is not a finding: an anonymous paste, a search or an analytics event is
+not sensitive. A request carries a credential when it has `auth=`, a credential header (any
+`auth-headers` entry, `Authorization`, `Cookie`, or a header whose name is a credential name such as
+`X-Postmark-Server-Token` or `authkey`), `cookies=`, a client certificate (`cert=`,
+`load_cert_chain`), a credential-named field in its body (`json=`, `data=`, a `json.dumps` or
+`urlencode` of a dict, a dict built by item stores, `.copy()`, `.update()`, `dict(...)`), a
+credential in the query string (reported by EGR302 instead), or a credential spliced into the URL
+path (`/bot{{token}}/`, a webhook's `/{{id}}/{{webhook_token}}`); on the call, on the `Request` object it
+sends, or on its session or client wherever in the module that is configured, including OAuth
+sessions. Where the code does not show what is sent — headers or `auth=` from a function call or a
+parameter, `**kwargs`, a client class that overrides `request`/`send` — the rule stays silent. A
+body passed in by a caller does not silence reasons 1 and 2.
+{CREDENTIAL_NAMES_DOC}"""
     why = """
 ASVS V9.2.3 asks that connections to external systems involving sensitive information or functions
 are authenticated. A sensitive call without credentials either relies on the network for trust
@@ -43,18 +62,16 @@ are authenticated. A sensitive call without credentials either relies on the net
 
             requests.post("https://api.example.com/payments", json={"amount": 10},
                           headers={"Authorization": "Bearer " + os.environ["API_TOKEN"]})
+            requests.post("https://paste.example.com/documents", data="anonymous text")
             requests.get("https://api.example.com/authors")
         """),
         Valid("""
             import os
             import requests
 
-            def make_session():
-                session = requests.Session()
-                session.auth = ("robot", os.environ["ROBOT_PASSWORD"])
-                return session
-
-            make_session().post("https://api.example.com/transfers", json={"amount": 5})
+            def notify(token, text):
+                requests.post(f"https://api.chat.example.com/bot{token}/sendMessage", json={"text": text})
+                requests.post("https://push.example.com/1/messages", data={"token": token, "message": text})
         """),
     )
     INVALID = (
@@ -67,26 +84,57 @@ are authenticated. A sensitive call without credentials either relies on the net
         Invalid("""
             import httpx
 
-            # ruleid: EGR301
-            httpx.get("https://api.example.com/admin/users")
+            def enrol(member):
+                # ruleid: EGR301
+                httpx.post("https://members.example.com/enrol", json={"name": member.name, "iban": member.iban})
+        """),
+        Invalid("""
+            import os
+            import requests
+
+            API = "https://api.example.com/v1"
+
+            def items():
+                return requests.get(API + "/items", headers={"X-API-Key": os.environ["API_KEY"]})
+
+            def delete_item(item_id):
+                # ruleid: EGR301
+                return requests.delete(f"{API}/items/{item_id}")
         """),
     )
 
     def check(self, model):
         settings = self.settings
+        auth_headers = settings["auth-headers"]
         policy = policy_for(tuple(settings["allowed-hosts"]))
+        authenticated = None
         for point in model.egress_points():
             if point.kind != "request":
                 continue
             url = model.url(point)
-            if url is None or url.host is None or policy.exempt(url.host):
+            if url is None or (url.host is not None and policy.exempt(url.host)):
                 continue
-            reasons = sensitivity(model, point, settings["sensitive-keys"], settings["sensitive-paths"])
-            if not reasons or auth_evidence(model, point, settings["auth-headers"]):
-                continue
-            if credentials_in_url(model, point):
-                continue  # authenticated, badly: EGR302 reports it
-            if credential_fields(model, point):
-                continue  # a login or token request: the body is the authentication
-            yield self.report(point.node, f"{point.subject} makes a sensitive request ({'; '.join(reasons)}) to "
-                                          f"{url.display} with no authentication")
+            if auth_evidence(model, point, auth_headers) or opaque_client(point.client):
+                continue  # authenticated, or the code does not show what is sent
+            reason = None
+            method = http_method(model, point)
+            if url.host is not None:
+                fields = sensitive_data_fields(model, point, settings["sensitive-keys"])
+                segment = sensitive_segment(model, point, settings["sensitive-paths"]) \
+                    if method in MUTATING_METHODS else None
+                if fields:
+                    reason = f"sends sensitive data ({', '.join(fields)}) to {url.display}"
+                elif segment is not None:
+                    reason = f"calls a sensitive function ({method} /{segment}) at {url.display}"
+            if reason is None and method in MUTATING_METHODS:
+                if authenticated is None:
+                    authenticated = authenticated_targets(model, auth_headers)
+                for key in target_keys(model, point, url):
+                    other = authenticated.get(key)
+                    if other is not None and other[0] != point.line:
+                        what = f"host {key[1]}" if key[0] == "host" else f"base URL {key[1]}"
+                        reason = (f"calls {url.display}, but the request on line {other[0]} to the same {what} "
+                                  f"sends credentials ({other[1]})")
+                        break
+            if reason is not None:
+                yield self.report(point.node, f"{point.subject} {reason}, and this one carries none")

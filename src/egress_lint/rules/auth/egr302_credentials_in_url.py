@@ -1,5 +1,6 @@
 """EGR302: credentials in the URL."""
-from ...analysis.sensitivity import CREDENTIAL_QUERY_KEYS, credentials_in_url
+from ...analysis.sensitivity import credentials_in_url
+from ...analysis.vocabulary import CREDENTIAL_NAMES_DOC
 from ...rule import Invalid, Rule, Valid
 
 
@@ -13,11 +14,17 @@ class CredentialsInUrl(Rule):
     hint = "send credentials in a header (Authorization / X-API-Key) or auth=, never in the URL"
     what = f"""
 Finds outbound requests whose URL carries a credential: user info with a password
-(`https://user:pass@host`, or a user name filled in from a variable), or a query key among
-{", ".join(f"`{k}`" for k in CREDENTIAL_QUERY_KEYS)} in the URL or in `params=`. Keys are matched
-exactly, so `page_token` or `token_type` are fine, and so is the word `password` as a query value.
-The message names the key, never the value.
-"""
+(`https://user:pass@host`, or a user name filled in from a variable), a query parameter with a
+credential name — written in the URL (literal, f-string, `%`, `.format`, a `urlencode({{...}})`
+spliced in), passed as `params=` (a dict, a list of pairs, a dict built by item stores, `.copy()`,
+`.update()` or `dict(...)`), or set on the session (`session.params`) — or a `;key=value` path
+parameter with a credential name (`;api_key=`, `;jsessionid=`). The word `password` as a query
+*value* is fine. The message names the key, never the value.
+
+A credential spliced into the URL *path* (`/bot{{token}}/`, `/webhooks/{{id}}/{{webhook_token}}`) is
+not reported here: that is how capability URLs work, and it counts as the request's
+authentication for EGR301.
+{CREDENTIAL_NAMES_DOC}"""
     why = """
 URLs are written to server access logs, proxy logs, browser and shell history and error reports,
 and sent on in `Referer` headers: a credential in a URL leaks to everyone who can read those
@@ -47,6 +54,14 @@ and sent on in `Referer` headers: a credential in a URL leaks to everyone who ca
             def fetch(user):
                 # ruleid: EGR302
                 return requests.get(f"https://{user}:{os.environ['PASSWORD']}@api.example.com/items")
+        """),
+        Invalid("""
+            import requests
+            from urllib.parse import urlencode
+
+            def feed(push_key):
+                # ruleid: EGR302
+                return requests.get(f"https://push.example.com/feed?{urlencode({'push_key': push_key})}")
         """),
     )
 

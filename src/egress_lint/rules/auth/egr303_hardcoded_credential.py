@@ -1,7 +1,5 @@
 """EGR303: a hard-coded credential reaching an outbound call."""
 from ...analysis.auth import call_auth_evidence, client_auth_evidence, literal_credential
-from ...analysis.hosts import policy_for
-from ...analysis.urls import client_base
 from ...rule import Invalid, Rule, Valid
 
 
@@ -13,14 +11,24 @@ class HardcodedCredential(Rule):
     asvs = ("V9.2.3", "V2.10.4", "V6.4.1")
     summary = "Hard-coded credential sent by an outbound call"
     hint = "read it from the environment or a secret store (os.environ[...], a vault client)"
-    options = ("allowed-hosts", "auth-headers")
+    options = ("auth-headers",)
     what = """
 Finds credentials written in the source that reach an outbound call or a client that makes them:
 a literal password in `auth=("user", "...")`, `HTTPBasicAuth` / `httpx.BasicAuth` /
-`aiohttp.BasicAuth("user", "...")`, or a literal `Bearer ...` / `Basic ...` / `Token ...` or API-key
-header value, on the call or on the session or client, also through constants and parameter
-defaults. Requests to exempt hosts (localhost, `.test`, ...) are not reported. The message says
+`aiohttp.BasicAuth("user", "...")`, a literal `Bearer ...` / `Basic ...` / `Token ...` value of an
+`Authorization` header, the literal value of any credential header (`auth-headers`, or a header
+whose name is a credential name such as `X-Api-Key` or `X-Mailer-Server-Token`), and the literal
+value of a credential-named body field (`data={"token": "..."}`); on the call or on the session or
+client, also through constants and parameter defaults. Every host counts, loopback included: a
+password in the source is in every clone of the repository wherever it is sent. The message says
 where the credential is and where its value came from; it never prints the value.
+
+**What is not a secret.** Empty strings; placeholders (`<token>`, `{token}`, `changeme`, `xxx`,
+`***`, `YOUR_API_KEY`, `your-token`, `secret`, `password`, `test`, `dummy`, ...); URIs (anything with
+`://`); a bare scheme name (`Negotiate`, `Bearer`, `Basic`, `NTLM`). For a header or field that is
+a credential only by its name, plain words such as `no-check` or `disabled`, and values shorter than
+six characters, are switches rather than secrets and are not reported either. A default password
+such as `admin` passed to `auth=` is reported: it is the classic hard-coded credential.
 """
     why = """
 A credential in the source is in every clone, fork, backup and CI log of the repository, cannot be
@@ -53,18 +61,11 @@ rotated without a release, and usually ends up shared between environments (CWE-
 
     def check(self, model):
         settings = self.settings
-        policy = policy_for(tuple(settings["allowed-hosts"]))
         seen = set()
         evidence = []
         for point in model.egress_points():
-            url = model.url(point)
-            if url is not None and url.host is not None and policy.exempt(url.host):
-                continue
             evidence += [(point.subject, e) for e in call_auth_evidence(model, point, settings["auth-headers"])]
         for client in model.client_objects():
-            base = client_base(model, client)
-            if base is not None and base.host is not None and policy.exempt(base.host):
-                continue
             evidence += [(client.type.name, e) for e in client_auth_evidence(model, client, settings["auth-headers"])]
         for subject, item in evidence:
             source = literal_credential(model, item)
