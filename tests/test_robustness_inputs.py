@@ -53,6 +53,8 @@ def _build(root: Path) -> Dict[str, Path]:
         + b", verify=False)\n")
     put("not_chain.py", HEAD + b"x = " + b"not " * CHAIN + b"a\n" + CALL.encode() + b"\n")
     put("long_line.py", HEAD + b"x = [" + b"1, " * 400_000 + b"]; " + CALL.encode() + b"\n")
+    put("fifty_k_sensitive_keys.py", HEAD + b"requests.post('http://api.example.com/x', json={"
+        + b", ".join(b"'password%d': %d" % (i, i) for i in range(50_000)) + b"})\n")
     put("empty.py", b"")
     put("latin1_cookie.py", b"# -*- coding: latin-1 -*-\n" + HEAD + b"s = '\xe9\xe8\xe0'; " + CALL.encode() + b"\n")
     put("cookie_lies.py", b"# -*- coding: utf-8 -*-\n" + HEAD + b"s = '\xe9'\n" + CALL.encode() + b"\n")
@@ -197,6 +199,11 @@ def test_ten_thousand_term_chain(corpus, name, expected):
 def test_prefix_operator_chain_overflows_the_parser_stack(corpus):
     # `not not ... a` recurses in CPython's parser itself, which gives up with a MemoryError
     _one_message(corpus, "not_chain.py", "cannot parse: expressions nested too deeply")
+
+
+def test_fifty_thousand_sensitive_keys(corpus):
+    # membership in the sensitive fields was quadratic: 43 s for this file; now linear
+    assert _findings(corpus, "fifty_k_sensitive_keys.py") == [(2, 1, "EGR201"), (2, 1, "EGR202")]
 
 
 def test_very_long_line(corpus):

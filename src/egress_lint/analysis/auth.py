@@ -337,7 +337,6 @@ def query_keys(model, point) -> List[str]:
 
 _SERIALISERS = ("json.dumps", "urllib.parse.urlencode", "urllib.urlencode", "builtins.dict", "simplejson.dumps",
                 "ujson.dumps", "orjson.dumps")
-_MAX_KEYS = 10_000
 
 
 def keys_of(model, expr: Optional[ast.AST], scope, at: ast.AST, depth: int = 0) -> List[str]:
@@ -356,14 +355,14 @@ def keys_of(model, expr: Optional[ast.AST], scope, at: ast.AST, depth: int = 0) 
         if bindings and len(bindings) == 1 and bindings[0].kind == "assign" and bindings[0].value is not None \
                 and not isinstance(value, DictVal):
             found.update(dict.fromkeys(keys_of(model, bindings[0].value, bindings[0].scope, at, depth + 1)))
-    return list(found)[:_MAX_KEYS]
+    return list(found)
 
 
 def _value_keys(model, value: Optional[Value], at: ast.AST, depth: int) -> Iterator[str]:
     if isinstance(value, DictVal):
         yield from model.resolver.dict_entries(value, at)
     elif isinstance(value, Items):
-        for item in value.items[:_MAX_KEYS]:  # [("password", pw), ...]
+        for item in value.items:  # [("password", pw), ...]
             pair = model.resolve(item, value.scope)
             if isinstance(pair, Items) and pair.items:
                 first = model.resolve(pair.items[0], pair.scope)

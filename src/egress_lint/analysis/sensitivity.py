@@ -8,6 +8,7 @@ from typing import Dict, List, Optional, Sequence, Tuple
 from .auth import credential_body_fields, sensitive_fields, url_and_body_evidence
 from .urls import request_object
 from .values import Const
+from .vocabulary import listing
 
 MUTATING_METHODS = ("POST", "PUT", "PATCH", "DELETE")
 # Body keys that are themselves the authentication of the request (a login form, a token exchange):
@@ -49,7 +50,7 @@ def sensitivity(model, point, sensitive_keys: Sequence[str], sensitive_paths: Se
         reasons.append(f"path /{segment}")
     fields = sensitive_fields(model, point, sensitive_keys, include_query=True)
     if fields:
-        reasons.append("fields " + ", ".join(fields))
+        reasons.append("fields " + listing(fields))
     return reasons
 
 

@@ -209,3 +209,11 @@ name starts with a verb or flag (`verify_signature`, `reset_password`, `include_
 and `phpsessid` are credentials. The `auth-headers` option adds header names that count whatever
 their words.
 """
+
+
+def listing(names, limit: int = 5) -> str:
+    """``a, b, c`` — at most ``limit`` names, then how many more (a 50,000-key body must not make a
+    50,000-name message)."""
+    names = list(dict.fromkeys(names))
+    shown = ", ".join(names[:limit])
+    return shown if len(names) <= limit else f"{shown} and {len(names) - limit} more"

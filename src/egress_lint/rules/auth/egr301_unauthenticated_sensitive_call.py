@@ -3,7 +3,7 @@ from ...analysis.auth import auth_evidence, sensitive_data_fields
 from ...analysis.hosts import policy_for
 from ...analysis.sensitivity import (MUTATING_METHODS, authenticated_targets, http_method, opaque_client,
                                      sensitive_segment, target_keys)
-from ...analysis.vocabulary import CREDENTIAL_NAMES_DOC
+from ...analysis.vocabulary import CREDENTIAL_NAMES_DOC, listing
 from ...diagnostics import Severity
 from ...rule import Invalid, Rule, Valid
 
@@ -123,7 +123,7 @@ are authenticated. A sensitive call without credentials either relies on the net
                 segment = sensitive_segment(model, point, settings["sensitive-paths"]) \
                     if method in MUTATING_METHODS else None
                 if fields:
-                    reason = f"sends sensitive data ({', '.join(fields)}) to {url.display}"
+                    reason = f"sends sensitive data ({listing(fields)}) to {url.display}"
                 elif segment is not None:
                     reason = f"calls a sensitive function ({method} /{segment}) at {url.display}"
             if reason is None and method in MUTATING_METHODS:

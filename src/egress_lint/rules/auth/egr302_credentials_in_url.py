@@ -1,6 +1,6 @@
 """EGR302: credentials in the URL."""
 from ...analysis.sensitivity import credentials_in_url
-from ...analysis.vocabulary import CREDENTIAL_NAMES_DOC
+from ...analysis.vocabulary import CREDENTIAL_NAMES_DOC, listing
 from ...rule import Invalid, Rule, Valid
 
 
@@ -69,4 +69,4 @@ and sent on in `Referer` headers: a credential in a URL leaks to everyone who ca
         for point in model.egress_points():
             found = credentials_in_url(model, point)
             if found:
-                yield self.report(point.node, f"{point.subject} puts a credential in the URL ({', '.join(found)})")
+                yield self.report(point.node, f"{point.subject} puts a credential in the URL ({listing(found)})")

@@ -2,6 +2,7 @@
 from ...analysis.auth import auth_evidence, sensitive_fields
 from ...analysis.hosts import policy_for
 from ...analysis.urls import reaches_external_in_clear
+from ...analysis.vocabulary import listing
 from ...rule import Invalid, Rule, Valid
 
 
@@ -63,13 +64,15 @@ are rotated (CWE-319, CWE-523). This is the most damaging case of an unencrypted
             if not reaches_external_in_clear(url, policy):
                 continue
             carried = [e.detail for e in auth_evidence(model, point, self.settings["auth-headers"]) if e.is_credential]
-            fields = sensitive_fields(model, point, self.settings["sensitive-keys"])
+            carried_set = set(carried)
+            fields = [f for f in sensitive_fields(model, point, self.settings["sensitive-keys"])
+                      if f"{f} field" not in carried_set]
             if not carried and not fields:
                 continue
             what = []
             if carried:
-                what.append("credentials (" + ", ".join(dict.fromkeys(carried)) + ")")
+                what.append("credentials (" + listing(carried) + ")")
             if fields:
-                what.append("sensitive fields (" + ", ".join(fields) + ")")
+                what.append("sensitive fields (" + listing(fields) + ")")
             yield self.report(point.node, f"{point.subject} sends {' and '.join(what)} over plain "
                                           f"{url.scheme.upper()} to {url.display}")
