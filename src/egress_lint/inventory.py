@@ -46,7 +46,7 @@ def connections(model, diagnostics: Sequence[Diagnostic], settings: Settings, pa
             "kind": point.kind,
             "method": http_method(model, point) or "",
             "scheme": (url.scheme or "") if url else "",
-            "host": (url.host or "dynamic") if url else "dynamic",
+            "host": "local" if url is not None and url.local else (url.host or "dynamic") if url else "dynamic",
             "url_path": url.display_path if url else "",
             "tls": _tls(model, point, url, codes, by_line),
             "auth": _auth(model, point, settings),
@@ -63,6 +63,8 @@ def _column(lines: Sequence[str], line: int, byte_col: int) -> int:
 
 
 def _tls(model, point, url, codes: List[str], by_line: Dict[int, List[str]]) -> str:
+    if url is not None and url.local:
+        return f"n.a. (local: {url.local})"
     if url is not None and url.scheme in CLEARTEXT_SCHEMES:
         return "n.a. (cleartext)"
     if any(code in _TLS_CODES for code in codes):
@@ -112,7 +114,8 @@ def _auth(model, point, settings: Settings) -> str:
 
 
 def _sensitive(model, point, settings: Settings) -> Dict[str, str]:
-    if point.kind != "request":
+    url = model.url(point)
+    if point.kind != "request" or (url is not None and url.local):
         return {"sensitive": "n.a.", "why_sensitive": ""}
     reasons = sensitivity(model, point, settings["sensitive-keys"], settings["sensitive-paths"])
     return {"sensitive": "yes" if reasons else "no", "why_sensitive": "; ".join(reasons)}

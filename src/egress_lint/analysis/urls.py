@@ -21,7 +21,7 @@ _SESSION_PREPARERS = ("prepare_request", "build_request")  # session.prepare_req
 
 
 class Url:
-    __slots__ = ("scheme", "host", "port", "path", "query", "userinfo", "source")
+    __slots__ = ("scheme", "host", "port", "path", "query", "userinfo", "source", "local")
 
     def __init__(self, scheme: Optional[str], host: Optional[str], port: Optional[str] = None,
                  path: Optional[str] = None, query: Optional[str] = None, userinfo: Optional[str] = None,
@@ -33,6 +33,7 @@ class Url:
         self.query = query
         self.userinfo = userinfo  # kept for the credential rules; never printed
         self.source = source  # "own" (written at the call), "base" (the client's), "request" (a Request object)
+        self.local: Optional[str] = None  # why the transport never leaves the machine (a Unix socket, ...)
 
     @property
     def display(self) -> str:
@@ -74,7 +75,9 @@ class Url:
         return tuple(key for key in keys if key and HOLE not in key)
 
     def with_source(self, source: str) -> "Url":
-        return Url(self.scheme, self.host, self.port, self.path, self.query, self.userinfo, source)
+        made = Url(self.scheme, self.host, self.port, self.path, self.query, self.userinfo, source)
+        made.local = self.local
+        return made
 
 
 REDACTED = "…"
@@ -206,7 +209,69 @@ def client_base(model, client: Optional[ClientObject]) -> Optional[Url]:
     return None
 
 
+# Schemes of HTTP over a local transport (requests-unixsocket, docker-py, named pipes).
+LOCAL_SCHEMES = frozenset({"http+unix", "https+unix", "ws+unix", "http+docker", "unix", "npipe", "http+npipe",
+                           "local"})
+_NETWORK_CONNECTS = ("create_connection", "connect_ex")
+_TRANSPORT_METHODS = ("connect", "send")
+
+
+def local_transport(model, point, url: Optional[Url]) -> Optional[str]:
+    """Why an egress point never reaches the network, or None: a local-transport scheme
+    (``http+unix://``, ``http+docker://``), a host that is a socket path or a Windows named pipe,
+    or a connection class defined here whose ``connect``/``send`` replaces the network connection
+    (a Unix socket, an SSH channel, an in-memory buffer) without calling a network connect."""
+    if url is not None:
+        if url.scheme in LOCAL_SCHEMES:
+            return f"{url.scheme} transport"
+        host = url.host or ""
+        if host.startswith(("/", "%2f", "\\\\.\\pipe", "\\\\?\\pipe")):
+            return "socket path"
+    client = point.client
+    while client is not None:
+        origin = client.origin
+        if isinstance(origin, ast.ClassDef):
+            reason = _custom_transport(origin)
+            if reason is not None:
+                return reason
+        client = client.base
+    return None
+
+
+def _custom_transport(cls: ast.ClassDef) -> Optional[str]:
+    overrides = [stmt for stmt in cls.body if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef))
+                 and stmt.name in _TRANSPORT_METHODS]
+    if not overrides:
+        return None
+    for method in overrides:
+        for node in ast.walk(method):
+            if isinstance(node, ast.Attribute) and node.attr in _NETWORK_CONNECTS:
+                return None  # opens a network connection itself
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "connect" \
+                    and isinstance(node.func.value, (ast.Call, ast.Name)) and _is_super_or_base(node.func.value):
+                return None  # super().connect(): the network connection, then something on top
+            if isinstance(node, ast.Attribute) and node.attr == "AF_INET":
+                return None
+    return f"custom transport ({cls.name}.{overrides[0].name})"
+
+
+def _is_super_or_base(expr: ast.AST) -> bool:
+    if isinstance(expr, ast.Call) and isinstance(expr.func, ast.Name) and expr.func.id == "super":
+        return True
+    return isinstance(expr, ast.Name) and expr.id.endswith("Connection")
+
+
 def point_url(model, point) -> Optional[Url]:
+    found = _point_url(model, point)
+    reason = local_transport(model, point, found)
+    if reason is not None:
+        if found is None:
+            found = Url(None, None)
+        found.local = reason
+    return found
+
+
+def _point_url(model, point) -> Optional[Url]:
     api = point.api
     site: CallSite = point.site
     if point.kind == "client" and api.base_url is not None:
@@ -244,7 +309,7 @@ def reaches_external_in_clear(url: Optional[Url], policy) -> bool:
     """A cleartext scheme to a host that is unknown or not exempt by the host policy."""
     from ..libraries.spec import CLEARTEXT_SCHEMES
 
-    if url is None or url.scheme not in CLEARTEXT_SCHEMES:
+    if url is None or url.scheme not in CLEARTEXT_SCHEMES or url.local is not None:
         return False
     return url.host is None or not policy.exempt(url.host)
 

@@ -112,7 +112,7 @@ are authenticated. A sensitive call without credentials either relies on the net
             if point.kind != "request":
                 continue
             url = model.url(point)
-            if url is None or (url.host is not None and policy.exempt(url.host)):
+            if url is None or url.local or (url.host is not None and policy.exempt(url.host)):
                 continue
             if auth_evidence(model, point, auth_headers) or opaque_client(point.client):
                 continue  # authenticated, or the code does not show what is sent
