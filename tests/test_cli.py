@@ -79,15 +79,19 @@ def test_bad_select_code_is_a_usage_error():
 
 def test_walk_skips_virtualenvs_git_and_excluded(tmp_path):
     write(tmp_path, "app/client.py", INSECURE)
+    write(tmp_path, ".venv/pyvenv.cfg", "home = /usr/bin\n")
+    write(tmp_path, ".venv/bin/python", "")
     write(tmp_path, ".venv/lib/site.py", INSECURE)
     write(tmp_path, "env2/pyvenv.cfg", "home = /usr\n")
+    write(tmp_path, "env2/bin/python3", "")
     write(tmp_path, "env2/lib/x.py", INSECURE)
     write(tmp_path, ".git/hooks/x.py", INSECURE)
-    write(tmp_path, "build/lib/x.py", INSECURE)
+    write(tmp_path, "build/lib/x.py", INSECURE)  # a folder named build may hold imported code: checked
     write(tmp_path, "generated/x.py", INSECURE)
     proc = egress_lint("check", "--exclude", "generated", str(tmp_path))
     assert [Path(item["path"]).relative_to(tmp_path).as_posix() for item in parse_lines(proc.stdout)] == [
-        "app/client.py"]
+        "app/client.py", "build/lib/x.py"]
+    assert "3 folders skipped" in proc.stdout and "1 path excluded" in proc.stdout
 
 
 def test_missing_path_exit_2(tmp_path):

@@ -330,3 +330,81 @@ def test_max_file_size_must_be_a_size(tmp_path: Path):
     (tmp_path / "pyproject.toml").write_text('[tool.egress-lint]\nmax-file-size = "big"\n')
     proc = egress_lint("check", "--no-cache", ".", cwd=tmp_path)
     assert proc.returncode == 2 and "'max-file-size' must be a size in bytes" in proc.stderr
+
+
+# -- folders skipped, paths excluded and findings suppressed are always said -----------------------------
+FINDING = b"import requests\nrequests.get('https://h', verify=False)\n"
+
+
+def _tree_with_lookalike_folders(root: Path) -> None:
+    for folder in ("build", "dist", "venv", "pkg/site-packages", "x.egg-info", "node_modules", "emptycfg",
+                   ".venv", "web/node_modules", ".git"):
+        (root / folder).mkdir(parents=True)
+        (root / folder / "m.py").write_bytes(FINDING)
+    (root / "emptycfg" / "pyvenv.cfg").write_text("")  # an empty pyvenv.cfg is no virtualenv
+    (root / "venv" / "pyvenv.cfg").write_text("")
+    (root / ".venv" / "pyvenv.cfg").write_text("home = /usr/bin\ninclude-system-site-packages = false\n")
+    (root / ".venv" / "bin").mkdir()
+    os.symlink(sys.executable, root / ".venv" / "bin" / "python")
+    (root / "web" / "package.json").write_text("{}")
+
+
+def test_only_expected_folders_are_skipped_and_each_is_named(tmp_path: Path):
+    _tree_with_lookalike_folders(tmp_path)
+    proc = egress_lint("check", "--no-cache", "--no-hints", ".", cwd=tmp_path)
+    assert [path for path, _, _ in _codes(proc)] == [
+        "build/m.py", "dist/m.py", "emptycfg/m.py", "node_modules/m.py", "pkg/site-packages/m.py", "venv/m.py",
+        "x.egg-info/m.py"]
+    assert proc.stdout.splitlines()[-1] == (
+        "Found 7 findings in 7 files (7 files checked; 3 folders skipped: .git (version control), "
+        ".venv (virtualenv), web/node_modules (node_modules)).")
+    data = json.loads(egress_lint("check", "--no-cache", "--format", "json", ".", cwd=tmp_path).stdout)
+    assert data["skipped"] == [{"path": ".git", "reason": "version control"}, {"path": ".venv", "reason": "virtualenv"},
+                               {"path": "web/node_modules", "reason": "node_modules"}]
+    sarif = json.loads(egress_lint("check", "--no-cache", "--format", "sarif", ".", cwd=tmp_path).stdout)
+    invocation = sarif["runs"][0]["invocations"][0]
+    assert [n["message"]["text"].split(":")[0] for n in invocation["toolExecutionNotifications"]
+            if n["level"] == "note"] == [".git", ".venv", "web/node_modules"]
+    assert invocation["properties"]["skipped"] == data["skipped"]
+    everything = egress_lint("check", "--no-cache", "--no-default-excludes", ".", cwd=tmp_path)
+    assert len(_codes(everything)) == 10 and "skipped" not in everything.stdout
+
+
+@pytest.mark.parametrize("config,summary", [
+    ('exclude = ["*"]', "No findings (0 files checked; 2 paths excluded)."),
+    ('per-file-ignores = { "**" = ["EGR"] }',
+     "No findings (2 files checked; 2 findings suppressed (1 by noqa, 1 by per-file-ignores))."),
+    ('ignore = ["EGR1"]', "No findings (2 files checked; 8 of 14 rules enabled)."),
+])
+def test_exclusions_and_suppressions_are_visible(tmp_path: Path, config: str, summary: str):
+    from egress_lint.catalogue import RULES
+
+    summary = summary.replace("of 14", f"of {len(RULES)}").replace("8 of", f"{sum(not r.code.startswith('EGR1') for r in RULES)} of")
+    (tmp_path / "pyproject.toml").write_text(f"[tool.egress-lint]\n{config}\n")
+    (tmp_path / "a.py").write_bytes(FINDING)
+    (tmp_path / "b.py").write_bytes(FINDING.replace(b"False)", b"False)  # noqa: EGR101"))
+    proc = egress_lint("check", "--no-cache", ".", cwd=tmp_path)
+    assert proc.stdout.splitlines()[-1] == summary
+    assert proc.returncode == 0
+
+
+def test_json_states_what_was_excluded_suppressed_and_enabled(tmp_path: Path):
+    (tmp_path / "pyproject.toml").write_text('[tool.egress-lint]\nexclude = ["c.py"]\n'
+                                             'per-file-ignores = { "a.py" = ["EGR101"] }\n')
+    for name in ("a.py", "c.py"):
+        (tmp_path / name).write_bytes(FINDING)
+    (tmp_path / "b.py").write_bytes(FINDING.replace(b"False)", b"False)  # noqa"))
+    data = json.loads(egress_lint("check", "--no-cache", "--format", "json", ".", cwd=tmp_path).stdout)
+    assert data["excluded"] == ["c.py"]
+    assert data["suppressed"] == {"noqa": 1, "per-file-ignores": 1, "baseline": 0}
+    from egress_lint.catalogue import RULES
+
+    assert data["rules_enabled"] == [rule.code for rule in RULES]
+
+
+@pytest.mark.parametrize("option", [["--ignore", "EGR"], ["--select", "EGR1", "--ignore", "EGR1"]])
+def test_a_run_with_no_rule_enabled_is_an_error(tmp_path: Path, option):
+    (tmp_path / "a.py").write_bytes(FINDING)
+    proc = egress_lint("check", "--no-cache", *option, ".", cwd=tmp_path)
+    assert proc.returncode == 2 and proc.stdout == ""
+    assert proc.stderr == "egress-lint: no rule is enabled: the select and ignore settings leave nothing to check\n"

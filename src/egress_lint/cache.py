@@ -216,7 +216,7 @@ def _create_once(path: Path, text: str) -> None:
 
 def encode_result(result: FileResult) -> Dict[str, Any]:
     return {"diagnostics": [_encode(d) for d in result.diagnostics], "error": result.error,
-            "internal_errors": list(result.internal_errors)}
+            "internal_errors": list(result.internal_errors), "suppressed": result.suppressed}
 
 
 def decode_result(data: Dict[str, Any], path: str) -> FileResult:
@@ -228,7 +228,10 @@ def decode_result(data: Dict[str, Any], path: str) -> FileResult:
             or not (error is None or isinstance(error, str)) \
             or not (isinstance(internal, list) and all(isinstance(e, str) for e in internal)):
         raise ValueError("not a result for this path")
-    return FileResult(path, diagnostics, error, list(internal))
+    suppressed = data.get("suppressed", 0)
+    if not isinstance(suppressed, int) or isinstance(suppressed, bool) or suppressed < 0:
+        raise ValueError("not a count")
+    return FileResult(path, diagnostics, error, list(internal), suppressed=suppressed)
 
 
 def _encode(value: Any) -> Any:

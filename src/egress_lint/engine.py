@@ -32,6 +32,7 @@ class FileResult:
     diagnostics: List[Diagnostic] = field(default_factory=list)
     error: Optional[str] = None  # the file could not be read or parsed: why
     internal_errors: List[str] = field(default_factory=list)  # a rule failed: which and how
+    suppressed: int = 0  # findings a `# noqa` comment hid
     connections: List[dict] = field(default_factory=list)  # the inventory rows, when asked for
 
 
@@ -391,7 +392,9 @@ def _check_source(data: bytes, path: str, settings: Settings, use_precheck: bool
     with paused_gc():
         model = SemanticModel(tree)
         result = analyse(tree, lines, path, settings, model=model)
-        result.diagnostics = [d for d in result.diagnostics if not suppressed(d, lines)]
+        kept = [d for d in result.diagnostics if not suppressed(d, lines)]
+        result.suppressed = len(result.diagnostics) - len(kept)
+        result.diagnostics = kept
         if inventory:
             from .inventory import connections
 

@@ -31,6 +31,9 @@ def register(commands) -> None:
     parser.add_argument("--no-strict", dest="strict", action="store_false",
                         help="let the findings decide the exit even when the analysis failed internally "
                              "(internal errors are still reported)")
+    parser.add_argument("--no-default-excludes", dest="default_excludes", action="store_false",
+                        help="also check version-control folders, tool caches, virtualenvs and node_modules "
+                             "(skipped by default, and always listed in the summary)")
     parser.add_argument("--jobs", "-j", type=positive, default=None, metavar="N",
                         help="worker processes (default: one per available core)")
     parser.add_argument("--no-cache", dest="use_cache", action="store_false",
@@ -48,17 +51,31 @@ def run(args: argparse.Namespace) -> int:
     from ..output import Problem, Report, Style, render
     from ..runner import reported, run_files
 
+    from ..catalogue import RULES
+    from ..config import ConfigError
+    from ..engine import enabled_rules
+    from ..files import Discovery
+
     settings = settings_from(args)
+    rules = [rule.code for rule in enabled_rules(settings)]
+    if not rules:  # a gate that checks nothing must not pass
+        raise ConfigError("no rule is enabled: the select and ignore settings leave nothing to check")
     known = baseline.load(args.baseline) if args.baseline else None
-    files, missing = discover(args.paths or ["."], settings["exclude"])
+    found = Discovery()
+    files, missing = discover(args.paths or ["."], settings["exclude"], default_excludes=args.default_excludes,
+                              into=found)
     problems = [Problem(message) for message in missing]
     cache = Cache(args.cache_dir or _default_cache_dir(settings), settings) if args.use_cache else None
     diagnostics: List[Diagnostic] = []
+    suppressed = {"noqa": 0, "per-file-ignores": 0}
     for result in run_files(files, settings, jobs=args.jobs, cache=cache):
         if result.error:
             problems.append(Problem(result.error, result.path))
         problems.extend(Problem(message, result.path, internal=True) for message in result.internal_errors)
-        diagnostics.extend(reported(result, settings))
+        kept = reported(result, settings)
+        suppressed["noqa"] += result.suppressed
+        suppressed["per-file-ignores"] += len(result.diagnostics) - len(kept)
+        diagnostics.extend(kept)
     problems.extend(Problem(message) for message in _lost_worker_messages())
     diagnostics.sort(key=lambda d: d.sort_key)
 
@@ -71,7 +88,8 @@ def run(args: argparse.Namespace) -> int:
     baselined = 0
     if known is not None:
         diagnostics, baselined = baseline.new_findings(diagnostics, known, args.baseline)
-    report = Report(diagnostics, len(files), problems, baselined)
+    report = Report(diagnostics, len(files), problems, baselined, skipped=found.skipped, excluded=found.excluded,
+                    suppressed=suppressed, rules_enabled=tuple(rules), rules_total=len(RULES))
     style = Style(show_hints=args.show_hints, statistics=args.statistics,
                   colour=args.format == "text" and args.output is None and _colour_terminal())
     text = render(args.format, report, style)

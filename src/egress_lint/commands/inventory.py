@@ -17,6 +17,8 @@ def register(commands) -> None:
     parser.add_argument("--exclude", action="append", default=[], metavar="GLOB", help="skip matching paths")
     parser.add_argument("--format", choices=FORMATS, default="table", help="output format (default: table)")
     parser.add_argument("--output", type=Path, metavar="FILE", help="write the inventory to FILE")
+    parser.add_argument("--no-default-excludes", dest="default_excludes", action="store_false",
+                        help="also list version-control folders, tool caches, virtualenvs and node_modules")
     parser.add_argument("--jobs", "-j", type=positive, default=None, metavar="N",
                         help="worker processes (default: all cores)")
     parser.set_defaults(func=run)
@@ -31,7 +33,11 @@ def run(args: argparse.Namespace) -> int:
     settings = load_settings(args.config)
     if args.exclude:
         settings = settings.replace(exclude=tuple(settings["exclude"]) + tuple(args.exclude))
-    files, errors = discover(args.paths or ["."], settings["exclude"])
+    from ..files import Discovery
+
+    found = Discovery()
+    files, errors = discover(args.paths or ["."], settings["exclude"], default_excludes=args.default_excludes,
+                             into=found)
     rows = []
     problems = []
     for result in run_files(files, settings, jobs=args.jobs, inventory=True):
@@ -52,4 +58,8 @@ def run(args: argparse.Namespace) -> int:
         sys.stdout.write(text)
     for problem in errors + problems:
         print(f"egress-lint: {problem}", file=sys.stderr)
+    for path, why in found.skipped:  # the table's summary is about connections: say it here
+        print(f"egress-lint: {path}: folder skipped ({why}); --no-default-excludes lists it", file=sys.stderr)
+    if found.excluded:
+        print(f"egress-lint: {len(found.excluded)} path(s) excluded by the exclude settings", file=sys.stderr)
     return EXIT_ERROR if errors else EXIT_CLEAN

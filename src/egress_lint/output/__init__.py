@@ -36,6 +36,11 @@ class Report:
     files_checked: int
     problems: List[Problem] = field(default_factory=list)
     baselined: int = 0  # findings left out because the baseline lists them
+    skipped: List[Tuple[str, str]] = field(default_factory=list)  # folders skipped by default: (path, why)
+    excluded: List[str] = field(default_factory=list)  # paths the exclude globs left out (folders end in /)
+    suppressed: Dict[str, int] = field(default_factory=dict)  # findings hidden: "noqa", "per-file-ignores"
+    rules_enabled: Tuple[str, ...] = ()  # the codes that ran
+    rules_total: int = 0  # how many rules the catalogue has
 
     def numbered(self) -> List[Tuple[Diagnostic, int]]:
         return list(numbered(self.diagnostics))
@@ -55,3 +60,24 @@ def render(name: str, report: Report, style: Style) -> str:
     from importlib import import_module
 
     return import_module(f"{__name__}.{name}").render(report, style)
+
+
+def visibility(report: Report) -> List[str]:
+    """What the run left out, as summary phrases: nothing the gate did not look at stays unsaid."""
+    parts: List[str] = []
+    if report.skipped:
+        names = ", ".join(f"{path} ({why})" for path, why in report.skipped[:5])
+        more = f", and {len(report.skipped) - 5} more" if len(report.skipped) > 5 else ""
+        count = len(report.skipped)
+        parts.append(f"{count} folder{'s' if count != 1 else ''} skipped: {names}{more}")
+    if report.excluded:
+        count = len(report.excluded)
+        parts.append(f"{count} path{'s' if count != 1 else ''} excluded")
+    hidden = {name: n for name, n in report.suppressed.items() if n}
+    if hidden:
+        total = sum(hidden.values())
+        detail = ", ".join(f"{n} by {name}" for name, n in sorted(hidden.items()))
+        parts.append(f"{total} finding{'s' if total != 1 else ''} suppressed ({detail})")
+    if report.rules_total and len(report.rules_enabled) < report.rules_total:
+        parts.append(f"{len(report.rules_enabled)} of {report.rules_total} rules enabled")
+    return parts

@@ -38,6 +38,12 @@ def render(report: Report, style: Style) -> str:
         "results": results,
         "errors": [{"path": p.path, "message": p.message} for p in report.problems],
         "baselined": report.baselined,
+        "skipped": [{"path": path, "reason": why} for path, why in report.skipped],
+        "excluded": list(report.excluded),
+        "suppressed": {"noqa": report.suppressed.get("noqa", 0),
+                       "per-file-ignores": report.suppressed.get("per-file-ignores", 0),
+                       "baseline": report.baselined},
+        "rules_enabled": list(report.rules_enabled),
         "statistics": report.statistics(),
     }
     return json.dumps(envelope, indent=2, ensure_ascii=False) + "\n"

@@ -53,6 +53,11 @@ def _notification(problem: Problem) -> Dict[str, Any]:
     return notification
 
 
+def _skipped_notification(path: str, why: str) -> Dict[str, Any]:
+    return {"level": "note", "message": {"text": f"{path}: folder skipped ({why}); --no-default-excludes checks it"},
+            "locations": [{"physicalLocation": {"artifactLocation": _artifact(path)}}]}
+
+
 def render(report: Report, style: Style) -> str:
     index = {rule.code: i for i, rule in enumerate(RULES)}
     results: List[Dict[str, Any]] = []
@@ -80,7 +85,16 @@ def render(report: Report, style: Style) -> str:
         }},
         "invocations": [{
             "executionSuccessful": not report.problems,
-            "toolExecutionNotifications": [_notification(p) for p in report.problems],
+            "toolExecutionNotifications": [_notification(p) for p in report.problems]
+            + [_skipped_notification(path, why) for path, why in report.skipped],
+            "properties": {
+                "skipped": [{"path": path, "reason": why} for path, why in report.skipped],
+                "excluded": list(report.excluded),
+                "suppressed": {"noqa": report.suppressed.get("noqa", 0),
+                               "per-file-ignores": report.suppressed.get("per-file-ignores", 0),
+                               "baseline": report.baselined},
+                "rulesEnabled": list(report.rules_enabled),
+            },
         }],
         "originalUriBaseIds": {_SRCROOT: {"uri": Path.cwd().as_uri() + "/"}},
         "columnKind": "unicodeCodePoints",

@@ -5,7 +5,7 @@ from typing import List, Sequence
 
 from ..catalogue import BY_CODE
 from ..diagnostics import Diagnostic, Severity
-from . import Report, Style
+from . import Report, Style, visibility
 
 _RESET, _BOLD, _RED, _YELLOW = "\033[0m", "\033[1m", "\033[31m", "\033[33m"
 
@@ -46,7 +46,10 @@ def _summary(report: Report) -> str:
     if report.baselined:
         summary += f", {report.baselined} in the baseline"
     errors = len(report.problems)
-    summary += f", {errors} could not be checked)." if errors else ")."
+    if errors:
+        summary += f", {errors} could not be checked"
+    extra = visibility(report)
+    summary += ("; " + "; ".join(extra) if extra else "") + ")."
     return summary
 
 
