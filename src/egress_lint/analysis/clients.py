@@ -7,7 +7,7 @@ from typing import Dict, List, Optional
 from ..libraries import CLIENT_TYPES, CONSTRUCTORS
 from ..libraries.spec import Api, ClientType
 from .scopes import ClassInfo, Scope
-from .values import CallResult, LocalClass, LocalFunction, Ref, Resolver, SelfRef, Value
+from .values import CallResult, LocalClass, LocalFunction, OneOf, Ref, Resolver, SelfRef, Value
 
 
 class ClientConfig:
@@ -92,6 +92,13 @@ class Clients:
         if isinstance(value, SelfRef):
             client_type = self.class_type(value.info)
             return self._class_object(value.info, client_type) if client_type else None
+        if isinstance(value, OneOf):
+            # Several objects may reach (branches, rebinding): known when all are clients of one type;
+            # the first stands for them (its configuration is where later statements attach).
+            found = [self.of(option, depth + 1) for option in value.options]
+            if found and all(c is not None and c.type is found[0].type for c in found):
+                return found[0]
+            return None
         return None
 
     def of_expr(self, expr: Optional[ast.AST], scope: Scope) -> Optional[ClientObject]:

@@ -7,7 +7,7 @@ from typing import Optional
 from ..libraries import ssl as ssl_table
 from ..libraries.spec import Arg
 from .clients import ClientObject
-from .values import Const, Ref, is_false
+from .values import Const, OneOf, Ref, is_false, options
 
 
 class ContextState:
@@ -64,7 +64,7 @@ def context_state(context: ClientObject, model) -> ContextState:
             elif isinstance(value, Const) and value.value is True:
                 state.checks_hostname = True
                 state.verifies = True  # Python turns CERT_REQUIRED on with check_hostname
-            elif is_false(value):
+            elif any(is_false(v) for v in options(value)):
                 state.checks_hostname = False
         elif config.op == "call" and config.attr == "wrap_socket":
             server = model.site(config.node).value(Arg("server_side", 1))
@@ -74,6 +74,8 @@ def context_state(context: ClientObject, model) -> ContextState:
 
 
 def is_cert_none(value) -> bool:
+    if isinstance(value, OneOf):
+        return any(is_cert_none(v) for v in options(value))
     if isinstance(value, Ref):
         return value.qualname == "ssl.CERT_NONE"
     return isinstance(value, Const) and value.value in ("CERT_NONE", "NONE")

@@ -7,7 +7,9 @@ is collected here, so no later layer walks the tree again.
 from __future__ import annotations
 
 import ast
-from typing import Dict, List, Optional, Set, Tuple
+import bisect
+import re
+from typing import Dict, FrozenSet, List, Optional, Set, Tuple
 
 _FUNCTIONS = (ast.FunctionDef, ast.AsyncFunctionDef)
 _COMPREHENSIONS = (ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp)
@@ -34,7 +36,7 @@ class Binding:
 
 class Scope:
     __slots__ = ("kind", "node", "parent", "bindings", "globals", "returns", "class_info", "self_name",
-                 "star_imports")
+                 "star_imports", "flow")
 
     def __init__(self, kind: str, node: ast.AST, parent: Optional["Scope"]):
         self.kind = kind  # module | class | function | lambda | comprehension
@@ -46,6 +48,7 @@ class Scope:
         self.class_info: Optional[ClassInfo] = None  # for a method: the class it belongs to
         self.self_name: Optional[str] = None  # for a method: the name of its first parameter
         self.star_imports: List[str] = []
+        self.flow: Optional["Flow"] = None  # built on first use, see scope_flow()
 
     def bind(self, binding: Binding) -> None:
         self.bindings.setdefault(binding.name, []).append(binding)
@@ -293,3 +296,337 @@ def _enter_comprehension(node: ast.AST, scope: Scope, push) -> None:
         push((node.value, inner))
     else:
         push((node.elt, inner))
+
+
+# -- which bindings reach a use: reaching definitions over the statements of one scope ----------
+Pos = Tuple[int, int]
+
+# Words that make a condition a visible opt-out of TLS protection: the code chooses the weaker value
+# because of a flag about verification itself (``if args.insecure:``, ``if not self.verify_ssl:``)
+# or a development mode (``if debug:``).
+OPT_OUT_WORDS = frozenset({
+    "insecure", "unsafe", "secure", "verify", "verifies", "verified", "verification", "unverified", "noverify",
+    "ssl", "tls", "cert", "certs", "certificate", "certificates", "validate", "validation", "hostname",
+    "cacert", "cafile", "capath", "trust", "trusted",
+    "debug", "dev", "development", "testing",
+})
+_WORD_SPLIT = re.compile(r"[^A-Za-z0-9]+|(?<=[a-z0-9])(?=[A-Z])")
+
+
+def _start(node: ast.AST) -> Pos:
+    return (node.lineno, node.col_offset)
+
+
+def _end(node: ast.AST) -> Pos:
+    return (node.end_lineno or node.lineno, node.end_col_offset or 0)
+
+
+def is_opt_out_condition(test: ast.AST) -> bool:
+    """Does a condition read a flag about TLS verification itself (a name, attribute or key whose
+    words include one of OPT_OUT_WORDS)? Bounded: only the first 64 nodes of the condition are read."""
+    stack = [test]
+    seen = 0
+    while stack and seen < 64:
+        node = stack.pop()
+        seen += 1
+        cls = type(node)
+        if cls is ast.Name:
+            text = node.id
+        elif cls is ast.Attribute:
+            text = node.attr
+            stack.append(node.value)
+        elif cls is ast.Constant and isinstance(node.value, str) and len(node.value) <= 64:
+            text = node.value
+        else:
+            stack.extend(ast.iter_child_nodes(node))
+            continue
+        for word in _WORD_SPLIT.split(text):
+            if word.lower() in OPT_OUT_WORDS:
+                return True
+    return False
+
+
+class Flow:
+    """For each name bound more than once in a scope: the sets of its bindings that reach each point.
+
+    ``sets[name][i]`` holds from position ``positions[name][i]`` on (source order), so a use finds its
+    reaching bindings by bisecting the positions: no scan per use. Built by one walk over the
+    statements of the scope: ``if``/``else``, ``match``, ``try`` and loops merge their branches; a
+    ``return``, ``raise``, ``break`` or ``continue`` ends its path. Loops and ``try`` bodies are
+    approximated from above: every binding made in a loop body reaches its head, every binding made
+    in a ``try`` body reaches its handlers.
+    """
+
+    __slots__ = ("bindings", "positions", "sets", "final", "opted_out", "by_name")
+
+    def __init__(self) -> None:
+        self.bindings: List[Binding] = []  # the bindings followed, by position
+        self.positions: Dict[str, List[Pos]] = {}
+        self.sets: Dict[str, List[FrozenSet[int]]] = {}
+        self.final: Dict[str, FrozenSet[int]] = {}  # what reaches the end of the scope
+        self.opted_out: Set[int] = set()  # bindings made in a branch chosen by an opt-out condition
+        self.by_name: Dict[str, List[int]] = {}
+
+    def reaching(self, name: str, pos: Pos) -> Optional[List[int]]:
+        """The indices (into ``bindings``) of the bindings of ``name`` that reach ``pos``."""
+        positions = self.positions.get(name)
+        if positions is None:
+            return None
+        i = bisect.bisect_right(positions, pos) - 1
+        return sorted(self.sets[name][i]) if i >= 0 else []
+
+    def at_end(self, name: str) -> Optional[List[int]]:
+        found = self.final.get(name)
+        return None if found is None else sorted(found)
+
+    def every(self, name: str) -> Optional[List[int]]:
+        return self.by_name.get(name)
+
+
+def scope_flow(scope: Scope) -> Flow:
+    flow = scope.flow
+    if flow is None:
+        flow = scope.flow = _FlowBuilder(scope).build()
+    return flow
+
+
+class _FlowBuilder:
+    def __init__(self, scope: Scope) -> None:
+        self.scope = scope
+        self.flow = Flow()
+        followed = [b for bs in scope.bindings.values() if len(bs) > 1 for b in bs if b.kind != "param"]
+        followed.sort(key=lambda b: _start(b.node) if hasattr(b.node, "lineno") else (0, 0))
+        self.flow.bindings = followed
+        self.starts = [_start(b.node) for b in followed]
+        self.cursor = 0
+        self.cur: Dict[str, FrozenSet[int]] = {}
+        self.log: List[Tuple[str, Optional[FrozenSet[int]]]] = []
+        self.guards: List[bool] = []  # for each enclosing if: is its condition an opt-out
+        self.loops: List[Tuple[int, list]] = []  # (head checkpoint, break states)
+        self.names = {b.name for b in followed}
+        # Parameters are bound on entry.
+        params: Dict[str, List[Binding]] = {}
+        for name, bs in scope.bindings.items():
+            if len(bs) > 1:
+                for b in bs:
+                    if b.kind == "param":
+                        params.setdefault(name, []).append(b)
+        for name, bs in params.items():
+            for b in bs:
+                followed.append(b)
+                self.starts.append((0, 0))
+            # appended after the sort: indices past the positional list, never consumed by the cursor
+        self._param_index = {name: frozenset(i for i, b in enumerate(followed) if b.kind == "param" and b.name == name)
+                             for name in params}
+        self.limit = len(followed) - sum(len(v) for v in params.values())
+
+    def build(self) -> Flow:
+        flow = self.flow
+        for name in self.names | set(self._param_index):
+            flow.positions[name] = []
+            flow.sets[name] = []
+        for name, found in self._param_index.items():
+            self._set(name, found, (0, 0))
+        node = self.scope.node
+        body = node.body if isinstance(node, (ast.Module, ast.ClassDef, *_FUNCTIONS)) else []
+        self._block(body)
+        flow.final = {name: self.cur.get(name, frozenset()) for name in flow.positions}
+        for k, binding in enumerate(flow.bindings):
+            flow.by_name.setdefault(binding.name, []).append(k)
+        return flow
+
+    # -- state ------------------------------------------------------------------------------------
+    def _set(self, name: str, value: FrozenSet[int], pos: Pos) -> None:
+        self.log.append((name, self.cur.get(name)))
+        self.cur[name] = value
+        self._record(name, value, pos)
+
+    def _changes(self, checkpoint: int) -> Dict[str, FrozenSet[int]]:
+        return {name: self.cur.get(name, frozenset()) for name, _ in self.log[checkpoint:]}
+
+    def _rollback(self, checkpoint: int, pos: Optional[Pos]) -> Dict[str, FrozenSet[int]]:
+        """Undo the changes since ``checkpoint``; return them. With ``pos``, record the restored
+        values there (the start of the next branch)."""
+        changes = self._changes(checkpoint)
+        log, cur = self.log, self.cur
+        while len(log) > checkpoint:
+            name, old = log.pop()
+            if old is None:
+                cur.pop(name, None)
+            else:
+                cur[name] = old
+        if pos is not None:
+            for name in changes:
+                self._record(name, self.cur.get(name, frozenset()), pos)
+        return changes
+
+    def _record(self, name: str, value: FrozenSet[int], pos: Pos) -> None:
+        positions = self.flow.positions[name]
+        sets = self.flow.sets[name]
+        if sets and sets[-1] == value:
+            return
+        if positions and positions[-1] == pos:
+            sets[-1] = value
+        else:
+            positions.append(pos)
+            sets.append(value)
+
+    def _gen(self, upto: Pos, pos: Pos) -> None:
+        """Apply the bindings made before ``upto``, visible from ``pos`` on."""
+        starts, bindings = self.starts, self.flow.bindings
+        opted = bool(self.guards) and any(self.guards)
+        while self.cursor < self.limit and starts[self.cursor] < upto:
+            k = self.cursor
+            self.cursor += 1
+            binding = bindings[k]
+            if opted:
+                self.flow.opted_out.add(k)
+            if binding.kind == "other" and isinstance(binding.node, ast.Delete):
+                self._set(binding.name, frozenset(), pos)
+            else:
+                self._set(binding.name, frozenset((k,)), pos)
+
+    def _made_within(self, first: Pos, last: Pos) -> Dict[str, FrozenSet[int]]:
+        lo = bisect.bisect_left(self.starts, first, 0, self.limit)
+        hi = bisect.bisect_right(self.starts, last, 0, self.limit)
+        found: Dict[str, Set[int]] = {}
+        for k in range(lo, hi):
+            found.setdefault(self.flow.bindings[k].name, set()).add(k)
+        return {name: frozenset(ks) for name, ks in found.items()}
+
+    def _join(self, paths: List[Tuple[Dict[str, FrozenSet[int]], bool]], pos: Pos) -> bool:
+        """Merge the paths that reach ``pos`` (each: its changes against the current state, and whether
+        it is alive); False when none is alive. Names a dead path changed are recorded too, so the
+        value it left behind is not seen after it."""
+        names: Set[str] = set()
+        for changes, _ in paths:
+            names.update(changes)
+        live = [changes for changes, alive in paths if alive]
+        cur = self.cur
+        for name in sorted(names):
+            base = cur.get(name, frozenset())
+            merged: FrozenSet[int] = frozenset()
+            for changes in live:
+                merged = merged | changes.get(name, base)
+            if not live:
+                merged = base
+            if merged != base:
+                self._set(name, merged, pos)
+            else:
+                self._record(name, base, pos)
+        return bool(live)
+
+    # -- statements --------------------------------------------------------------------------------
+    def _block(self, stmts: List[ast.stmt]) -> bool:
+        """Walk statements; False when the end of the block cannot be reached."""
+        alive = True
+        for stmt in stmts:
+            if not self._stmt(stmt):
+                alive = False
+        return alive
+
+    def _stmt(self, stmt: ast.stmt) -> bool:
+        cls = type(stmt)
+        if cls is ast.If:
+            return self._if(stmt)
+        if cls in (ast.For, ast.AsyncFor, ast.While):
+            return self._loop(stmt)
+        if cls is ast.Try or cls.__name__ == "TryStar":
+            return self._try(stmt)
+        if cls in (ast.With, ast.AsyncWith):
+            self._gen(_start(stmt.body[0]), _start(stmt.body[0]))
+            return self._block(stmt.body)
+        if cls.__name__ == "Match":
+            return self._match(stmt)
+        end = _end(stmt)
+        self._gen((end[0], end[1] + 1), end)
+        if cls in (ast.Return, ast.Raise):
+            return False
+        if cls is ast.Break or cls is ast.Continue:
+            if self.loops:
+                checkpoint, breaks = self.loops[-1]
+                if cls is ast.Break:
+                    breaks.append((self._changes(checkpoint), True))
+            return False
+        return True
+
+    def _if(self, stmt: ast.If) -> bool:
+        first = _start(stmt.body[0])
+        self._gen(first, first)
+        checkpoint = len(self.log)
+        self.guards.append(is_opt_out_condition(stmt.test) if self.names else False)
+        try:
+            alive_body = self._block(stmt.body)
+            after_body = self._rollback(checkpoint, _start(stmt.orelse[0]) if stmt.orelse else None)
+            alive_else = self._block(stmt.orelse)
+            after_else = self._rollback(checkpoint, None)
+        finally:
+            self.guards.pop()
+        return self._join([(after_body, alive_body), (after_else, alive_else)], _end(stmt))
+
+    def _loop(self, stmt: ast.AST) -> bool:
+        first = _start(stmt.body[0])
+        head_pos = _start(stmt.test) if isinstance(stmt, ast.While) else first
+        if isinstance(stmt, ast.While):
+            self._gen(head_pos, head_pos)  # nothing normally; keeps the cursor honest
+        within = self._made_within(_start(stmt), _end(stmt.body[-1]))
+        for name in sorted(within):
+            merged = self.cur.get(name, frozenset()) | within[name]
+            if merged != self.cur.get(name, frozenset()):
+                self._set(name, merged, head_pos)
+        head = len(self.log)
+        breaks: List[Tuple[Dict[str, FrozenSet[int]], bool]] = []
+        self.loops.append((head, breaks))
+        try:
+            self._gen(first, first)
+            self._block(stmt.body)
+        finally:
+            self.loops.pop()
+        orelse_pos = _start(stmt.orelse[0]) if stmt.orelse else _end(stmt)
+        self._rollback(head, orelse_pos)
+        endless = isinstance(stmt, ast.While) and isinstance(stmt.test, ast.Constant) and bool(stmt.test.value)
+        alive_else = False
+        after_else: Dict[str, FrozenSet[int]] = {}
+        if not endless:
+            alive_else = self._block(stmt.orelse)
+            after_else = self._rollback(head, None)
+        elif stmt.orelse:
+            self._block(stmt.orelse)
+            self._rollback(head, None)
+        return self._join([(after_else, alive_else), *breaks], _end(stmt))
+
+    def _try(self, stmt: ast.AST) -> bool:
+        checkpoint = len(self.log)
+        within = self._made_within(_start(stmt.body[0]), _end(stmt.body[-1]))
+        alive = self._block(stmt.body)
+        if alive and stmt.orelse:
+            alive = self._block(stmt.orelse)
+        normal = self._rollback(checkpoint, _start(stmt.handlers[0]) if stmt.handlers else None)
+        paths: List[Tuple[Dict[str, FrozenSet[int]], bool]] = [(normal, alive)]
+        for handler in stmt.handlers:
+            start = _start(handler)
+            for name in sorted(within):
+                merged = self.cur.get(name, frozenset()) | within[name]
+                if merged != self.cur.get(name, frozenset()):
+                    self._set(name, merged, start)
+            first = _start(handler.body[0])
+            self._gen(first, first)
+            alive_handler = self._block(handler.body)
+            changes = self._rollback(checkpoint, None)
+            paths.append((changes, alive_handler))
+        if stmt.finalbody:
+            live = self._join(paths, _start(stmt.finalbody[0]))
+            alive_final = self._block(stmt.finalbody)
+            return live and alive_final
+        return self._join(paths, _end(stmt))
+
+    def _match(self, stmt: ast.AST) -> bool:
+        checkpoint = len(self.log)
+        paths: List[Tuple[Dict[str, FrozenSet[int]], bool]] = [({}, True)]  # no case matched
+        for case in stmt.cases:
+            first = _start(case.body[0])
+            self._gen(first, first)
+            alive = self._block(case.body)
+            changes = self._rollback(checkpoint, None)
+            paths.append((changes, alive))
+        return self._join(paths, _end(stmt))

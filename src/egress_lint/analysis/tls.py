@@ -14,7 +14,7 @@ from ..libraries.spec import (CERT_NONE, CONTEXT, FALSE, MISSING, UNVERIFIED_CON
                               WEAK_VERSION)
 from .contexts import is_cert_none
 from .model import EgressPoint, SemanticModel
-from .values import Const, Ref, Value, is_false
+from .values import Const, Ref, Value, choose, is_false
 
 _SSL_CONTEXT = "ssl.SSLContext"
 
@@ -70,7 +70,7 @@ def weakenings(model: SemanticModel, effect: str) -> List[Weakening]:
         for config in client.configs:
             method_switch = method_switches.get(config.attr) if config.op == "call" and config.key is None else None
             if method_switch is not None and method_switch.effect == effect:
-                value = model.site(config.node).value(method_switch.arg)
+                value = _pick(model, model.site(config.node).value(method_switch.arg), method_switch.disabled_by)
                 if _switched_off(model, value, method_switch.disabled_by) is not None:
                     subject = f"{client.type.name}.{config.attr}()"
                     found.append(Weakening(config.node, subject, describe(value, method_switch.arg.name), effect,
@@ -79,7 +79,7 @@ def weakenings(model: SemanticModel, effect: str) -> List[Weakening]:
             switch = attributes.get(config.attr)
             if switch is None or switch.effect != effect or config.op != "set" or config.key is not None:
                 continue
-            value = model.resolve(config.value, config.scope)
+            value = _pick(model, model.resolve(config.value, config.scope), switch.disabled_by)
             if _switched_off(model, value, switch.disabled_by) is not None:
                 subject = f"{client.type.name}.{config.attr}"
                 found.append(Weakening(config.node, subject, describe(value, config.attr, " = "), effect,
@@ -98,7 +98,7 @@ def _at_call(model: SemanticModel, point: EgressPoint, effect: str) -> Iterator[
     for switch in api.tls:
         if switch.effect != effect:
             continue
-        value = site.value(switch.arg)
+        value = _pick(model, site.value(switch.arg), switch.disabled_by)
         reason = _switched_off(model, value, switch.disabled_by)
         if reason is not None:
             written_here = value is not None and not value.via and any(
@@ -111,6 +111,12 @@ def _at_call(model: SemanticModel, point: EgressPoint, effect: str) -> Iterator[
         state = model.context_state(point.client)
         if state.unverified_client and not (isinstance(server, Const) and server.value is True):
             yield Weakening(site.call, point.subject, f"the context {state.reason}", effect, point=point)
+
+
+def _pick(model: SemanticModel, value: Optional[Value], disabled_by: Tuple[str, ...]) -> Optional[Value]:
+    """Of several possible values (branches, rebinding, callers), the first that switches the
+    protection off and is not chosen by a visible opt-out."""
+    return choose(value, lambda v: _switched_off(model, v, disabled_by) is not None)
 
 
 def _switched_off(model: SemanticModel, value: Optional[Value], disabled_by: Tuple[str, ...]) -> Optional[str]:

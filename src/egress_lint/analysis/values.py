@@ -7,15 +7,23 @@ from __future__ import annotations
 
 import ast
 import bisect
+import os
 import re
 from typing import Dict, List, Optional, Tuple
 from urllib.parse import urljoin
 
 from ..libraries import canonical
-from .scopes import Binding, ClassInfo, Index, Scope
+from .scopes import Binding, ClassInfo, Index, Scope, is_opt_out_condition, scope_flow
 
 MAX_DEPTH = 40
 HOLE = "\x00"  # stands for an unknown part of a string; never occurs in a URL
+# The longest string a fold builds. Past it the value keeps its head and ends in a HOLE ("unknown but
+# starts with ..."), so a chain of templates that doubles at each step costs nothing more.
+MAX_TEXT = 4096
+# The most values a merge keeps (branches, rebindings, callers): past it the rest are dropped.
+MAX_OPTIONS = 32
+# The most call sites of a local function whose arguments are followed into a parameter.
+MAX_CALLERS = 64
 # Templates we fold: plain placeholders only, so no width or attribute in a template can make the
 # fold itself expensive.
 _PLAIN_PERCENT = re.compile(r"(?:[^%]|%%|%[sdi])*")
@@ -179,10 +187,112 @@ class SelfRef(Value):
         self.info = info
 
 
+class OneOf(Value):
+    """Several values an expression may have (branches, rebinding, stores, callers) that do not
+    agree. ``opted_out[i]`` is True when option i is chosen by a condition that is itself a visible
+    opt-out (``if args.insecure:``): such an option is never reported on its own."""
+
+    __slots__ = ("options", "opted_out")
+
+    def __init__(self, options: Tuple[Value, ...], opted_out: Tuple[bool, ...]) -> None:
+        super().__init__()
+        self.options = options
+        self.opted_out = opted_out
+
+
+def _same(a: Value, b: Value) -> bool:
+    if a is b:
+        return True
+    cls = type(a)
+    if cls is not type(b):
+        return False
+    if cls is Const:
+        return type(a.value) is type(b.value) and a.value == b.value
+    if cls is Ref:
+        return a.qualname == b.qualname
+    if cls is Text:
+        return a.shape == b.shape
+    if cls is LocalFunction:
+        return a.node is b.node
+    if cls in (LocalClass, SelfRef):
+        return a.info is b.info
+    if cls is CallResult:
+        return a.call is b.call
+    return False
+
+
+def merge(values: List[Value], opted_out: List[bool]) -> Value:
+    """What several possible values agree on: the value itself when they all agree (a ``None``
+    among them is left out: code that uses it as a client, a URL or a flag fails or keeps the
+    default), otherwise a OneOf."""
+    flat: List[Tuple[Value, bool]] = []
+    plain_none = False  # a None was left out
+    for value, opted in zip(values, opted_out):
+        if isinstance(value, OneOf):
+            flat.extend((v, opted or o) for v, o in zip(value.options, value.opted_out))
+        elif not (isinstance(value, Const) and value.value is None):
+            flat.append((value, opted))
+        else:
+            plain_none = True
+    if not flat:
+        return values[0] if values else UNKNOWN
+    first = flat[0][0]
+    if all(_same(first, v) for v, _ in flat[1:]):
+        if plain_none and all(opted for _, opted in flat):
+            # ``ctx = None`` / ``if not validate_certs: ctx = <unverified>``: the value is known, but
+            # only an opt-out chooses it
+            return OneOf((first,), (True,))
+        return first
+    common = _common_url([v for v, _ in flat])
+    if common is not None:
+        return common
+    flat = flat[:MAX_OPTIONS]
+    return OneOf(tuple(v for v, _ in flat), tuple(o for _, o in flat))
+
+
+def _common_url(values: List[Value]) -> Optional[Value]:
+    """URLs that agree on their scheme and host (``http://api.example.com/v1/a`` and ``.../v1/b``):
+    what they share, the rest unknown. URLs with different hosts are not merged: one host may be
+    exempt and the other not."""
+    if not all(_is_string(v) for v in values):
+        return None
+    shapes = [shape_of(v) for v in values]
+    prefix = os.path.commonprefix(shapes)
+    scheme_end = prefix.find("://")
+    if scheme_end <= 0 or "/" not in prefix[scheme_end + 3:]:
+        return None
+    for shape in shapes:  # the authority ends where each URL's path starts: all must agree on it
+        rest = shape[scheme_end + 3:]
+        cut = min((i for i in (rest.find("/"), rest.find("?"), rest.find("#")) if i >= 0), default=len(rest))
+        if scheme_end + 3 + cut >= len(prefix):
+            return None
+    merged = _string(prefix + HOLE)
+    merged.via = values[0].via
+    return merged
+
+
+def options(value: Optional[Value]) -> List[Value]:
+    """The values to judge: each option of a OneOf that is not an opt-out, else the value itself."""
+    if isinstance(value, OneOf):
+        return [v for v, opted in zip(value.options, value.opted_out) if not opted]
+    return [] if value is None else [value]
+
+
+def choose(value: Optional[Value], test) -> Optional[Value]:
+    """The first option of ``value`` for which ``test`` holds; for a OneOf with none, UNKNOWN."""
+    if not isinstance(value, OneOf):
+        return value
+    for option in options(value):
+        if test(option):
+            return option
+    return UNKNOWN
+
+
 def is_false(value: Value) -> bool:
-    """``False`` or ``0``: the spellings that switch a flag off. ``None`` keeps a library default."""
-    return isinstance(value, Const) and value.value is not None and not isinstance(value.value, str) \
-        and value.value == 0
+    """A falsy constant (``False``, ``0``, ``""``): the spellings that switch a flag off. ``None``
+    keeps a library default. (Several possible values: see ``options`` and ``choose``.)"""
+    return isinstance(value, Const) and value.value is not None \
+        and isinstance(value.value, (bool, int, float, str, bytes)) and not value.value
 
 
 def text_of(value: Value) -> Optional[str]:
@@ -203,8 +313,20 @@ def shape_of(value: Optional[Value]) -> str:
     return HOLE
 
 
+def _cap(shape: str) -> str:
+    return shape if len(shape) <= MAX_TEXT else shape[:MAX_TEXT] + HOLE
+
+
 def _string(shape: str) -> Value:
+    shape = _cap(shape)
     return Text(shape) if HOLE in shape else Const(shape)
+
+
+def _fits(template: str, args: list, marker: str) -> bool:
+    """Would filling ``template`` with ``args`` stay within MAX_TEXT? (Checked before folding, so a
+    template that repeats a long argument is never built.)"""
+    longest = max((len(str(a)) for a in args), default=0)
+    return len(template) + template.count(marker) * longest <= MAX_TEXT
 
 
 def _is_string(value: Value) -> bool:
@@ -233,6 +355,7 @@ class Resolver:
         # Keyed by id() of the bindings lists, which live as long as the index does.
         self._binding_lines: Dict[int, Optional[List[int]]] = {}
         self._import_prefix: Dict[int, Tuple[List[Binding], int]] = {}
+        self._synthetic: Dict[int, ast.AST] = {}  # id(AugAssign) -> the BinOp it stands for
 
     # -- names -------------------------------------------------------------------------------
     def qualname(self, expr: ast.AST, scope: Scope) -> Optional[str]:
@@ -285,7 +408,7 @@ class Resolver:
         if cls is ast.Constant:
             return Const(expr.value)
         if cls is ast.Name:
-            return self._name(expr.id, scope, depth, expr.lineno)
+            return self._name(expr.id, scope, depth, expr.lineno, expr.col_offset)
         if cls is ast.Attribute:
             return self._attribute(expr, scope, depth)
         if cls is ast.Call:
@@ -312,9 +435,18 @@ class Resolver:
                     return UNKNOWN
         if cls is ast.Await:
             return self.resolve(expr.value, scope, depth)
+        if cls is ast.IfExp:
+            opted = is_opt_out_condition(expr.test)
+            return merge([self.resolve(expr.body, scope, depth), self.resolve(expr.orelse, scope, depth)],
+                         [opted, opted])
+        if cls is ast.arg:
+            return self._param(expr, scope, depth)
         return UNKNOWN
 
-    def _name(self, name: str, scope: Scope, depth: int, line: int) -> Value:
+    def _param(self, arg: ast.arg, scope: Scope, depth: int) -> Value:
+        return UNKNOWN
+
+    def _name(self, name: str, scope: Scope, depth: int, line: int, col: int = 0) -> Value:
         bindings = scope.lookup(name)
         if bindings is None:
             return self._unbound(name, scope)
@@ -331,9 +463,38 @@ class Resolver:
         imported = self._import_value(name, bindings, visible, scope, depth)
         if imported is not None:
             return imported
-        if visible != 1:
+        reaching = self._reaching(name, bindings, scope, line, col)
+        if reaching is None:
+            return self._binding_value(name, bindings[0], depth) if visible == 1 else UNKNOWN
+        if len(reaching) == 1:
+            return self._binding_value(name, reaching[0][0], depth)
+        if not reaching:
             return UNKNOWN
-        binding = bindings[0]
+        return merge([self._binding_value(name, b, depth) for b, _ in reaching], [o for _, o in reaching])
+
+    def _reaching(self, name: str, bindings: List[Binding], scope: Scope, line: int,
+                  col: int) -> Optional[List[Tuple[Binding, bool]]]:
+        """The bindings of ``name`` that reach a use at (line, col) in ``scope``, each with whether
+        it is made under an opt-out condition; None when the name is bound once (or not in a scope
+        whose statements are followed)."""
+        owner = bindings[0].scope
+        if len(bindings) < 2 or owner.kind not in ("module", "function", "class"):
+            return None
+        flow = scope_flow(owner)
+        runs_in = scope
+        while runs_in is not owner and runs_in.kind == "comprehension" and runs_in.parent is not None:
+            runs_in = runs_in.parent
+        if runs_in is owner:
+            found = flow.reaching(name, (line, col))
+        elif owner.kind == "module":
+            found = flow.at_end(name)  # a function runs after the module has run
+        else:
+            found = flow.every(name)  # a closure may run at any point of its function
+        if found is None:
+            return None
+        return [(flow.bindings[k], k in flow.opted_out) for k in found]
+
+    def _binding_value(self, name: str, binding: Binding, depth: int) -> Value:
         kind = binding.kind
         if kind in ("assign", "with"):
             value = self.resolve(binding.value, binding.scope, depth)
@@ -345,14 +506,30 @@ class Resolver:
             if binding.value is None:
                 if binding.scope.self_name == name and binding.scope.class_info is not None:
                     return SelfRef(binding.scope.class_info)
-                return UNKNOWN
+                return self.resolve(binding.node, binding.scope, depth)  # from the callers, see _param
             value = self.resolve(binding.value, binding.scope.parent, depth)
             return value.through(f"default of parameter {name}, line {binding.line}")
         if kind == "def":
             return LocalFunction(binding.node, self.index.functions[binding.node])
         if kind == "class":
             return LocalClass(self.index.classes[binding.node])
+        if kind == "import":
+            return self._import_value(name, [binding], 1, binding.scope, depth) or UNKNOWN
+        node = binding.node
+        if kind == "other" and type(node) is ast.AugAssign and type(node.target) is ast.Name:
+            # ``url += "/v1"``: the earlier value, extended
+            return self.resolve(self._augmented(node), binding.scope, depth).through(f"{name}, line {binding.line}")
         return UNKNOWN
+
+    def _augmented(self, node: ast.AugAssign) -> ast.AST:
+        found = self._synthetic.get(id(node))
+        if found is None:
+            left = ast.Name(id=node.target.id, ctx=ast.Load())
+            ast.copy_location(left, node.target)
+            found = ast.BinOp(left=left, op=node.op, right=node.value)
+            ast.copy_location(found, node)
+            self._synthetic[id(node)] = found
+        return found
 
     def _import_value(self, name: str, bindings: List[Binding], visible: int, scope: Scope,
                       depth: int) -> Optional[Value]:
@@ -432,6 +609,8 @@ class Resolver:
             template = self.resolve(func.value, scope, depth)
             if isinstance(template, Const) and isinstance(template.value, str):
                 return self._format(template.value, expr, scope, depth)
+            if isinstance(template, Text):
+                return _string(_BRACE_FIELD.sub(HOLE, template.shape))
         callee = self.resolve(func, scope, depth)
         if isinstance(callee, Ref) and callee.qualname == "urllib.parse.urljoin" and expr.args:
             return self._urljoin(expr, scope, depth)
@@ -440,6 +619,12 @@ class Resolver:
                 return Partial(self.resolve(expr.args[0], scope, depth), expr, scope)
             if callee.qualname == "builtins.dict":
                 return self._dict_call(expr, scope, depth)
+            if callee.qualname == "builtins.bool" and not expr.keywords and len(expr.args) <= 1:
+                if not expr.args:
+                    return Const(False)
+                value = self.resolve(expr.args[0], scope, depth)
+                if isinstance(value, Const) and isinstance(value.value, (bool, int, float, str, bytes, type(None))):
+                    return Const(bool(value.value)).through(value.via[0]) if value.via else Const(bool(value.value))
         return CallResult(callee, expr, scope)
 
     def _format(self, template: str, expr: ast.Call, scope: Scope, depth: int) -> Value:
@@ -447,12 +632,13 @@ class Resolver:
         kwargs = {k.arg: self._constants(k.value, scope, depth) for k in expr.keywords if k.arg}
         if _PLAIN_BRACES.fullmatch(template) and all(a is not None and not isinstance(a, tuple) for a in args) \
                 and len(kwargs) == len(expr.keywords) \
-                and all(v is not None and not isinstance(v, tuple) for v in kwargs.values()):
+                and all(v is not None and not isinstance(v, tuple) for v in kwargs.values()) \
+                and _fits(template, [*args, *kwargs.values()], "{"):
             try:
-                return Const(template.format(*args, **kwargs))
+                return _string(template.format(*args, **kwargs))
             except (IndexError, KeyError, ValueError, AttributeError):
                 pass
-        return Text(_BRACE_FIELD.sub(HOLE, template))
+        return _string(_BRACE_FIELD.sub(HOLE, template))
 
     def _urljoin(self, expr: ast.Call, scope: Scope, depth: int) -> Value:
         """``urljoin(base, url)``: the scheme and host come from ``base`` unless ``url`` is absolute."""
@@ -460,14 +646,14 @@ class Resolver:
         other = self.resolve(expr.args[1], scope, depth) if len(expr.args) > 1 else UNKNOWN
         if isinstance(base, Const) and isinstance(base.value, str) and isinstance(other, Const) \
                 and isinstance(other.value, str):
-            return Const(urljoin(base.value, other.value))
+            return _string(urljoin(base.value, other.value))
         other_text = text_of(other)
         if other_text is not None and "://" in other_text:
             return other
         head = text_of(base)
         if head is None or (other_text is None and not isinstance(other, Unknown)):
             return UNKNOWN
-        return Text(head + HOLE) if "://" in head else UNKNOWN
+        return _string(head + HOLE) if "://" in head else UNKNOWN
 
     def _dict(self, expr: ast.Dict, scope: Scope, depth: int) -> Value:
         entries: Dict[str, Tuple[ast.AST, Scope]] = {}
@@ -538,24 +724,51 @@ class Resolver:
 
     def _binop(self, expr: ast.BinOp, scope: Scope, depth: int) -> Value:
         if isinstance(expr.op, ast.Add):
-            left = self.resolve(expr.left, scope, depth)
-            right = self.resolve(expr.right, scope, depth)
-            if not (_is_string(left) or _is_string(right)):
-                return UNKNOWN
-            joined = _string(shape_of(left) + shape_of(right))
-            joined.via = left.via or right.via
-            return joined
+            return self._concat(expr, scope, depth)
         if isinstance(expr.op, ast.Mod):
             left = self.resolve(expr.left, scope, depth)
             if isinstance(left, Const) and isinstance(left.value, str):
                 known = self._constants(expr.right, scope, depth)
-                if known is not None and _PLAIN_PERCENT.fullmatch(left.value):
+                if known is not None and _PLAIN_PERCENT.fullmatch(left.value) \
+                        and _fits(left.value, list(known) if isinstance(known, tuple) else [known], "%"):
                     try:
-                        return Const(left.value % known)
+                        return _string(left.value % known)
                     except (TypeError, ValueError, KeyError, OverflowError):
                         pass
-                return Text(_PERCENT_FIELD.sub(HOLE, left.value).replace("%%", "%"))
+                return _string(_PERCENT_FIELD.sub(HOLE, left.value).replace("%%", "%"))
+            if isinstance(left, Text):
+                return _string(_PERCENT_FIELD.sub(HOLE, left.shape).replace("%%", "%"))
         return UNKNOWN
+
+    def _concat(self, expr: ast.BinOp, scope: Scope, depth: int) -> Value:
+        """``a + b + c ...``: a left-leaning chain is read as one list of terms, so its length costs
+        no depth, and reading stops once the string is past MAX_TEXT."""
+        terms: List[ast.AST] = []
+        node: ast.AST = expr
+        while type(node) is ast.BinOp and isinstance(node.op, ast.Add):
+            terms.append(node.right)
+            node = node.left
+        terms.append(node)
+        terms.reverse()
+        shapes: List[str] = []
+        length = 0
+        is_text = False
+        via: Tuple[str, ...] = ()
+        for term in terms:
+            value = self.resolve(term, scope, depth)
+            is_text = is_text or _is_string(value)
+            via = via or value.via
+            shape = shape_of(value)
+            shapes.append(shape)
+            length += len(shape)
+            if length > MAX_TEXT:
+                shapes.append(HOLE)
+                break
+        if not is_text:
+            return UNKNOWN
+        joined = _string("".join(shapes))
+        joined.via = via
+        return joined
 
     def _constants(self, expr: ast.AST, scope: Scope, depth: int):
         """The plain str/int/float values of an expression or tuple, when all of them are known."""

@@ -1,0 +1,73 @@
+"""Time and memory budget for crafted files whose values grow at every step.
+
+    python bench/values.py          # prints a table; exit 1 when a shape is over its budget
+    python bench/values.py --src OTHER/src   # the same shapes on another checkout (before/after)
+
+Each shape is checked by `egress-lint check --no-cache` in a child process (wall time, CPU and peak
+memory from wait4(), as bench/run.py measures them). Before values were capped, the 21-step `format`
+chain peaked at about 0.8-1.4 GB; each shape must now stay within BUDGET_S seconds and BUDGET_MIB.
+"""
+from __future__ import annotations
+
+import sys
+import tempfile
+from pathlib import Path
+from typing import Dict
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from run import SRC, measure  # noqa: E402  (the same child-process measurement as the main bench)
+
+BUDGET_S = 3.0
+BUDGET_MIB = 150.0
+
+
+def _chain(step: str, count: int, head: str = '"http://h.example.org/{}"') -> str:
+    lines = ["import requests", f"u0 = {head}"]
+    lines += [f"u{i} = " + step.format(p=f"u{i - 1}") for i in range(1, count + 1)]
+    lines.append(f"requests.get(u{count})")
+    return "\n".join(lines) + "\n"
+
+
+def shapes() -> Dict[str, str]:
+    return {
+        "21 chained u1 = u0.format(u0)": _chain("{p}.format({p})", 21),
+        "21 chained u1 = u0 % (u0,)": _chain("{p} % ({p},)", 21, head='"http://h.example.org/%s"'),
+        "21 chained f-strings doubling": _chain('f"{{{p}}}{{{p}}}"', 21),
+        "21 chained u1 = u0 + u0": _chain("{p} + {p}", 21),
+        "200 rebindings u = u + u": "import requests\nu = 'http://h.example.org/'\n" + "u = u + u\n" * 200
+                                    + "requests.get(u)\n",
+        "format of 100 fields with a 4 kB argument": "import requests\nA = '" + "a" * 4000 + "'\n"
+                                                     "requests.get('http://h.example.org/" + "{}" * 100 + "'.format("
+                                                     + ", ".join(["A"] * 100) + "))\n",
+        "20k-term + chain in a URL": "import requests\nrequests.get('http://h.example.org/'" + " + 'a'" * 20_000 + ")\n",
+        "2k if/else rebindings of one name": "import requests\nv = True\n" + "if c:\n    v = False\nelse:\n    v = 1\n"
+                                            * 2000 + "requests.get('https://h.example.org', verify=v)\n",
+    }
+
+
+def main(argv=None) -> int:
+    import argparse
+
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--src", type=Path, default=SRC, help="the egress_lint source to measure (default: this tree)")
+    src = parser.parse_args(argv).src
+    over = 0
+    with tempfile.TemporaryDirectory(prefix="egress-lint-values-") as work:
+        folder = Path(work)
+        print("| shape | bytes | wall s | CPU s | peak MiB | within budget |")
+        print("|---|---:|---:|---:|---:|---|")
+        for index, (name, text) in enumerate(shapes().items()):
+            path = folder / f"shape_{index}.py"
+            path.write_text(text)
+            run = measure([sys.executable, "-m", "egress_lint", "check", "--no-cache", str(path)],
+                          {"PYTHONPATH": str(src)}, folder)
+            ok = run.wall <= BUDGET_S and run.peak_mib <= BUDGET_MIB
+            over += not ok
+            print(f"| {name} | {len(text.encode())} | {run.wall:.2f} | {run.cpu:.2f} | {run.peak_mib:.0f} | "
+                  f"{'yes' if ok else '**no**'} |")
+    print(f"\nbudget per shape: {BUDGET_S} s wall, {BUDGET_MIB:.0f} MiB peak")
+    return 1 if over else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,81 @@
+"""Values followed through the statements of a scope, attributes and parameters (tests/fixtures/flow/).
+
+Each fixture demands exactly its `# ruleid:` set from the engine and from the real flake8, and no
+finding on an `# ok:` line.
+"""
+from pathlib import Path
+
+import pytest
+
+from egress_lint.annotations import expectations
+from egress_lint.config import Settings
+from egress_lint.engine import check_source
+
+from .conftest import FIXTURES
+from .helpers import engine_findings, flake8, parse_lines
+
+FLOW = FIXTURES / "flow"
+FLOW_FILES = sorted(FLOW.glob("*.py"))
+
+
+@pytest.mark.parametrize("fixture", FLOW_FILES, ids=lambda p: p.stem)
+def test_engine_reports_exactly_the_annotated_lines(fixture: Path):
+    expected = expectations(fixture.read_text().splitlines())
+    found = engine_findings(fixture)
+    assert sorted(expected["ruleid"] - found) == [], "not reported"
+    assert sorted(found - expected["ruleid"]) == [], "reported but not annotated"
+    assert not (found & expected["ok"])
+
+
+@pytest.mark.parametrize("fixture", FLOW_FILES, ids=lambda p: p.stem)
+def test_flake8_reports_the_same_lines(fixture: Path):
+    proc = flake8("--select", "EGR", str(fixture))
+    assert "Traceback" not in proc.stderr, proc.stderr
+    found = {(int(item["line"]), item["code"]) for item in parse_lines(proc.stdout)}
+    assert found == expectations(fixture.read_text().splitlines())["ruleid"]
+
+
+def _messages(source: str):
+    result = check_source(source.encode(), "x.py", Settings())
+    assert result.error is None and not result.internal_errors
+    return [(d.line, d.code, d.message) for d in result.diagnostics]
+
+
+def test_a_merged_weakening_names_the_binding_it_comes_from():
+    source = ("import requests\n"
+              "def fetch(legacy):\n"
+              "    verify = True\n"
+              "    if legacy:\n"
+              "        verify = False\n"
+              "    return requests.get('https://api.example.com', verify=verify)\n")
+    assert [(line, code) for line, code, _ in _messages(source)] == [(6, "EGR101")]
+    assert "verify=False via verify, line 5" in _messages(source)[0][2]
+
+
+def test_a_use_before_the_rebinding_sees_the_earlier_value():
+    source = ("import requests\n"
+              "verify = False\n"
+              "requests.get('https://api.example.com', verify=verify)\n"
+              "verify = True\n"
+              "requests.get('https://api.example.com', verify=verify)\n")
+    assert [(line, code) for line, code, _ in _messages(source)] == [(3, "EGR101")]
+
+
+def test_a_name_bound_in_a_loop_reaches_the_loop_head():
+    source = ("import requests\n"
+              "verify = True\n"
+              "while True:\n"
+              "    requests.get('https://api.example.com', verify=verify)\n"
+              "    verify = 0\n")
+    assert [(line, code) for line, code, _ in _messages(source)] == [(4, "EGR101")]
+
+
+def test_a_branch_that_returns_does_not_reach_past_the_if():
+    source = ("import requests\n"
+              "def fetch(legacy):\n"
+              "    verify = True\n"
+              "    if legacy:\n"
+              "        verify = False\n"
+              "        raise RuntimeError(verify)\n"
+              "    return requests.get('https://api.example.com', verify=verify)\n")
+    assert _messages(source) == []
