@@ -408,3 +408,70 @@ def test_a_run_with_no_rule_enabled_is_an_error(tmp_path: Path, option):
     proc = egress_lint("check", "--no-cache", *option, ".", cwd=tmp_path)
     assert proc.returncode == 2 and proc.stdout == ""
     assert proc.stderr == "egress-lint: no rule is enabled: the select and ignore settings leave nothing to check\n"
+
+
+# -- output injection -------------------------------------------------------------------------------------
+INJECTING = ('import requests\nrequests.get("http://x\\n::error file=fake.py::owned\\x1b[31m")\n'
+             'requests.get("http://h\\u202e.example.com")\n')
+INJECTED_NAME = "b\n::stop-commands::tok\x1b[2J.py"
+
+
+@pytest.fixture
+def injecting(tmp_path: Path) -> Path:
+    (tmp_path / "c.py").write_text(INJECTING)
+    (tmp_path / INJECTED_NAME).write_bytes(FINDING)
+    (tmp_path / "=HYPERLINK(1).py").write_bytes(FINDING)
+    (tmp_path / "::warning::x.py").write_bytes(FINDING)
+    (tmp_path / "broken\n::error::x.py").write_text("import requests\ndef (:\n")
+    return tmp_path
+
+
+def _lines_are_safe(text: str) -> None:
+    for line in text.splitlines():
+        assert not line.startswith("::") or line.startswith(("::error file=", "::warning file=", "::error::")), line
+        assert "\x1b" not in line and "\u202e" not in line, line
+
+
+@pytest.mark.parametrize("fmt", ["text", "github"])
+def test_no_source_string_or_file_name_can_inject_into_check_output(injecting: Path, fmt: str):
+    proc = egress_lint("check", "--no-cache", "--format", fmt, ".", cwd=injecting)
+    _lines_are_safe(proc.stdout)
+    _lines_are_safe(proc.stderr)
+    if fmt == "text":
+        lines = proc.stdout.splitlines()
+        assert "c.py:2:1: EGR201 [~] requests.get() sends a request over plain HTTP to " \
+               "http://x\\n::error file=fake.py::owned\\x1b[31m \u2014 " in "\n".join(lines)
+        assert any(line.startswith("b\\n::stop-commands::tok\\x1b[2J.py:2:1: EGR101") for line in lines)
+        assert any(line.startswith("./::warning::x.py:2:1: EGR101") for line in lines)
+        assert any("http://h\\u202e.example.com" in line for line in lines)
+        assert "egress-lint: broken\\n::error::x.py:2:5: syntax error" in proc.stderr
+    else:
+        [annotation] = [line for line in proc.stdout.splitlines() if "fake.py" in line]
+        assert annotation.startswith("::warning file=c.py,line=2,col=1,")
+
+
+@pytest.mark.parametrize("fmt", ["table", "markdown", "csv"])
+def test_no_source_string_or_file_name_can_inject_into_the_inventory(injecting: Path, fmt: str):
+    proc = egress_lint("inventory", "--format", fmt, ".", cwd=injecting)
+    _lines_are_safe(proc.stdout)
+    _lines_are_safe(proc.stderr)
+    if fmt == "csv":
+        import csv
+        import io
+
+        rows = list(csv.reader(io.StringIO(proc.stdout)))
+        assert all(not cell.startswith(("=", "+", "-", "@")) for row in rows for cell in row)
+        assert [row[0] for row in rows[1:3]] == ["./::warning::x.py", "'=HYPERLINK(1).py"]
+
+
+def test_flake8_output_is_escaped(injecting: Path):
+    proc = flake8("--select", "EGR", "c.py", cwd=injecting)
+    _lines_are_safe(proc.stdout)
+    assert "http://x\\n::error file=fake.py::owned\\x1b[31m" in proc.stdout
+
+
+def test_sarif_uris_are_percent_encoded(injecting: Path):
+    sarif = json.loads(egress_lint("check", "--no-cache", "--format", "sarif", ".", cwd=injecting).stdout)
+    uris = sorted(r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in sarif["runs"][0]["results"])
+    assert uris == ["%3A%3Awarning%3A%3Ax.py", "%3DHYPERLINK%281%29.py", "b%0A%3A%3Astop-commands%3A%3Atok%1B%5B2J.py",
+                    "c.py", "c.py"]

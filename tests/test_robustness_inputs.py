@@ -303,7 +303,7 @@ def test_undecodable_file_name_on_a_strict_console(tmp_path, encoding):
         handle.write(HEAD + CALL.encode() + b"\n")
     proc = egress_lint("check", str(tmp_path), env={"PYTHONIOENCODING": encoding})
     assert proc.returncode == 1 and "Traceback" not in proc.stderr, proc.stderr
-    assert [(Path(f["path"]).name, f["line"]) for f in parse_lines(proc.stdout)] == [("caf\\udce9.py", "2")]
+    assert [(Path(f["path"]).name, f["line"]) for f in parse_lines(proc.stdout)] == [("caf\\xe9.py", "2")]  # the undecodable byte, escaped
 
 
 def test_the_analysed_code_s_own_warnings_stay_quiet(tmp_path):

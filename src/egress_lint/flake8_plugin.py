@@ -7,6 +7,7 @@ from typing import Any, ClassVar, Iterator, List, Optional, Tuple
 
 from . import __version__
 from .options import OPTIONS, OptionError
+from .textsafe import escape
 
 
 class EgressLintPlugin:
@@ -71,7 +72,7 @@ class EgressLintPlugin:
         for error in result.internal_errors:
             yield self._internal_error(error)
         for d in result.diagnostics:
-            yield d.line, d.col - 1, f"{d.code} {d.message} \u2014 {d.hint}", type(self)
+            yield d.line, d.col - 1, escape(f"{d.code} {d.message} \u2014 {d.hint}"), type(self)
 
     def _internal_error(self, message: str) -> Tuple[int, int, str, type]:
         """EGR000 at the failing expression (or line 1): a flake8 gate and an editor show that the file
@@ -84,4 +85,4 @@ class EgressLintPlugin:
         line, col = (int(where.group(1)), int(where.group(2)) - 1) if where else (1, 0)
         detail = message.split(": internal error", 1)[-1].lstrip(":").strip() or message
         text = f"{INTERNAL_ERROR_CODE} internal error{' ' if detail.startswith('in ') else ': '}{detail}"
-        return line, col, f"{text} \u2014 {INTERNAL_ERROR_HINT}", type(self)
+        return line, col, escape(f"{text} \u2014 {INTERNAL_ERROR_HINT}"), type(self)

@@ -10,6 +10,7 @@ from typing import List
 from ..config import Settings
 from ..diagnostics import Diagnostic
 from ..output import FORMATS
+from ..textsafe import escape
 from .common import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, add_selection_arguments, settings_from, positive
 
 
@@ -113,7 +114,7 @@ def _lost_worker_messages():
 
 def _print_cache_notes(cache) -> None:
     for note in cache.notes() if cache is not None else ():
-        print(f"egress-lint: {note}", file=sys.stderr)
+        print(f"egress-lint: {escape(note)}", file=sys.stderr)
 
 
 def _colour_terminal() -> bool:
@@ -122,7 +123,7 @@ def _colour_terminal() -> bool:
 
 def _print_problems(problems) -> None:
     for problem in problems:
-        print(f"egress-lint: {problem.message}", file=sys.stderr)
+        print(f"egress-lint: {escape(problem.message)}", file=sys.stderr)
 
 
 

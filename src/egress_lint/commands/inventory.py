@@ -5,6 +5,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from ..textsafe import escape
 from .common import EXIT_CLEAN, EXIT_ERROR, positive
 
 
@@ -57,9 +58,9 @@ def run(args: argparse.Namespace) -> int:
     else:
         sys.stdout.write(text)
     for problem in errors + problems:
-        print(f"egress-lint: {problem}", file=sys.stderr)
+        print(f"egress-lint: {escape(problem)}", file=sys.stderr)
     for path, why in found.skipped:  # the table's summary is about connections: say it here
-        print(f"egress-lint: {path}: folder skipped ({why}); --no-default-excludes lists it", file=sys.stderr)
+        print(f"egress-lint: {escape(path)}: folder skipped ({why}); --no-default-excludes lists it", file=sys.stderr)
     if found.excluded:
         print(f"egress-lint: {len(found.excluded)} path(s) excluded by the exclude settings", file=sys.stderr)
     return EXIT_ERROR if errors else EXIT_CLEAN

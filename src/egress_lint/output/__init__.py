@@ -66,7 +66,9 @@ def visibility(report: Report) -> List[str]:
     """What the run left out, as summary phrases: nothing the gate did not look at stays unsaid."""
     parts: List[str] = []
     if report.skipped:
-        names = ", ".join(f"{path} ({why})" for path, why in report.skipped[:5])
+        from ..textsafe import escape
+
+        names = ", ".join(f"{escape(path)} ({why})" for path, why in report.skipped[:5])
         more = f", and {len(report.skipped) - 5} more" if len(report.skipped) > 5 else ""
         count = len(report.skipped)
         parts.append(f"{count} folder{'s' if count != 1 else ''} skipped: {names}{more}")

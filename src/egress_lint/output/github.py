@@ -4,11 +4,14 @@ from __future__ import annotations
 from typing import List
 
 from ..diagnostics import Severity
+from ..textsafe import escape
 from . import Report, Style
 
 
 def _data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """A workflow command's message: control characters (newlines included) shown as escapes, so
+    source text can never end the command or start another (``::stop-commands::``)."""
+    return escape(text).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
 def _property(text: str) -> str:

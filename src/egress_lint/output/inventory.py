@@ -8,6 +8,7 @@ from typing import Dict, List, Sequence
 
 from .. import __version__
 from ..inventory import COLUMNS
+from ..textsafe import csv_cell, escape, safe_path
 
 FORMATS = ("table", "json", "csv", "markdown")
 _TABLE_COLUMNS = ("location", "library", "api", "method", "scheme", "host", "url_path", "tls", "auth", "sensitive",
@@ -15,8 +16,13 @@ _TABLE_COLUMNS = ("location", "library", "api", "method", "scheme", "host", "url
 
 
 def _cell(row: Dict[str, object], column: str) -> str:
+    """A table or Markdown cell: source strings and file names escaped (see textsafe)."""
+    return escape(_raw_cell(row, column))
+
+
+def _raw_cell(row: Dict[str, object], column: str) -> str:
     if column == "location":
-        return f"{row['path']}:{row['line']}:{row['column']}"
+        return f"{safe_path(str(row['path']))}:{row['line']}:{row['column']}"
     if column == "codes":
         return ",".join(row["codes"]) or "-"
     if column == "sensitive" and row.get("why_sensitive"):
@@ -33,7 +39,8 @@ def render(rows: Sequence[Dict[str, object]], fmt: str) -> str:
         writer = csv.writer(buffer, lineterminator="\n")
         writer.writerow(COLUMNS)
         for row in rows:
-            writer.writerow([";".join(row[c]) if c == "codes" else row[c] for c in COLUMNS])
+            writer.writerow([csv_cell(";".join(row[c]) if c == "codes" else safe_path(row[c]) if c == "path" else row[c])
+                             for c in COLUMNS])
         return buffer.getvalue()
     if fmt == "markdown":
         return _markdown(rows)

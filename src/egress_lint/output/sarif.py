@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import json
+import os
+from urllib.parse import quote
 from pathlib import Path, PurePath
 from typing import Any, Dict, List
 
@@ -37,9 +39,11 @@ def _rule(rule) -> Dict[str, Any]:
 
 
 def _artifact(path: str) -> Dict[str, str]:
+    """A URI reference: every byte outside RFC 3986's unreserved set and ``/`` percent-encoded (a
+    space, ``%``, ``#``, ``?``, ``:`` or an undecodable byte of a file name included)."""
     if PurePath(path).is_absolute():
         return {"uri": Path(path).as_uri()}
-    return {"uri": PurePath(path).as_posix(), "uriBaseId": _SRCROOT}
+    return {"uri": quote(os.fsencode(PurePath(path).as_posix()), safe="/"), "uriBaseId": _SRCROOT}
 
 
 def _notification(problem: Problem) -> Dict[str, Any]:

@@ -1,16 +1,21 @@
 """flake8-shaped text lines, optional counts per code, and a one-line summary."""
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import List, Sequence
 
 from ..catalogue import BY_CODE
 from ..diagnostics import Diagnostic, Severity
+from ..textsafe import escape, safe_path
 from . import Report, Style, visibility
 
 _RESET, _BOLD, _RED, _YELLOW = "\033[0m", "\033[1m", "\033[31m", "\033[33m"
 
 
 def _line(d: Diagnostic, style: Style) -> str:
+    # Source strings and file names are printed escaped: one line each, no terminal escapes, and no
+    # line a CI log could read as a command.
+    d = replace(d, path=safe_path(d.path), message=escape(d.message), hint=escape(d.hint))
     if not style.colour:
         return d.text(with_hint=style.show_hints, with_marker=True)
     colour = _RED if d.severity is Severity.ERROR else _YELLOW
