@@ -79,3 +79,26 @@ def test_a_branch_that_returns_does_not_reach_past_the_if():
               "        raise RuntimeError(verify)\n"
               "    return requests.get('https://api.example.com', verify=verify)\n")
     assert _messages(source) == []
+
+
+def test_an_attribute_value_names_the_store_it_comes_from():
+    source = ("import requests\n"
+              "class Fetcher:\n"
+              "    def setup(self):\n"
+              "        self.verify = 0\n"
+              "    def fetch(self):\n"
+              "        return requests.get('https://api.example.com', verify=self.verify)\n")
+    [(line, code, message)] = _messages(source)
+    assert (line, code) == (6, "EGR101") and "verify=0 via self.verify, line 4" in message
+
+
+def test_a_flag_assigned_from_outside_the_class_is_unknown():
+    source = ("import requests\n"
+              "class Fetcher:\n"
+              "    def __init__(self):\n"
+              "        self.verify = False\n"
+              "    def fetch(self):\n"
+              "        return requests.get('https://api.example.com', verify=self.verify)\n")
+    assert [(line, code) for line, code, _ in _messages(source)] == [(6, "EGR101")]
+    outside = source + "fetcher = Fetcher()\nfetcher.verify = '/etc/ssl/certs/ca.pem'\n"
+    assert _messages(outside) == []

@@ -630,3 +630,34 @@ class _FlowBuilder:
             changes = self._rollback(checkpoint, None)
             paths.append((changes, alive))
         return self._join(paths, _end(stmt))
+
+
+def opt_out_statements(scope: Scope) -> Set[int]:
+    """The ids of the statements of a function or class body that sit in a branch of an ``if``
+    whose condition is a visible opt-out (nested functions are not entered)."""
+    found: Set[int] = set()
+    node = scope.node
+    body = node.body if isinstance(node, (ast.Module, ast.ClassDef, *_FUNCTIONS)) else []
+    stack: List[Tuple[List[ast.stmt], bool]] = [(body, False)]
+    while stack:
+        stmts, opted = stack.pop()
+        for stmt in stmts:
+            if opted:
+                found.add(id(stmt))
+            cls = type(stmt)
+            if cls in _FUNCTIONS or cls is ast.ClassDef:
+                continue
+            if cls is ast.If:
+                inner = opted or is_opt_out_condition(stmt.test)
+                stack.append((stmt.body, inner))
+                stack.append((stmt.orelse, inner))
+                continue
+            for field in ("body", "orelse", "finalbody"):
+                child = getattr(stmt, field, None)
+                if isinstance(child, list) and child and isinstance(child[0], ast.stmt):
+                    stack.append((child, opted))
+            for handler in getattr(stmt, "handlers", ()) or ():
+                stack.append((handler.body, opted))
+            for case in getattr(stmt, "cases", ()) or ():
+                stack.append((case.body, opted))
+    return found

@@ -13,7 +13,7 @@ from typing import Dict, List, Optional, Tuple
 from urllib.parse import urljoin
 
 from ..libraries import canonical
-from .scopes import Binding, ClassInfo, Index, Scope, is_opt_out_condition, scope_flow
+from .scopes import Binding, ClassInfo, Index, Scope, is_opt_out_condition, opt_out_statements, scope_flow
 
 MAX_DEPTH = 40
 HOLE = "\x00"  # stands for an unknown part of a string; never occurs in a URL
@@ -356,6 +356,9 @@ class Resolver:
         self._binding_lines: Dict[int, Optional[List[int]]] = {}
         self._import_prefix: Dict[int, Tuple[List[Binding], int]] = {}
         self._synthetic: Dict[int, ast.AST] = {}  # id(AugAssign) -> the BinOp it stands for
+        self._classes: Dict[int, List[ClassInfo]] = {}
+        self._opt_outs: Dict[int, set] = {}
+        self._outside_attrs: Optional[set] = None
 
     # -- names -------------------------------------------------------------------------------
     def qualname(self, expr: ast.AST, scope: Scope) -> Optional[str]:
@@ -582,26 +585,105 @@ class Resolver:
         if isinstance(base, Ref):
             return Ref(canonical(f"{base.qualname}.{attr}"))
         if isinstance(base, LocalClass):
-            return self._class_attribute(base.info, attr, depth)
+            return self._class_attribute(base.info, attr, depth) or UNKNOWN
         if isinstance(base, SelfRef):
-            stores = base.info.self_attrs.get(attr)
-            if stores is not None:
-                if len(stores) != 1:
-                    return UNKNOWN
-                stmt, value, method_scope = stores[0]
-                return self.resolve(value, method_scope, depth).through(f"self.{attr}, line {stmt.lineno}")
-            return self._class_attribute(base.info, attr, depth)
+            return self._self_attribute(base.info, attr, depth)
         if isinstance(base, CallResult):
             return Member(base, attr)
         return UNKNOWN
 
-    def _class_attribute(self, info: ClassInfo, attr: str, depth: int) -> Value:
-        bindings = info.scope.bindings.get(attr)
-        if not bindings or len(bindings) != 1 or bindings[0].kind != "assign":
+    # -- attributes of classes defined in this module ---------------------------------------------
+    def _hierarchy(self, info: ClassInfo) -> List[ClassInfo]:
+        """The class and its base classes defined in this module, nearest first (a few levels)."""
+        found = self._classes.get(id(info.node))
+        if found is not None:
+            return found
+        found = [info]
+        self._classes[id(info.node)] = found  # guards against cycles while it is built
+        index = 0
+        while index < len(found) and len(found) < 8:
+            current = found[index]
+            index += 1
+            for base in current.node.bases:
+                value = self.resolve(base, current.outer)
+                if isinstance(value, LocalClass) and value.info not in found:
+                    found.append(value.info)
+        return found
+
+    def _self_attribute(self, info: ClassInfo, attr: str, depth: int) -> Value:
+        """``self.attr``: what the methods of the class and of its local base classes store there,
+        and the class attribute of that name as the default.
+
+        Several values are combined as for names, with more care: the order in which methods run is
+        unknown, so values that disagree are unknown, except client objects made by one
+        constructor (the client type is known). A plain value (a flag, a mode, a URL) that code
+        outside the class also assigns (``context.verify_mode = ...``) is unknown as well."""
+        values: List[Value] = []
+        opted: List[bool] = []
+        for klass in self._hierarchy(info):
+            for stmt, value, method_scope in klass.self_attrs.get(attr, ()):
+                values.append(self.resolve(value, method_scope, depth).through(f"self.{attr}, line {stmt.lineno}"))
+                opted.append(id(stmt) in self._opt_out_statements(method_scope))
+                if len(values) > MAX_OPTIONS:
+                    return UNKNOWN
+        default = self._class_attribute(info, attr, depth)
+        if default is None:
+            if not values:
+                return UNKNOWN
+        else:
+            if not values:
+                return default
+            values.append(default)
+            opted.append(False)
+        merged = values[0] if len(values) == 1 else merge(values, opted)
+        if isinstance(merged, OneOf):
+            constructors = {o.callee.qualname if isinstance(o, CallResult) and isinstance(o.callee, Ref) else None
+                            for o in merged.options}
+            if len(constructors) == 1 and None not in constructors:
+                return merged
             return UNKNOWN
-        binding = bindings[0]
-        return self.resolve(binding.value, info.scope, depth).through(
-            f"{info.node.name}.{attr}, line {binding.line}")
+        if not isinstance(merged, (CallResult, SelfRef, LocalFunction, LocalClass, Partial)) \
+                and self._assigned_outside(attr):
+            return UNKNOWN
+        return merged
+
+    def _opt_out_statements(self, scope: Scope):
+        found = self._opt_outs.get(id(scope))
+        if found is None:
+            found = self._opt_outs[id(scope)] = opt_out_statements(scope)
+        return found
+
+    def _assigned_outside(self, attr: str) -> bool:
+        """Is ``name.attr = ...`` written anywhere in the module, with a name other than ``self``?"""
+        if self._outside_attrs is None:
+            names = set()
+            for _, target, _, scope in self.index.attribute_stores:
+                base = target.value
+                if isinstance(base, ast.Name) and base.id != scope.self_name:
+                    names.add(target.attr)
+            self._outside_attrs = names
+        return attr in self._outside_attrs
+
+    def _class_attribute(self, info: ClassInfo, attr: str, depth: int) -> Optional[Value]:
+        """The class attribute (of the class or a local base class); None when none is bound."""
+        for klass in self._hierarchy(info):
+            bindings = klass.scope.bindings.get(attr)
+            if not bindings:
+                continue
+            if len(bindings) == 1:
+                binding = bindings[0]
+            else:
+                reaching = scope_flow(klass.scope).at_end(attr)
+                if not reaching or len(reaching) != 1:
+                    return UNKNOWN
+                binding = scope_flow(klass.scope).bindings[reaching[0]]
+            if binding.kind == "assign":
+                return self.resolve(binding.value, klass.scope, depth).through(
+                    f"{klass.node.name}.{attr}, line {binding.line}")
+            if binding.kind == "def":
+                return LocalFunction(binding.node, self.index.functions[binding.node])
+            return UNKNOWN
+        return None
 
     def _call(self, expr: ast.Call, scope: Scope, depth: int) -> Value:
         func = expr.func

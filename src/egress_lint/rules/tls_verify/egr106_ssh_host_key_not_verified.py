@@ -1,7 +1,8 @@
 """EGR106: an SSH client that accepts any server key."""
-from ...analysis.values import CallResult, Ref
+from ...analysis.values import CallResult, Ref, options
 from ...diagnostics import Fix
 from ...libraries import paramiko as paramiko_table
+from ...libraries.spec import Arg
 from ...rule import Invalid, Rule, Valid
 
 
@@ -68,14 +69,18 @@ known-hosts files will be refused. A policy that comes from a variable is report
 
     def check(self, model):
         for site in model.method_calls(*paramiko_table.HOST_KEY_POLICY_SETTERS):
-            if not site.call.args:
-                continue
-            argument = model.resolve(site.call.args[0], site.scope)
-            policy = argument.callee if isinstance(argument, CallResult) else argument
-            if isinstance(policy, Ref) and policy.qualname in paramiko_table.INSECURE_HOST_KEY_POLICIES:
-                name = policy.qualname.rsplit(".", 1)[1]
-                fix = None
-                if not argument.via and not policy.via:
-                    fix = Fix("replace-argument", safe=False,
-                              detail=(("position", "0"), ("name", paramiko_table.REJECT_POLICY)))
-                yield self.report(site.call, f"set_missing_host_key_policy({name}) accepts any SSH server key", fix)
+            given = site.value(_POLICY)
+            for argument in options(given):
+                policy = argument.callee if isinstance(argument, CallResult) else argument
+                if isinstance(policy, Ref) and policy.qualname in paramiko_table.INSECURE_HOST_KEY_POLICIES:
+                    name = policy.qualname.rsplit(".", 1)[1]
+                    fix = None
+                    if site.call.args and argument is given and not argument.via and not policy.via:
+                        fix = Fix("replace-argument", safe=False,
+                                  detail=(("position", "0"), ("name", paramiko_table.REJECT_POLICY)))
+                    yield self.report(site.call, f"set_missing_host_key_policy({name}) accepts any SSH server key",
+                                      fix)
+                    break
+
+
+_POLICY = Arg("policy", 0)
