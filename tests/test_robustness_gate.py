@@ -475,3 +475,72 @@ def test_sarif_uris_are_percent_encoded(injecting: Path):
     uris = sorted(r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in sarif["runs"][0]["results"])
     assert uris == ["%3A%3Awarning%3A%3Ax.py", "%3DHYPERLINK%281%29.py", "b%0A%3A%3Astop-commands%3A%3Atok%1B%5B2J.py",
                     "c.py", "c.py"]
+
+
+# -- one line and exit 2, never a traceback ------------------------------------------------------------
+@pytest.fixture
+def undecodable_name(tmp_path: Path) -> Path:
+    with open(os.path.join(os.fsencode(tmp_path), b"caf\xe9.py"), "wb") as handle:
+        handle.write(FINDING)
+    (tmp_path / "plain.py").write_bytes(FINDING)
+    return tmp_path
+
+
+@pytest.mark.parametrize("args", [["--output", "out/report.txt"], ["--format", "json", "--output", "r.json"],
+                                  ["--format", "sarif", "--output", "r.sarif"],
+                                  ["--format", "github", "--output", "r.txt"]])
+def test_a_report_with_an_undecodable_file_name_is_written(undecodable_name: Path, args):
+    proc = egress_lint("check", "--no-cache", *args, ".", cwd=undecodable_name)
+    assert "Traceback" not in proc.stderr and proc.stderr == ""
+    assert proc.returncode == 1
+    written = (undecodable_name / args[-1]).read_text(encoding="utf-8")
+    assert "plain.py" in written and "caf" in written
+    if args[1] == "json":
+        # JSON reads the escape back as the same (surrogate-escaped) name the file system gave
+        assert sorted(r["path"] for r in json.loads(written)["results"]) == ["caf\udce9.py", "plain.py"]
+
+
+def test_a_baseline_with_an_undecodable_file_name_round_trips(undecodable_name: Path):
+    proc = egress_lint("check", "--no-cache", "--write-baseline", "b.json", ".", cwd=undecodable_name)
+    assert (proc.returncode, "Traceback" in proc.stderr) == (0, False), proc.stderr
+    again = egress_lint("check", "--no-cache", "--baseline", "b.json", ".", cwd=undecodable_name)
+    assert (again.returncode, again.stderr) == (0, "")
+
+
+@pytest.mark.parametrize("fmt", ["table", "json", "csv", "markdown"])
+def test_an_inventory_with_an_undecodable_file_name_is_written(undecodable_name: Path, fmt: str):
+    proc = egress_lint("inventory", "--format", fmt, "--output", "inv.out", ".", cwd=undecodable_name)
+    assert (proc.returncode, proc.stderr) == (0, "")
+    assert "caf" in (undecodable_name / "inv.out").read_text(encoding="utf-8")
+
+
+def test_an_unwritable_output_is_one_line_and_exit_2(undecodable_name: Path):
+    (undecodable_name / "taken").mkdir()
+    proc = egress_lint("check", "--no-cache", "--output", "taken", ".", cwd=undecodable_name)
+    assert proc.returncode == 2 and proc.stderr == "egress-lint: taken: cannot write: Is a directory\n"
+    proc = egress_lint("inventory", "--output", "taken", ".", cwd=undecodable_name)
+    assert proc.returncode == 2 and proc.stderr == "egress-lint: taken: cannot write: Is a directory\n"
+
+
+@pytest.mark.parametrize("kind,reason", [
+    ("deeply-nested", "nested too deeply"), ("dev-zero", "not a regular file"), ("fifo", "not a regular file"),
+    ("huge-count", "count inf is not a whole number"), ("float-count", "count 1.5 is not a whole number"),
+])
+def test_a_hostile_baseline_is_one_line_and_exit_2(tmp_path: Path, kind: str, reason: str):
+    (tmp_path / "a.py").write_bytes(FINDING)
+    (tmp_path / "b.py").write_bytes(FINDING)
+    baseline = tmp_path / "baseline.json"
+    if kind == "deeply-nested":
+        baseline.write_text('{"version": 1, "findings": ' + "[" * 100_000 + "]" * 100_000 + "}")
+    elif kind == "dev-zero":
+        os.symlink("/dev/zero", baseline)
+    elif kind == "fifo":
+        os.mkfifo(baseline)
+    else:
+        count = "1e400" if kind == "huge-count" else "1.5"
+        baseline.write_text('{"version": 1, "findings": [{"path": "a.py", "fingerprint": "x", "count": %s}]}' % count)
+    proc = egress_lint("check", "--no-cache", "--baseline", "baseline.json", ".", cwd=tmp_path)
+    assert "Traceback" not in proc.stderr
+    assert proc.stderr == f"egress-lint: baseline.json: cannot read baseline: {reason}; every finding is reported\n"
+    assert _codes(proc) == [("a.py", 2, "EGR101"), ("b.py", 2, "EGR101")]  # the other files are processed
+    assert proc.returncode == 2

@@ -38,15 +38,34 @@ def write(file: Path, diagnostics: Sequence[Diagnostic]) -> None:
                  "message": described[(path, fp)].message}
                 for path, fp in sorted(counts, key=lambda k: (k[0], described[k].sort_key, k[1]))]
     text = json.dumps({"version": VERSION, "tool": "egress-lint", "findings": findings}, indent=2, ensure_ascii=False)
-    file.write_text(text + "\n", encoding="utf-8")
+    from .commands.common import write_report
+
+    write_report(file, text + "\n")
+
+
+_MAX_BASELINE_BYTES = 256 * 1024 * 1024
 
 
 def load(file: Path) -> Counter:
+    """A committed file read defensively (see safe_json): not a regular file, too large, nested too
+    deeply, or a count that is not a whole number (``1e400``) is one ConfigError line."""
+    from .safe_json import load_json, whole_number
+
     try:
-        data = json.loads(file.read_text(encoding="utf-8"))
+        data = load_json(file, _MAX_BASELINE_BYTES)
+        if not isinstance(data, dict):
+            raise ValueError("not a JSON object")
         if data.get("version") != VERSION:
             raise ValueError(f"unsupported baseline version {data.get('version')!r}")
-        return Counter({(item["path"], item["fingerprint"]): int(item["count"]) for item in data["findings"]})
+        counts: Counter = Counter()
+        for item in data["findings"]:
+            count = item["count"]
+            if not whole_number(count) or count < 0:
+                raise ValueError(f"count {count!r} is not a whole number")
+            if not isinstance(item["path"], str) or not isinstance(item["fingerprint"], str):
+                raise ValueError("path and fingerprint must be strings")
+            counts[(item["path"], item["fingerprint"])] += count
+        return counts
     except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
         raise ConfigError(f"{file}: cannot read baseline: {exc}") from None
 

@@ -11,7 +11,8 @@ from ..config import Settings
 from ..diagnostics import Diagnostic
 from ..output import FORMATS
 from ..textsafe import escape
-from .common import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, add_selection_arguments, settings_from, positive
+from .common import (EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, OutputError, add_selection_arguments, positive,
+                     settings_from, write_report)
 
 
 def register(commands) -> None:
@@ -61,11 +62,16 @@ def run(args: argparse.Namespace) -> int:
     rules = [rule.code for rule in enabled_rules(settings)]
     if not rules:  # a gate that checks nothing must not pass
         raise ConfigError("no rule is enabled: the select and ignore settings leave nothing to check")
-    known = baseline.load(args.baseline) if args.baseline else None
+    problems = []
+    try:
+        known = baseline.load(args.baseline) if args.baseline else None
+    except ConfigError as exc:  # every finding is reported instead, and the run fails
+        known = None
+        problems.append(Problem(f"{exc}; every finding is reported"))
     found = Discovery()
     files, missing = discover(args.paths or ["."], settings["exclude"], default_excludes=args.default_excludes,
                               into=found)
-    problems = [Problem(message) for message in missing]
+    problems += [Problem(message) for message in missing]
     cache = Cache(args.cache_dir or _default_cache_dir(settings), settings) if args.use_cache else None
     diagnostics: List[Diagnostic] = []
     suppressed = {"noqa": 0, "per-file-ignores": 0}
@@ -81,7 +87,11 @@ def run(args: argparse.Namespace) -> int:
     diagnostics.sort(key=lambda d: d.sort_key)
 
     if args.write_baseline:
-        baseline.write(args.write_baseline, diagnostics)
+        try:
+            baseline.write(args.write_baseline, diagnostics)
+        except OutputError as exc:
+            _print_problems(problems + [Problem(str(exc))])
+            return EXIT_ERROR
         print(f"egress-lint: wrote {len(diagnostics)} finding(s) to the baseline {args.write_baseline}", file=sys.stderr)
         _print_problems(problems)
         return EXIT_ERROR if problems else EXIT_CLEAN
@@ -95,7 +105,10 @@ def run(args: argparse.Namespace) -> int:
                   colour=args.format == "text" and args.output is None and _colour_terminal())
     text = render(args.format, report, style)
     if args.output:
-        args.output.write_text(text, encoding="utf-8")
+        try:
+            write_report(args.output, text)
+        except OutputError as exc:
+            problems.append(Problem(str(exc)))
     else:
         sys.stdout.write(text)
     _print_problems(problems)

@@ -10,6 +10,23 @@ from ..options import BY_KEY, OptionError
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
 
+class OutputError(Exception):
+    """A report, inventory or baseline that could not be written: one line, exit 2."""
+
+
+def write_report(path: Path, text: str) -> None:
+    """Write a report file (creating its folder). A character the file cannot hold as UTF-8 (an
+    undecodable byte of a file name kept as a lone surrogate) is written as a backslash escape, which
+    JSON reads back as the same character; any failure is one OutputError line, never a traceback."""
+    try:
+        if not path.parent.is_dir():
+            path.parent.mkdir(parents=True, exist_ok=True)
+        with open(path, "w", encoding="utf-8", errors="backslashreplace", newline="") as handle:
+            handle.write(text)
+    except OSError as exc:
+        raise OutputError(f"{path}: cannot write: {exc.strerror or exc}") from None
+
+
 def codes_arg(key: str):
     def parse(text: str):
         try:

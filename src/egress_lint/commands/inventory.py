@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 
 from ..textsafe import escape
-from .common import EXIT_CLEAN, EXIT_ERROR, positive
+from .common import EXIT_CLEAN, EXIT_ERROR, OutputError, positive, write_report
 
 
 def register(commands) -> None:
@@ -54,7 +54,10 @@ def run(args: argparse.Namespace) -> int:
     errors = errors + _lost_worker_messages()  # a connection list with holes must not pass
     text = render(rows, args.format)
     if args.output:
-        args.output.write_text(text, encoding="utf-8")
+        try:
+            write_report(args.output, text)
+        except OutputError as exc:
+            errors = errors + [str(exc)]
     else:
         sys.stdout.write(text)
     for problem in errors + problems:
