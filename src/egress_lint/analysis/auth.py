@@ -373,7 +373,8 @@ def _value_keys(model, value: Optional[Value], at: ast.AST, depth: int) -> Itera
         callee = value.callee
         if isinstance(callee, Ref) and callee.qualname in _SERIALISERS and call.args:
             yield from keys_of(model, call.args[0], value.scope, at, depth + 1)
-        elif isinstance(call.func, ast.Attribute) and call.func.attr in ("copy", "encode") and not call.args:
+        elif isinstance(call.func, ast.Attribute) and (call.func.attr == "encode"
+                                                       or (call.func.attr == "copy" and not call.args)):
             yield from keys_of(model, call.func.value, value.scope, at, depth + 1)
         elif isinstance(callee, Ref) and callee.qualname in ("copy.copy", "copy.deepcopy") and call.args:
             yield from keys_of(model, call.args[0], value.scope, at, depth + 1)

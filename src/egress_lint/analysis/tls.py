@@ -10,8 +10,8 @@ import re
 from typing import Iterator, List, Optional, Tuple
 
 from ..libraries import ssl as ssl_table
-from ..libraries.spec import (CERT_NONE, CONTEXT, FALSE, MISSING, UNVERIFIED_CONTEXT, WEAK_CIPHERS, WEAK_PROTOCOL,
-                              WEAK_VERSION)
+from ..libraries.spec import (CERT_NONE, CONTEXT, FALSE, HOSTNAME, MISSING, UNVERIFIED_CONTEXT, VERIFY, WEAK_CIPHERS,
+                              WEAK_PROTOCOL, WEAK_VERSION)
 from .contexts import is_cert_none
 from .model import EgressPoint, SemanticModel
 from .values import Const, Ref, Value, choose, is_false
@@ -95,6 +95,8 @@ def _at_call(model: SemanticModel, point: EgressPoint, effect: str) -> Iterator[
         server = site.value(api.server_flag)
         if isinstance(server, Const) and server.value is True:
             return
+    if effect in (VERIFY, HOSTNAME) and any(_given(site.value(arg)) for arg in api.pinned_by):
+        return  # certificate pinning is verification
     for switch in api.tls:
         if switch.effect != effect:
             continue
@@ -117,6 +119,10 @@ def _pick(model: SemanticModel, value: Optional[Value], disabled_by: Tuple[str, 
     """Of several possible values (branches, rebinding, callers), the first that switches the
     protection off and is not chosen by a visible opt-out."""
     return choose(value, lambda v: _switched_off(model, v, disabled_by) is not None)
+
+
+def _given(value: Optional[Value]) -> bool:
+    return value is not None and not (isinstance(value, Const) and value.value in (None, ""))
 
 
 def _switched_off(model: SemanticModel, value: Optional[Value], disabled_by: Tuple[str, ...]) -> Optional[str]:

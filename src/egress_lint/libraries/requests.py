@@ -1,4 +1,6 @@
 """requests: module functions, Session and Request objects."""
+from dataclasses import replace
+
 from .spec import FALSE, REQUESTS_STYLE, VERIFY, Api, Arg, ClientType, Library, Payload, TlsSwitch, http_methods
 
 _VERIFY = (TlsSwitch(Arg("verify"), VERIFY, (FALSE,)),)
@@ -8,6 +10,21 @@ _FUNCTIONS = http_methods("requests", "requests", Arg("url", 0), _VERIFY, reques
 
 _session_methods = http_methods("requests.Session", "requests", Arg("url", 0), _VERIFY, request=_REQUEST,
                                 payload=REQUESTS_STYLE)
+
+
+def _positional(methods, get_params: bool) -> None:
+    """requests takes some payload positionally: ``get(url, params)``, ``post(url, data, json)``,
+    ``put(url, data)`` (Session.get takes none)."""
+    body_rest = REQUESTS_STYLE.body[2:]
+    for name, body in (("post", (Arg("data", 1), Arg("json", 2))), ("put", (Arg("data", 1), Arg("json"))),
+                       ("patch", (Arg("data", 1), Arg("json")))):
+        methods[name] = replace(methods[name], payload=replace(REQUESTS_STYLE, body=body + body_rest))
+    if get_params:
+        methods["get"] = replace(methods["get"], payload=replace(REQUESTS_STYLE, query=Arg("params", 1)))
+
+
+_positional(_FUNCTIONS, get_params=True)
+_positional(_session_methods, get_params=False)
 # Session.send takes a prepared request: its URL and payload come from the Request it was made from.
 _session_methods["send"] = Api("requests.Session.send", "requests", url=Arg("request", 0), tls=_VERIFY)
 

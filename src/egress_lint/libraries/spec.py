@@ -74,6 +74,7 @@ class Api:
     scheme: Optional[str] = None  # fixed scheme of a connection class ("https" for HTTPSConnection)
     connection: bool = False  # a connection class (EGR203's domain) rather than an HTTP request API
     server_flag: Optional[Arg] = None  # when this argument is true the call is the server side
+    pinned_by: Tuple[Arg, ...] = ()  # certificate pinning: when given, the peer is verified by fingerprint
 
 
 @dataclass(frozen=True)

@@ -32,6 +32,7 @@ INSECURE_REQUEST_WARNINGS = (
 )
 
 _HEADERS = Payload(headers=Arg("headers"))
+_PINNED = (Arg("assert_fingerprint"),)  # urllib3 checks the fingerprint whatever cert_reqs says
 
 LIBRARY = Library(
     name="urllib3",
@@ -41,15 +42,15 @@ LIBRARY = Library(
                                 payload=_PAYLOAD)),
     ),
     constructors=(
-        ("urllib3.PoolManager", Api("urllib3.PoolManager", "urllib3", tls=_TLS, makes=POOL_MANAGER.name,
+        ("urllib3.PoolManager", Api("urllib3.PoolManager", "urllib3", pinned_by=_PINNED, tls=_TLS, makes=POOL_MANAGER.name,
                                     payload=_HEADERS)),
-        ("urllib3.ProxyManager", Api("urllib3.ProxyManager", "urllib3", url=Arg("proxy_url", 0), tls=_TLS,
+        ("urllib3.ProxyManager", Api("urllib3.ProxyManager", "urllib3", pinned_by=_PINNED, url=Arg("proxy_url", 0), tls=_TLS,
                                      makes=PROXY_MANAGER.name, payload=_HEADERS)),
-        ("urllib3.HTTPSConnectionPool", Api("urllib3.HTTPSConnectionPool", "urllib3", host=Arg("host", 0), tls=_TLS,
+        ("urllib3.HTTPSConnectionPool", Api("urllib3.HTTPSConnectionPool", "urllib3", pinned_by=_PINNED, host=Arg("host", 0), tls=_TLS,
                                             makes=HTTPS_POOL.name, scheme="https", connection=True, payload=_HEADERS)),
         ("urllib3.HTTPConnectionPool", Api("urllib3.HTTPConnectionPool", "urllib3", host=Arg("host", 0),
                                            makes=HTTP_POOL.name, scheme="http", connection=True, payload=_HEADERS)),
-        ("urllib3.connection_from_url", Api("urllib3.connection_from_url", "urllib3", url=Arg("url", 0), tls=_TLS,
+        ("urllib3.connection_from_url", Api("urllib3.connection_from_url", "urllib3", pinned_by=_PINNED, url=Arg("url", 0), tls=_TLS,
                                             makes=HTTPS_POOL.name)),
     ),
     client_types=(POOL_MANAGER, PROXY_MANAGER, HTTPS_POOL, HTTP_POOL),
