@@ -4,6 +4,7 @@ import difflib
 import re
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -242,3 +243,32 @@ def test_jwt_decode_gets_no_algorithm_when_the_module_signs_with_several():
     fixed = _fix(source)
     assert "algorithms=" not in fixed
     assert 'options={"verify_signature": False}' not in fixed
+
+
+def test_a_safe_fix_keeps_an_import_that_other_modules_take_from_this_one(tmp_path):
+    """`from compat import urllib3` must still work after the EGR105 fix deleted compat's only use."""
+    silenced = "urllib3.disable_warnings()\n"
+    files = {
+        "compat.py": "import urllib3\n\n" + silenced,  # a compat module re-exports what it imports
+        "_compat.py": "from urllib3 import disable_warnings\n\ndisable_warnings()\n",
+        "pkg/__init__.py": "import urllib3\n\n" + silenced,  # so does a package's __init__
+        "api.py": '__all__ = ["urllib3"]\n\nimport urllib3\n\n' + silenced,  # a name in __all__
+        "explicit.py": "import urllib3 as urllib3\n\n" + silenced,  # `import x as x` says "re-exported"
+        "plain.py": "import json\nimport urllib3\n\n" + silenced + "json.dumps(1)\n",
+        "user.py": "from compat import urllib3\nfrom _compat import disable_warnings\nfrom pkg import urllib3 as u\n"
+                   "from api import *\nfrom explicit import urllib3 as e\n\nprint(urllib3.PoolManager, u, e, disable_warnings)\n",
+    }
+    for name, text in files.items():
+        (tmp_path / name).parent.mkdir(exist_ok=True)
+        (tmp_path / name).write_text(text)
+    proc = egress_lint("fix", str(tmp_path))
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    after = {name: (tmp_path / name).read_text() for name in files}
+    assert after["compat.py"] == "import urllib3\n\n"
+    assert after["_compat.py"] == "from urllib3 import disable_warnings\n\n"
+    assert after["pkg/__init__.py"] == "import urllib3\n\n"
+    assert after["api.py"] == '__all__ = ["urllib3"]\n\nimport urllib3\n\n'
+    assert after["explicit.py"] == "import urllib3 as urllib3\n\n"
+    assert after["plain.py"] == "import json\n\njson.dumps(1)\n"  # nobody takes urllib3 from here
+    imported = subprocess.run([sys.executable, "-c", "import user"], cwd=tmp_path, capture_output=True, text=True)
+    assert imported.returncode == 0, imported.stderr

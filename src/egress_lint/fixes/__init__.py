@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import ast
 from dataclasses import dataclass, field
-from typing import Dict, List, Sequence, Tuple
+from typing import Dict, List, Optional, Sequence, Set, Tuple
 
 from ..diagnostics import Diagnostic
 from . import (add_keyword, remove_keyword, remove_statement, replace_argument, replace_callee,
@@ -53,7 +53,7 @@ def fix_source(data: bytes, diagnostics: Sequence[Diagnostic], unsafe: bool = Fa
     if _nesting(data) > MAX_NESTING:
         raise too_deep
     try:
-        return _fix(data, wanted)
+        return _fix(data, wanted, path)
     except RecursionError:
         raise too_deep from None
 
@@ -70,9 +70,11 @@ def _nesting(data: bytes) -> int:
     return deepest
 
 
-def _fix(data: bytes, wanted: Sequence[Diagnostic]) -> Outcome:
+def _fix(data: bytes, wanted: Sequence[Diagnostic], path: str) -> Outcome:
+    """One libcst parse, one pass for positions and parents, one transformer pass that descends only
+    towards the nodes to change, and, when a fix dropped a name, one pass over the statements to
+    remove the imports it orphaned."""
     import libcst as cst
-    from libcst.metadata import MetadataWrapper, ParentNodeProvider, PositionProvider
 
     from .edit import Edit, KeepComments
 
@@ -83,15 +85,14 @@ def _fix(data: bytes, wanted: Sequence[Diagnostic]) -> Outcome:
         # (`async` as a name), which the analysis still reads.
         raise FixError(f"the fixer cannot parse this file (libcst: syntax error near line {exc.raw_line}); "
                        "fix it by hand") from None
-    wrapper = MetadataWrapper(module)
-    positions = wrapper.resolve(PositionProvider)
-    parents = wrapper.resolve(ParentNodeProvider)
+    positions, parents = _positions_and_parents(module)
     at: Dict[Tuple[int, int, int, int], List[cst.CSTNode]] = {}
     for node, where in positions.items():
         at.setdefault((where.start.line, where.start.column, where.end.line, where.end.column), []).append(node)
 
     outcome = Outcome(data)
     edits: Dict[cst.CSTNode, List[Tuple[object, Diagnostic]]] = {}
+    above: Set[cst.CSTNode] = set()  # the nodes with a node to change somewhere below them
     for diagnostic in wanted:
         kind = KINDS[diagnostic.fix.kind]
         key = (diagnostic.line, diagnostic.col - 1, diagnostic.end_line, diagnostic.end_col - 1)
@@ -104,10 +105,21 @@ def _fix(data: bytes, wanted: Sequence[Diagnostic]) -> Outcome:
             continue
         edits.setdefault(node, []).append((kind, diagnostic))
         outcome.applied.append(diagnostic)
+        parent = parents.get(node)
+        while parent is not None and parent not in above:
+            above.add(parent)
+            parent = parents.get(parent)
 
-    edit = Edit(wrapper)
+    edit = Edit(module, path)
 
     class Apply(KeepComments):
+        """Descends only towards the nodes to change; the statements beside them are left (and
+        still take the comments of a removed statement before them)."""
+
+        def on_visit(self, node):
+            super().on_visit(node)
+            return node in above
+
         def on_leave(self, original_node, updated_node):
             for kind, diagnostic in edits.get(original_node, ()):
                 updated_node = kind.apply(original_node, updated_node, diagnostic.fix, edit)
@@ -115,13 +127,51 @@ def _fix(data: bytes, wanted: Sequence[Diagnostic]) -> Outcome:
                     break
             return super().on_leave(original_node, updated_node)
 
-    module = edit.finish(wrapper.module.visit(Apply()))
-    outcome.source = module.bytes
+    module = edit.finish(module.visit(Apply()))
+    outcome.source = edit.source if edit.source is not None else module.bytes
     try:
         ast.parse(outcome.source)
     except (SyntaxError, ValueError) as exc:
         raise FixError(f"the fixes would leave invalid Python ({exc}); file left unchanged") from None
     return outcome
+
+
+def _positions_and_parents(module):
+    """Where each node of ``module`` stands (libcst's syntactic positions) and each node's parent,
+    from one code-generation pass over the module itself. libcst's own route (a metadata wrapper with
+    its position and parent providers) copies the module and walks it twice; it is kept as the
+    fallback should the code-generation state this relies on change."""
+    try:
+        from dataclasses import dataclass, field
+        from types import SimpleNamespace
+
+        from libcst.metadata.position_provider import PositionProvidingCodegenState
+
+        @dataclass
+        class State(PositionProvidingCodegenState):
+            parents: dict = field(default_factory=dict)
+            open_nodes: list = field(default_factory=list)
+
+            def before_codegen(self, node) -> None:
+                if self.open_nodes:
+                    self.parents[node] = self.open_nodes[-1]
+                self.open_nodes.append(node)
+                super().before_codegen(node)
+
+            def after_codegen(self, node) -> None:
+                super().after_codegen(node)
+                self.open_nodes.pop()
+
+        provider = SimpleNamespace(_computed={})
+        state = State(default_indent=module.default_indent, default_newline=module.default_newline,
+                      provider=provider)
+        module._codegen(state)
+        return provider._computed, state.parents
+    except (ImportError, AttributeError, TypeError):  # pragma: no cover - another libcst
+        from libcst.metadata import MetadataWrapper, ParentNodeProvider, PositionProvider
+
+        wrapper = MetadataWrapper(module, unsafe_skip_copy=True)
+        return wrapper.resolve(PositionProvider), wrapper.resolve(ParentNodeProvider)
 
 
 def describe(diagnostic: Diagnostic) -> str:

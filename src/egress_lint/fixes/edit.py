@@ -1,24 +1,31 @@
 """What every fix kind shares: spelling a replacement the way the file spells its imports,
-scheduling imports a fix may orphan, and removing statements without losing comments."""
+adding the imports a replacement needs, removing imports a fix orphans, and removing statements
+without losing comments.
+
+Nothing here runs libcst's metadata providers or codemod passes over the whole file: a name a fix
+drops is looked up in the fixed file's ``ast`` (cheap), and only import statements are revisited.
+"""
 from __future__ import annotations
 
-from typing import Dict, List, Optional, Sequence, Tuple, Union
+import ast
+import os
+from typing import Dict, Iterator, List, Optional, Sequence, Set, Tuple, Union
 
 import libcst as cst
-from libcst.codemod import CodemodContext
-from libcst.codemod.visitors import AddImportsVisitor, RemoveImportsVisitor
-from libcst.helpers import get_full_name_for_node
 
 from ..diagnostics import Fix
 
 
 class Edit:
-    """One file's edit session: the parsed module, its codemod context and the imports to adjust."""
+    """One file's edit session: the parsed module, the imports to add and the names fixes dropped."""
 
-    def __init__(self, wrapper: cst.MetadataWrapper) -> None:
-        self.module = wrapper.module
-        self.context = CodemodContext(wrapper=wrapper)
+    def __init__(self, module: cst.Module, path: str = "") -> None:
+        self.module = module
+        self.path = path
         self._added: Dict[str, str] = {}  # name -> module of the from-imports this edit adds
+        self._needed: List[Tuple[str, Optional[str]]] = []  # (module, name): `from module import name`
+        self._dropped: Set[str] = set()  # names the removed code referred to
+        self.source: Optional[bytes] = None  # the bytes of what finish() returned, when it made them
 
     def parse_expression(self, source: str) -> cst.BaseExpression:
         return cst.parse_expression(source, config=self.module.config_for_parsing)
@@ -34,20 +41,23 @@ class Edit:
             # One import per name, even when the originals came from different modules.
             source = self._added.setdefault(
                 name, self._imported_from(name) or self._imported_from(original.value) or module)
-            AddImportsVisitor.add_needed_import(self.context, source, name)
+            self._need(source, name)
             return cst.Name(name)
-        AddImportsVisitor.add_needed_import(self.context, module)
+        self._need(module, None)
         return self.parse_expression(qualname)
+
+    def _need(self, module: str, name: Optional[str]) -> None:
+        if (module, name) not in self._needed:
+            self._needed.append((module, name))
 
     def _imported_from(self, local: str) -> Optional[str]:
         """The module a top-level ``from M import x`` took ``local`` from, so the new name joins it
         (``from paramiko.client import WarningPolicy`` gives ``from paramiko.client import RejectPolicy``)."""
-        for line in self.module.body:
-            for stmt in getattr(line, "body", ()) if isinstance(line, cst.SimpleStatementLine) else ():
-                if isinstance(stmt, cst.ImportFrom) and not stmt.relative and stmt.module is not None \
-                        and not isinstance(stmt.names, cst.ImportStar) \
-                        and any((a.evaluated_alias or a.evaluated_name) == local for a in stmt.names):
-                    return get_full_name_for_node(stmt.module)
+        for stmt in _top_level_imports(self.module):
+            if isinstance(stmt, cst.ImportFrom) and not stmt.relative and stmt.module is not None \
+                    and not isinstance(stmt.names, cst.ImportStar) \
+                    and any((a.evaluated_alias or a.evaluated_name) == local for a in stmt.names):
+                return _dotted(stmt.module)
         return None
 
     def value(self, fix: Fix, original: cst.BaseExpression) -> cst.BaseExpression:
@@ -63,20 +73,142 @@ class Edit:
         return new
 
     def discard(self, original: cst.CSTNode) -> None:
-        """The fix drops ``original`` (a node of the parsed module): an import only it used must go
-        too. Imports that stay in use elsewhere are kept."""
-        try:
-            RemoveImportsVisitor.remove_unused_import_by_node(self.context, original)
-        except ValueError:
-            # A name from a relative import: libcst cannot place it without the package name, so that
-            # import stays.
-            pass
+        """The fix drops ``original`` (a node of the parsed module): an import only it used goes too.
+        Imports still used elsewhere in the file stay, and so do imports other modules may take from
+        this one (see ``_RemoveImports``)."""
+        names = _NamesUsed()
+        original.visit(names)
+        self._dropped |= names.found
 
     def finish(self, module: cst.Module) -> cst.Module:
         """Add the imports replacements need, then drop the ones fixes orphaned. Adding first lets a
         new name join the from-import it replaces."""
-        module = AddImportsVisitor(self.context).transform_module(module)
-        return _KeepCommentsRemoveImports(self.context).transform_module(module)
+        missing = [(source, name) for source, name in self._needed if not _imports(module, source, name)]
+        if missing:
+            module = _add_imports(module, missing)
+        if self._dropped:
+            source = module.bytes
+            try:
+                used = _names_used(ast.parse(source))
+            except (SyntaxError, ValueError, RecursionError):
+                return module  # reported as invalid Python by the caller
+            orphaned = self._dropped - used
+            if not orphaned:
+                self.source = source
+                return module
+            module = module.visit(_RemoveImports(orphaned, _reexports_its_imports(self.path)))
+        return module
+
+
+def _dotted(node: Union[cst.Name, cst.Attribute]) -> str:
+    if isinstance(node, cst.Name):
+        return node.value
+    return f"{_dotted(node.value)}.{node.attr.value}"  # type: ignore[arg-type]
+
+
+def _top_level_imports(module: cst.Module) -> Iterator[Union[cst.Import, cst.ImportFrom]]:
+    for line in module.body:
+        if isinstance(line, cst.SimpleStatementLine):
+            for stmt in line.body:
+                if isinstance(stmt, (cst.Import, cst.ImportFrom)):
+                    yield stmt
+
+
+def _imports(module: cst.Module, source: str, name: Optional[str]) -> bool:
+    """Whether a top-level statement already imports ``source`` (``name`` None) or ``name`` from it
+    under its own name. When unsure this says no, and libcst's import adder decides."""
+    for stmt in _top_level_imports(module):
+        if name is None and isinstance(stmt, cst.Import):
+            if any(a.asname is None and _dotted(a.name) == source for a in stmt.names):
+                return True
+        elif name is not None and isinstance(stmt, cst.ImportFrom) and not stmt.relative \
+                and stmt.module is not None and _dotted(stmt.module) == source \
+                and not isinstance(stmt.names, cst.ImportStar):
+            if any(a.asname is None and _dotted(a.name) == name for a in stmt.names):
+                return True
+    return False
+
+
+def _add_imports(module: cst.Module, missing: Sequence[Tuple[str, Optional[str]]]) -> cst.Module:
+    """libcst's import adder places a new import as a reader expects (joining a from-import of the
+    same module, after the last top-level import). It is only loaded when an import is missing."""
+    from libcst.codemod import CodemodContext
+    from libcst.codemod.visitors import AddImportsVisitor
+
+    context = CodemodContext()
+    for source, name in missing:
+        AddImportsVisitor.add_needed_import(context, source, name)
+    return AddImportsVisitor(context).transform_module(module)
+
+
+class _NamesUsed(cst.CSTVisitor):
+    """The names an expression or statement reads: ``a`` of ``a.b.c``, not the keyword of ``f(k=v)``."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.found: Set[str] = set()
+
+    def visit_Name(self, node: cst.Name) -> None:
+        self.found.add(node.value)
+
+    def visit_Attribute(self, node: cst.Attribute) -> bool:
+        node.value.visit(self)
+        return False
+
+    def visit_Arg(self, node: cst.Arg) -> bool:
+        node.value.visit(self)
+        return False
+
+    def visit_Param(self, node: cst.Param) -> bool:
+        for part in (node.annotation, node.default):
+            if part is not None:
+                part.visit(self)
+        return False
+
+
+def _names_used(tree: ast.Module) -> Set[str]:
+    """Every name the module mentions (in any scope), the strings of ``__all__`` and the names in
+    string annotations: an import bound to one of them is still in use."""
+    used: Set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Name):
+            used.add(node.id)
+        elif isinstance(node, (ast.Assign, ast.AugAssign, ast.AnnAssign)):
+            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+            if any(isinstance(t, ast.Name) and t.id == "__all__" for t in targets) and node.value is not None:
+                used.update(_strings(node.value))
+        elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) \
+                and isinstance(node.func.value, ast.Name) and node.func.value.id == "__all__":
+            for arg in node.args:  # __all__.extend([...]) / __all__.append("x")
+                used.update(_strings(arg))
+        annotations = []
+        if isinstance(node, ast.arg) and node.annotation is not None:
+            annotations.append(node.annotation)
+        elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node.returns is not None:
+            annotations.append(node.returns)
+        elif isinstance(node, ast.AnnAssign):
+            annotations.append(node.annotation)
+        for annotation in annotations:
+            for text in _strings(annotation):
+                try:
+                    inner = ast.parse(text.strip(), mode="eval")
+                except (SyntaxError, ValueError, RecursionError):
+                    continue
+                used.update(n.id for n in ast.walk(inner) if isinstance(n, ast.Name))
+    return used
+
+
+def _strings(node: ast.AST) -> Iterator[str]:
+    for child in ast.walk(node):
+        if isinstance(child, ast.Constant) and isinstance(child.value, str):
+            yield child.value
+
+
+def _reexports_its_imports(path: str) -> bool:
+    """A package's ``__init__`` and a compatibility module (``compat.py``, ``_compat.py``,
+    ``py3compat.py``) exist to be imported from: each of their top-level imports is a public name."""
+    name = os.path.basename(path).lower()
+    return name == "__init__.py" or "compat" in os.path.splitext(name)[0]
 
 
 class KeepComments(cst.CSTTransformer):
@@ -142,9 +274,58 @@ def _tidy_small_statements(original, updated):
     return updated.with_changes(body=(*updated.body[:-1], last))
 
 
-class _KeepCommentsRemoveImports(KeepComments, RemoveImportsVisitor):
-    pass
-
-
 REMOVE = cst.RemovalSentinel.REMOVE
 Result = Optional[Union[cst.CSTNode, cst.RemovalSentinel]]
+
+
+class _RemoveImports(KeepComments):
+    """Removes the imports bound to ``orphaned`` names (names the fixes dropped and nothing else in
+    the file uses). Kept: relative and ``__future__`` imports, ``import x as x`` (the spelling of a
+    deliberate re-export), and in a module that re-exports its imports every top-level import. Only
+    statements are visited, never expressions."""
+
+    def __init__(self, orphaned: Set[str], reexports: bool) -> None:
+        super().__init__()
+        self.orphaned = orphaned
+        self.reexports = reexports
+        self._depth = 0  # functions and classes around the statement
+
+    def on_visit(self, node: cst.CSTNode) -> bool:
+        if isinstance(node, (cst.BaseExpression, cst.BaseSmallStatement, cst.Decorator)):
+            return False
+        if isinstance(node, (cst.FunctionDef, cst.ClassDef)):
+            self._depth += 1
+        return super().on_visit(node)
+
+    def on_leave(self, original_node, updated_node):
+        if isinstance(original_node, (cst.FunctionDef, cst.ClassDef)):
+            self._depth -= 1
+        elif isinstance(original_node, (cst.Import, cst.ImportFrom)):
+            updated_node = self._without_orphans(updated_node)
+        return super().on_leave(original_node, updated_node)
+
+    def _without_orphans(self, node: Union[cst.Import, cst.ImportFrom]):
+        if isinstance(node, cst.ImportFrom) and (node.relative or isinstance(node.names, cst.ImportStar)
+                                                 or node.module is None or _dotted(node.module) == "__future__"):
+            return node
+        if self.reexports and self._depth == 0:
+            return node
+        names = list(node.names)  # type: ignore[arg-type]
+        keep = [alias for alias in names if not self._orphan(alias, isinstance(node, cst.Import))]
+        if len(keep) == len(names):
+            return node
+        if not keep:
+            return cst.RemoveFromParent()
+        if keep[-1] is not names[-1]:
+            keep[-1] = keep[-1].with_changes(comma=cst.MaybeSentinel.DEFAULT)
+        return node.with_changes(names=tuple(keep))
+
+    def _orphan(self, alias: cst.ImportAlias, plain_import: bool) -> bool:
+        dotted = _dotted(alias.name)
+        if alias.asname is not None:
+            bound = alias.evaluated_alias
+            if bound == dotted:
+                return False  # `import x as x`: re-exported on purpose
+        else:
+            bound = dotted.split(".")[0] if plain_import else dotted
+        return bound in self.orphaned

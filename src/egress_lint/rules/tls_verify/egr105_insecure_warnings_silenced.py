@@ -27,7 +27,10 @@ and test output.
 """
     fix_safety = """
 The fix deletes the call. It is safe: it changes no connection, only what is logged. A call used
-inside an expression is reported but not fixed.
+inside an expression is reported but not fixed. An import only the call used goes with it, except
+where other modules may import that name from this one: a name in `__all__`, `import x as x`, and
+every top-level import of a package's `__init__.py` or of a compatibility module (`compat.py`,
+`_compat.py`) stay.
 """
     references = ("https://urllib3.readthedocs.io/en/stable/advanced-usage.html#tls-warnings",)
     VALID = (
