@@ -42,9 +42,9 @@ RULES: Tuple[Type[Rule], ...] = (
 
 BY_CODE: Dict[str, Type[Rule]] = {rule.code: rule for rule in RULES}
 
-# Not a rule: the code the flake8 plugin reports a file under when the analysis failed internally on
-# part of it, so an editor or a flake8 gate shows that the file was not fully checked (the CLI
-# reports the same as an error line and exit 2). Selected by the `EGR` prefix like every rule.
+# Not a rule: the code the flake8 plugin reports where it could not check all of a file (an internal
+# error in one expression, a refused coding cookie, a file over max-file-size), so an editor or a
+# flake8 gate shows it; the CLI reports the same on stderr with exit 2. Selected by the `EGR` prefix.
 INTERNAL_ERROR_CODE = "EGR000"
-INTERNAL_ERROR_SUMMARY = "egress-lint could not fully analyse this file (an internal error)"
+INTERNAL_ERROR_SUMMARY = "egress-lint could not check all of this file"
 INTERNAL_ERROR_HINT = "please report it to the egress-lint project"
