@@ -68,10 +68,19 @@ def visibility(report: Report) -> List[str]:
     if report.skipped:
         from ..textsafe import escape
 
-        names = ", ".join(f"{escape(path)} ({why})" for path, why in report.skipped[:5])
-        more = f", and {len(report.skipped) - 5} more" if len(report.skipped) > 5 else ""
+        # Each skipped folder is named, unless one reason covers more than three (a tree has a
+        # __pycache__ in every package): then that reason is counted, and JSON/SARIF list them all.
+        by_reason: Dict[str, List[str]] = {}
+        for path, why in report.skipped:
+            by_reason.setdefault(why, []).append(path)
+        names = []
+        for why, paths in by_reason.items():
+            if len(paths) > 3:
+                names.append(f"{len(paths)} {why} folders")
+            else:
+                names.extend(f"{escape(path)} ({why})" for path in paths)
         count = len(report.skipped)
-        parts.append(f"{count} folder{'s' if count != 1 else ''} skipped: {names}{more}")
+        parts.append(f"{count} folder{'s' if count != 1 else ''} skipped: {', '.join(names)}")
     if report.excluded:
         count = len(report.excluded)
         parts.append(f"{count} path{'s' if count != 1 else ''} excluded")
