@@ -45,3 +45,26 @@ requests.get("https://api.example.com/items", headers={"X-API-Key": KEY})
 requests.get("https://robot@api.example.com/public")
 # ok: egr302-credentials-in-url
 requests.get("https://api.example.com/items?monkey=1&keyboard=2")
+
+
+
+# --- connection strings ----------------------------------------------------------------------------------
+import psycopg2
+import pymongo
+from sqlalchemy import create_engine
+
+# todoruleid: egr302-credentials-in-url
+pg = psycopg2.connect("postgresql://app:s3cr3t-value@db.example.com/app?sslmode=verify-full")
+# todoruleid: egr302-credentials-in-url
+mongo = pymongo.MongoClient("mongodb+srv://app:s3cr3t-value@cluster.example.com/app")
+# todoruleid: egr302-credentials-in-url
+engine = create_engine(f"postgresql://app:{os.environ['DB_PASSWORD']}@db.example.com/app?sslmode=verify-full")
+# ok: egr302-credentials-in-url
+engine_env = create_engine(os.environ["DATABASE_URL"])
+# ok: egr302-credentials-in-url
+mongo_user_only = pymongo.MongoClient("mongodb+srv://app@cluster.example.com/app?authMechanism=MONGODB-X509")
+
+
+# --- the same cases as they appear in other fixtures ---------------------------------------------------
+# todoruleid: egr302-credentials-in-url
+queue = redis.from_url(f"redis://:{os.environ['REDIS_PASSWORD']}@queue.example.com:6379/0")

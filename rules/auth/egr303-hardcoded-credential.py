@@ -68,3 +68,27 @@ requests.get(API, auth=("robot", ""))
 def passthrough(url, token):
     # ok: egr303-hardcoded-credential
     return requests.get(url, headers={"Authorization": "Bearer " + token})
+
+
+
+# --- databases and caches ------------------------------------------------------------------------------
+import psycopg2
+import pymysql
+import redis
+
+# todoruleid: egr303-hardcoded-credential
+pg = psycopg2.connect(host="db.example.com", dbname="app", user="app", password="s3cr3t-value",
+                      sslmode="verify-full")
+# todoruleid: egr303-hardcoded-credential
+cache = redis.Redis(host="cache.example.com", password="s3cr3t-value", ssl=True, ssl_check_hostname=True)
+
+DATABASES = {
+    # todoruleid: egr303-hardcoded-credential
+    "default": {"ENGINE": "django.db.backends.postgresql", "HOST": "pg.example.com", "PASSWORD": "s3cr3t-value",
+                "OPTIONS": {"sslmode": "verify-full"}},
+}
+# ok: egr303-hardcoded-credential
+pg_env = psycopg2.connect(host="db.example.com", dbname="app", password=os.environ["PGPASSWORD"],
+                          sslmode="verify-full")
+# ok: egr303-hardcoded-credential
+placeholder = pymysql.connect(host="mysql.example.com", user="root", password="changeme")

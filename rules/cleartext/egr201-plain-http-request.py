@@ -169,3 +169,27 @@ SCHEMA = {"$id": "http://json-schema.org/draft-07/schema#", "type": "object"}
 requests.get(os.environ["SERVICE_URL"])
 # ok: egr201-plain-http-request
 requests.get(urljoin(SECURE, "http-proxy/status"))
+
+
+
+# --- connection URLs of caches, brokers and directories --------------------------------------------------
+import redis
+from celery import Celery
+
+# todoruleid: egr201-plain-http-request
+cache = redis.from_url("redis://cache.example.com:6379/0")
+# todoruleid: egr201-plain-http-request
+queue = Celery("tasks", broker="amqp://rabbit.example.com:5672//")
+# todoruleid: egr201-plain-http-request
+broker_url = "redis://queue.example.com:6379/1"
+# ok: egr201-plain-http-request
+secure_cache = redis.from_url("rediss://cache.example.com:6380/0", ssl_check_hostname=True)
+# ok: egr201-plain-http-request
+local_cache = redis.from_url("redis://localhost:6379/0")
+# ok: egr201-plain-http-request
+compose_cache = redis.from_url("redis://redis:6379/0")
+
+
+# --- the same cases as they appear in other fixtures ---------------------------------------------------
+# todoruleid: egr201-plain-http-request
+queue = redis.from_url(f"redis://:{os.environ['REDIS_PASSWORD']}@queue.example.com:6379/0")

@@ -104,3 +104,26 @@ requests.get(BASE + "/catalogue", headers={"Accept": "application/json"})
 requests.post(BASE + "/search", json={"query": "shoes", "page": 2})
 # ok: egr202-credentials-over-plain-http
 requests.get(BASE + "/catalogue", auth=None)
+
+
+
+# --- databases, caches and brokers ------------------------------------------------------------------
+import psycopg2
+import redis
+
+
+def cache_client(password):
+    # todoruleid: egr202-credentials-over-plain-http
+    return redis.Redis(host="cache.example.com", password=password)
+
+
+# todoruleid: egr202-credentials-over-plain-http
+pg_plain = psycopg2.connect(host="db.example.com", dbname="app", user="app", password=os.environ["PGPASSWORD"],
+                            sslmode="disable")
+# todoruleid: egr202-credentials-over-plain-http
+queue = redis.from_url(f"redis://:{os.environ['REDIS_PASSWORD']}@queue.example.com:6379/0")
+# ok: egr202-credentials-over-plain-http
+secure_cache = redis.Redis(host="cache.example.com", password=os.environ["REDIS_PASSWORD"], ssl=True,
+                           ssl_check_hostname=True)
+# ok: egr202-credentials-over-plain-http
+local_cache = redis.Redis(host="localhost", password=os.environ["REDIS_PASSWORD"])

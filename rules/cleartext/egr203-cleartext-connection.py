@@ -83,3 +83,71 @@ def notify(host):
     with smtplib.SMTP(host, 587) as server:
         server.starttls()
         server.send_message(None)
+
+
+
+# --- databases, caches and brokers ------------------------------------------------------------------
+import asyncpg
+import mysql.connector
+import psycopg2
+import pymongo
+import pymysql
+import redis
+from sqlalchemy import create_engine
+
+# todoruleid: egr203-cleartext-connection
+pg_disabled = psycopg2.connect("host=db.example.com dbname=app sslmode=disable")
+# todoruleid: egr203-cleartext-connection
+pg_disabled_url = psycopg2.connect("postgresql://db.example.com/app?sslmode=disable")
+# todoruleid: egr203-cleartext-connection
+engine_disabled = create_engine("postgresql://db.example.com/app", connect_args={"sslmode": "disable"})
+
+
+async def analytics(dsn):
+    # todoruleid: egr203-cleartext-connection
+    return await asyncpg.connect(dsn, ssl=False)
+
+
+# todoruleid: egr203-cleartext-connection
+cache = redis.Redis(host="cache.example.com", port=6379)
+# todoruleid: egr203-cleartext-connection
+mongo = pymongo.MongoClient("mongodb://mongo.example.com:27017/")
+# todoruleid: egr203-cleartext-connection
+mysql_plain = pymysql.connect(host="mysql.example.com", user="app")
+# todoruleid: egr203-cleartext-connection
+connector_plain = mysql.connector.connect(host="mysql.example.com", ssl_disabled=True)
+DATABASES = {
+    # todoruleid: egr203-cleartext-connection
+    "legacy": {"ENGINE": "django.db.backends.mysql", "HOST": "mysql.example.com",
+               "OPTIONS": {"ssl_mode": "DISABLED"}},
+    # ok: egr203-cleartext-connection
+    "default": {"ENGINE": "django.db.backends.postgresql", "HOST": "pg.example.com",
+                "OPTIONS": {"sslmode": "verify-full"}},
+    # ok: egr203-cleartext-connection
+    "compose": {"ENGINE": "django.db.backends.postgresql", "HOST": "db", "OPTIONS": {"sslmode": "disable"}},
+}
+# ok: egr203-cleartext-connection
+secure_cache = redis.Redis(host="cache.example.com", ssl=True, ssl_check_hostname=True)
+# ok: egr203-cleartext-connection
+default_cache = redis.Redis()
+# ok: egr203-cleartext-connection
+env_cache = redis.Redis(host=os.environ["REDIS_HOST"])
+# ok: egr203-cleartext-connection
+mongo_tls = pymongo.MongoClient("mongodb://mongo.example.com/?tls=true")
+# ok: egr203-cleartext-connection
+mongo_srv = pymongo.MongoClient("mongodb+srv://cluster.example.com/")
+# ok: egr203-cleartext-connection
+mysql_tls = pymysql.connect(host="mysql.example.com", ssl_ca="/etc/ssl/db-ca.pem", ssl_verify_identity=True)
+# ok: egr203-cleartext-connection
+socket_pg = psycopg2.connect("host=/var/run/postgresql dbname=app sslmode=disable")
+
+
+# --- the same cases as they appear in other fixtures ---------------------------------------------------
+def cache_client(password):
+    # todoruleid: egr203-cleartext-connection
+    return redis.Redis(host="cache.example.com", password=password)
+
+
+# todoruleid: egr203-cleartext-connection
+pg_plain = psycopg2.connect(host="db.example.com", dbname="app", user="app", password=os.environ["PGPASSWORD"],
+    sslmode="disable")

@@ -299,3 +299,51 @@ factory()(API)
 json.dumps({"verify": False})
 # ok: egr101-verification-disabled
 requests.get(API, **os.environ)
+
+
+# --- databases, caches and brokers ------------------------------------------------------------------
+import MySQLdb
+import psycopg2
+import pymongo
+import pymysql
+import redis
+from sqlalchemy import create_engine
+
+# todoruleid: egr101-verification-disabled
+pg_require = psycopg2.connect(host="db.example.com", dbname="app", sslmode="require")
+# todoruleid: egr101-verification-disabled
+pg_require_dsn = psycopg2.connect("postgresql://db.example.com/app?sslmode=require")
+# todoruleid: egr101-verification-disabled
+engine_require = create_engine("postgresql+psycopg2://db.example.com/app", connect_args={"sslmode": "require"})
+# todoruleid: egr101-verification-disabled
+cache_unverified = redis.Redis(host="cache.example.com", ssl=True, ssl_cert_reqs=None, ssl_check_hostname=True)
+# todoruleid: egr101-verification-disabled
+cache_url_unverified = redis.from_url("rediss://cache.example.com:6380/0?ssl_cert_reqs=none&ssl_check_hostname=true")
+# todoruleid: egr101-verification-disabled
+mongo_invalid_certs = pymongo.MongoClient("mongo.example.com", tls=True, tlsAllowInvalidCertificates=True)
+# todoruleid: egr101-verification-disabled
+mongo_insecure_uri = pymongo.MongoClient("mongodb://mongo.example.com/?tls=true&tlsInsecure=true")
+# todoruleid: egr101-verification-disabled
+mysql_required = MySQLdb.connect(host="mysql.example.com", ssl_mode="REQUIRED")
+# todoruleid: egr101-verification-disabled
+mysql_no_verify = pymysql.connect(host="mysql.example.com", ssl_ca="/etc/ssl/db-ca.pem", ssl_verify_cert=False)
+
+DATABASES = {
+    # todoruleid: egr101-verification-disabled
+    "default": {"ENGINE": "django.db.backends.postgresql", "HOST": "pg.example.com", "OPTIONS": {"sslmode": "require"}},
+    # ok: egr101-verification-disabled
+    "replica": {"ENGINE": "django.db.backends.postgresql", "HOST": "pg.example.com",
+                "OPTIONS": {"sslmode": "verify-full"}},
+}
+result_backend = "rediss://cache.example.com:6380/0"
+# todoruleid: egr101-verification-disabled
+redis_backend_use_ssl = {"ssl_cert_reqs": ssl.CERT_NONE}
+
+# ok: egr101-verification-disabled
+pg_verified = psycopg2.connect(host="db.example.com", dbname="app", sslmode="verify-full")
+# ok: egr101-verification-disabled
+cache_verified = redis.Redis(host="cache.example.com", ssl=True, ssl_cert_reqs="required", ssl_check_hostname=True)
+# ok: egr101-verification-disabled
+mongo_verified = pymongo.MongoClient("mongodb+srv://cluster.example.com/")
+# ok: egr101-verification-disabled
+mysql_verified = MySQLdb.connect(host="mysql.example.com", ssl_mode="VERIFY_IDENTITY")

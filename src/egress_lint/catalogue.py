@@ -16,6 +16,7 @@ from .rules.cleartext.egr201_plain_http_request import PlainHttpRequest
 from .rules.cleartext.egr202_credentials_over_plain_http import CredentialsOverPlainHttp
 from .rules.cleartext.egr203_cleartext_connection import CleartextConnection
 from .rules.cleartext.egr204_weak_tls import WeakTls
+from .rules.cleartext.egr205_optional_tls import OptionalTls
 from .rules.tls_verify.egr101_verification_disabled import VerificationDisabled
 from .rules.tls_verify.egr102_unverified_ssl_context import UnverifiedSslContext
 from .rules.tls_verify.egr103_hostname_check_disabled import HostnameCheckDisabled
@@ -34,6 +35,7 @@ RULES: Tuple[Type[Rule], ...] = (
     CredentialsOverPlainHttp,
     CleartextConnection,
     WeakTls,
+    OptionalTls,
     UnauthenticatedSensitiveCall,
     CredentialsInUrl,
     HardcodedCredential,

@@ -53,7 +53,54 @@ def connections(model, diagnostics: Sequence[Diagnostic], settings: Settings, pa
             **_sensitive(model, point, settings),
             "codes": codes,
         })
+    rows += _setting_rows(model, by_position, by_line, settings, path, lines)
     return rows
+
+
+def _setting_rows(model, by_position, by_line, settings: Settings, path: str, lines: Sequence[str]):
+    """Connections configured by framework settings (Django DATABASES, Celery broker_url)."""
+    from .analysis.transport import connections as all_connections
+
+    rows = []
+    for connection in all_connections(model):
+        if connection.point is not None:
+            continue
+        node = connection.node
+        column = _column(lines, node.lineno, node.col_offset)
+        codes = set(by_position.get((node.lineno, column), ()))
+        if connection.tls_node is not None:
+            codes |= set(by_line.get(connection.tls_node.lineno, ()))
+        url = connection.url
+        rows.append({
+            "path": path, "line": node.lineno, "column": column, "library": connection.library,
+            "api": connection.subject, "kind": "setting", "method": "",
+            "scheme": (url.scheme or "") if url else "", "host": (url.host or "dynamic") if url else "dynamic",
+            "url_path": "", "tls": _connection_tls(model, connection, sorted(codes)),
+            "auth": _connection_auth(model, connection), "sensitive": "n.a.", "why_sensitive": "",
+            "codes": sorted(codes),
+        })
+    return rows
+
+
+def _connection_tls(model, connection, codes: List[str]) -> str:
+    from .analysis.transport import transport
+
+    if any(code in _TLS_CODES for code in codes):
+        return "disabled"
+    state = transport(model, connection).state
+    return {"cleartext": "n.a. (cleartext)", "optional": "optional (may fall back to cleartext)",
+            "tls": "verified", "local": "n.a. (local socket)"}.get(state, "unknown")
+
+
+def _connection_auth(model, connection) -> str:
+    from .analysis.transport import credentials
+
+    names = []
+    for name, _, _ in credentials(model, connection):
+        label = "url credentials" if name == "a password in the connection string" else "password"
+        if label not in names:
+            names.append(label)
+    return ", ".join(names) or "none"
 
 
 def _column(lines: Sequence[str], line: int, byte_col: int) -> int:
@@ -65,6 +112,12 @@ def _column(lines: Sequence[str], line: int, byte_col: int) -> int:
 def _tls(model, point, url, codes: List[str], by_line: Dict[int, List[str]]) -> str:
     if url is not None and url.local:
         return f"n.a. (local: {url.local})"
+    if point.api.protocol is not None:  # database, cache and broker connections: the transport decides
+        from .analysis.transport import connection_of
+
+        connection = connection_of(model, point)
+        if connection is not None:
+            return _connection_tls(model, connection, codes)
     if url is not None and url.scheme in CLEARTEXT_SCHEMES:
         return "n.a. (cleartext)"
     if any(code in _TLS_CODES for code in codes):
@@ -97,6 +150,12 @@ def _client_statements(model, client, depth: int = 0) -> list:
 
 
 def _auth(model, point, settings: Settings) -> str:
+    if point.api.protocol is not None:
+        from .analysis.transport import connection_of
+
+        connection = connection_of(model, point)
+        if connection is not None:
+            return _connection_auth(model, connection)
     evidence = auth_evidence(model, point, settings["auth-headers"])
     certain = [e for e in evidence if e.is_credential]
     if certain:

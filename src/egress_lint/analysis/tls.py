@@ -10,11 +10,13 @@ import re
 from typing import Iterator, List, Optional, Tuple
 
 from ..libraries import ssl as ssl_table
-from ..libraries.spec import (CERT_NONE, CONTEXT, FALSE, HOSTNAME, MISSING, UNVERIFIED_CONTEXT, VERIFY, WEAK_CIPHERS,
-                              WEAK_PROTOCOL, WEAK_VERSION)
+from ..libraries import CONFIG_FUNCTIONS
+from ..libraries import schemes as scheme_table
+from ..libraries.spec import (CERT_NONE, CONTEXT, FALSE, HOSTNAME, MISSING, ONE_OF, TRUE, UNVERIFIED_CONTEXT, VERIFY,
+                              WEAK_CIPHERS, WEAK_PROTOCOL, WEAK_VERSION, Arg)
 from .contexts import is_cert_none
 from .model import EgressPoint, SemanticModel
-from .values import Const, Ref, Value, choose, is_false
+from .values import Const, Ref, Unknown, Value, choose, is_false
 
 _SSL_CONTEXT = "ssl.SSLContext"
 
@@ -69,9 +71,13 @@ def weakenings(model: SemanticModel, effect: str) -> List[Weakening]:
             continue
         for config in client.configs:
             method_switch = method_switches.get(config.attr) if config.op == "call" and config.key is None else None
+            if method_switch is not None and method_switch.selector:
+                method_switch = _selected(model, config.node, config.scope, client.type.method_switches,
+                                          config.attr, effect)
             if method_switch is not None and method_switch.effect == effect:
-                value = _pick(model, model.site(config.node).value(method_switch.arg), method_switch.disabled_by)
-                if _switched_off(model, value, method_switch.disabled_by) is not None:
+                value = _pick(model, model.site(config.node).value(method_switch.arg), method_switch.disabled_by,
+                              method_switch.values)
+                if switched_off(model, value, method_switch.disabled_by, method_switch.values) is not None:
                     subject = f"{client.type.name}.{config.attr}()"
                     found.append(Weakening(config.node, subject, describe(value, method_switch.arg.name), effect,
                                            config=config))
@@ -79,13 +85,73 @@ def weakenings(model: SemanticModel, effect: str) -> List[Weakening]:
             switch = attributes.get(config.attr)
             if switch is None or switch.effect != effect or config.op != "set" or config.key is not None:
                 continue
-            value = _pick(model, model.resolve(config.value, config.scope), switch.disabled_by)
-            if _switched_off(model, value, switch.disabled_by) is not None:
+            value = _pick(model, model.resolve(config.value, config.scope), switch.disabled_by, switch.values)
+            if switched_off(model, value, switch.disabled_by, switch.values) is not None:
                 subject = f"{client.type.name}.{config.attr}"
                 found.append(Weakening(config.node, subject, describe(value, config.attr, " = "), effect,
                                        config=config, value=value, written_here=not value.via))
+    found.extend(_config_functions(model, effect))
+    found.extend(_settings_weakenings(model, effect))
     found.sort(key=lambda w: (w.node.lineno, w.node.col_offset))
     return found
+
+
+def _selected(model, call: ast.Call, scope, switches, method: str, effect: str):
+    """The switch of ``setopt(NAME, value)`` / ``set_option(NAME, value)`` for the NAME given."""
+    if not call.args:
+        return None
+    option = model.resolve(call.args[0], scope)
+    name = option.qualname if isinstance(option, Ref) else None
+    for attr, switch in switches:
+        if attr == method and switch.effect == effect and name is not None and name in switch.selector:
+            return switch
+    return None
+
+
+def _config_functions(model, effect: str) -> Iterator[Weakening]:
+    """Process-wide TLS settings made by a module function (``ldap.set_option(...)``)."""
+    if not CONFIG_FUNCTIONS:
+        return
+    for site in model.calls_to(*CONFIG_FUNCTIONS):
+        for switch in CONFIG_FUNCTIONS[site.qualname]:
+            if switch.effect != effect:
+                continue
+            if switch.selector:
+                option = site.value(Arg("option", 0))
+                if not isinstance(option, Ref) or option.qualname not in switch.selector:
+                    continue
+            value = site.value(switch.arg)
+            reason = switched_off(model, value, switch.disabled_by, switch.values)
+            if reason is not None:
+                shown = option.qualname.rsplit(".", 1)[1] if switch.selector else switch.arg.name
+                yield Weakening(site.call, f"{site.qualname}()", describe(value, shown, context_reason=reason),
+                                effect)
+
+
+def _settings_weakenings(model, effect: str) -> Iterator[Weakening]:
+    """TLS switches of connections: keywords, dict arguments, connection-string options and settings."""
+    from .transport import connections, switch_value
+
+    for connection in connections(model):
+        if connection.point is not None and effect == VERIFY and connection.url is not None \
+                and connection.dsn is not None and connection.dsn.form == "url":
+            entry = scheme_table.lookup(connection.url.scheme)
+            if entry is not None and entry.transport == scheme_table.UNVERIFIED_T:
+                yield Weakening(connection.node, connection.subject,
+                                f"a {connection.url.scheme}:// URL encrypts without verifying the server", effect,
+                                point=connection.point)
+        if connection.point is not None:
+            continue  # switches of calls are read by _at_call
+        for switch in connection.api.tls:
+            if switch.effect != effect:
+                continue
+            value = _pick(model, switch_value(model, connection, switch), switch.disabled_by, switch.values)
+            if value is None or isinstance(value, Unknown):
+                continue
+            reason = switched_off(model, value, switch.disabled_by, switch.values)
+            if reason is not None:
+                yield Weakening(connection.tls_node or connection.node, connection.subject, describe(value, switch.arg.name,
+                                                                              context_reason=reason), effect)
 
 
 def _at_call(model: SemanticModel, point: EgressPoint, effect: str) -> Iterator[Weakening]:
@@ -97,16 +163,39 @@ def _at_call(model: SemanticModel, point: EgressPoint, effect: str) -> Iterator[
             return
     if effect in (VERIFY, HOSTNAME) and any(_given(site.value(arg)) for arg in api.pinned_by):
         return  # certificate pinning is verification
+    connection = None
+    if api.protocol is not None:
+        from .transport import TLS_STATE, connection_of, transport
+
+        connection = connection_of(model, point)
+        if connection is None:
+            return
+        api = connection.api
+        uses_tls = transport(model, connection).state == TLS_STATE
     for switch in api.tls:
         if switch.effect != effect:
             continue
-        value = _pick(model, site.value(switch.arg), switch.disabled_by)
-        reason = _switched_off(model, value, switch.disabled_by)
+        if connection is not None:
+            from .transport import switch_value
+
+            value = _pick(model, switch_value(model, connection, switch), switch.disabled_by, switch.values)
+            if isinstance(value, Unknown):
+                continue
+        else:
+            value = _pick(model, site.value(switch.arg), switch.disabled_by, switch.values)
+        reason = switched_off(model, value, switch.disabled_by, switch.values)
+        if reason is not None and value is None and connection is not None and not uses_tls:
+            continue  # a default about verification matters only on a connection that uses TLS
         if reason is not None:
-            written_here = value is not None and not value.via and any(
-                k.arg == switch.arg.name for k in site.call.keywords)
-            yield Weakening(site.call, point.subject, describe(value, switch.arg.name, context_reason=reason),
-                            effect, point=point, value=value, written_here=written_here)
+            written_here = value is not None and not value.via and switch.within is None and switch.removable \
+                and any(k.arg == switch.arg.name for k in site.call.keywords)
+            setting = describe(value, switch.arg.name, context_reason=reason)
+            if value is None and switch.default:
+                setting = f"{switch.arg.name} not set: {switch.default}"
+            elif switch.within is not None and value is not None:
+                setting = f"{switch.within.name}={{{switch.arg.name!r}: ...}}: " + setting
+            yield Weakening(site.call, point.subject, setting, effect, point=point, value=value,
+                            written_here=written_here)
     if effect == CONTEXT and point.client is not None and point.kind == "request" \
             and point.client.type.name == _SSL_CONTEXT:
         server = site.value(point.api.server_flag) if point.api.server_flag else None
@@ -115,24 +204,31 @@ def _at_call(model: SemanticModel, point: EgressPoint, effect: str) -> Iterator[
             yield Weakening(site.call, point.subject, f"the context {state.reason}", effect, point=point)
 
 
-def _pick(model: SemanticModel, value: Optional[Value], disabled_by: Tuple[str, ...]) -> Optional[Value]:
+def _pick(model: SemanticModel, value: Optional[Value], disabled_by: Tuple[str, ...],
+          values: Tuple[object, ...] = ()) -> Optional[Value]:
     """Of several possible values (branches, rebinding, callers), the first that switches the
     protection off and is not chosen by a visible opt-out."""
-    return choose(value, lambda v: _switched_off(model, v, disabled_by) is not None)
+    return choose(value, lambda v: switched_off(model, v, disabled_by, values) is not None)
 
 
 def _given(value: Optional[Value]) -> bool:
     return value is not None and not (isinstance(value, Const) and value.value in (None, ""))
 
 
-def _switched_off(model: SemanticModel, value: Optional[Value], disabled_by: Tuple[str, ...]) -> Optional[str]:
+def switched_off(model, value: Optional[Value], disabled_by: Tuple[str, ...],
+                 values: Tuple[object, ...] = ()) -> Optional[str]:
     """None when the value keeps the protection; otherwise a reason ("" when the value says it all)."""
     for predicate in disabled_by:
         if predicate == MISSING:
             if value is None:
                 return ""
-        elif value is None:
+        elif value is None or isinstance(value, Unknown):
             continue
+        elif predicate == TRUE and isinstance(value, Const) and not isinstance(value.value, str) \
+                and value.value is not None and value.value == 1:
+            return ""
+        elif predicate == ONE_OF and _one_of(value, values):
+            return ""
         elif predicate == FALSE and is_false(value):
             return ""
         elif predicate == CERT_NONE and is_cert_none(value):
@@ -150,6 +246,20 @@ def _switched_off(model: SemanticModel, value: Optional[Value], disabled_by: Tup
                 if state.unverified_client:
                     return state.reason
     return None
+
+
+def _one_of(value: Value, values: Tuple[object, ...]) -> bool:
+    if isinstance(value, Ref):
+        return value.qualname in values
+    if isinstance(value, Const):
+        if value.value is None:
+            return None in values
+        if isinstance(value.value, str):
+            lowered = value.value.strip().lower()
+            return any(isinstance(v, str) and v.lower() == lowered for v in values)
+        if isinstance(value.value, bool):
+            return value.value in [v for v in values if isinstance(v, bool)]
+    return False
 
 
 def weak_cipher_words(value: Optional[Value]) -> List[str]:

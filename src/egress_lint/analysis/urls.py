@@ -274,6 +274,10 @@ def point_url(model, point) -> Optional[Url]:
 def _point_url(model, point) -> Optional[Url]:
     api = point.api
     site: CallSite = point.site
+    if api.protocol is not None:  # database, cache and broker connections: connection strings, hosts
+        from .transport import connection_url
+
+        return connection_url(model, point)
     if point.kind == "client" and api.base_url is not None:
         return url_of_value(site.value(api.base_url))
     if api.url is not None:

@@ -7,9 +7,9 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Dict, Optional, Tuple
 
-from . import (aiohttp, http_client, httpx, oauth, paramiko, plain_protocols, pyopenssl, requests, ssl, urllib3,
-               urllib_request, websockets)
-from .spec import Api, ClientType, Library
+from . import (aiohttp, frameworks, http_client, httpx, mongodb, mysql, oauth, paramiko, plain_protocols, postgres,
+               pyopenssl, redis, requests, ssl, urllib3, urllib_request, websockets)
+from .spec import Api, ClientType, Library, SettingsSpec, TlsSwitch
 
 LIBRARIES: Tuple[Library, ...] = (
     requests.LIBRARY,
@@ -24,6 +24,11 @@ LIBRARIES: Tuple[Library, ...] = (
     pyopenssl.LIBRARY,
     websockets.LIBRARY,
     oauth.LIBRARY,
+    postgres.LIBRARY,
+    mysql.LIBRARY,
+    redis.LIBRARY,
+    mongodb.LIBRARY,
+    frameworks.LIBRARY,
 )
 
 FUNCTIONS: Dict[str, Api] = {}
@@ -33,6 +38,9 @@ REQUEST_OBJECTS: Dict[str, Api] = {}
 AUTH_CLASSES: Dict[str, str] = {}
 _ALIASES: Dict[str, str] = {}
 MODULES: Tuple[str, ...] = ()
+CONFIG_FUNCTIONS: Dict[str, Tuple[TlsSwitch, ...]] = {}
+SETTINGS: Tuple[SettingsSpec, ...] = ()
+_DRIVERS: Dict[str, Api] = dict(frameworks.DRIVERS)
 
 for _lib in LIBRARIES:
     FUNCTIONS.update(_lib.functions)
@@ -42,6 +50,19 @@ for _lib in LIBRARIES:
     REQUEST_OBJECTS.update(_lib.request_objects)
     AUTH_CLASSES.update(_lib.auth_classes)
     MODULES += tuple(m for m in _lib.modules if m not in MODULES)
+    CONFIG_FUNCTIONS.update(_lib.config_functions)
+    SETTINGS += _lib.settings
+
+
+def api_for_engine(name: Optional[str]) -> Optional[Api]:
+    """The driver table behind a Django ENGINE or a URL scheme (``postgresql+asyncpg``, ``redis``)."""
+    if not name:
+        return None
+    name = name.lower() if "://" not in name else name
+    found = _DRIVERS.get(name)
+    if found is None and "+" in name:
+        found = _DRIVERS.get(name.split("+", 1)[0])
+    return found
 
 # Longest prefix first, so "requests.packages.urllib3" wins over "requests".
 _ALIAS_ORDER = sorted(_ALIASES, key=len, reverse=True)

@@ -16,6 +16,8 @@ CONTEXT_VERIFY_MODE = "context-verify-mode"  # ssl-level cert_reqs / verify_mode
 HOSTNAME = "hostname"  # hostname checking
 
 PROTOCOL = "protocol"  # the TLS protocol version or cipher suites allowed
+CLEARTEXT = "cleartext"  # whether the connection is encrypted at all (database, cache and broker clients)
+OPTIONAL_TLS = "optional-tls"  # TLS only when the server offers it: the connection may fall back to cleartext
 
 # Predicates naming the values that switch an effect off.
 FALSE = "false"  # False or 0 (None keeps the library default)
@@ -25,9 +27,14 @@ MISSING = "missing"  # the argument is absent and the library default is insecur
 WEAK_PROTOCOL = "weak-protocol"  # a protocol constant older than TLS 1.2
 WEAK_VERSION = "weak-version"  # a TLSVersion older than TLS 1.2
 WEAK_CIPHERS = "weak-ciphers"  # a cipher string that enables NULL, EXPORT, RC4, DES, 3DES or MD5 suites
+TRUE = "true"  # True or 1 (tlsAllowInvalidCertificates=True, ssl_disabled=True)
+ONE_OF = "one-of"  # one of the switch's ``values``: strings (any case), None, or qualified names
 
-# Schemes whose traffic is not encrypted.
-CLEARTEXT_SCHEMES = frozenset({"http", "ws", "ftp", "smtp", "imap", "pop3", "telnet"})
+# Schemes whose traffic is not encrypted (the scheme table in schemes.py adds the database, cache and
+# broker schemes: redis, amqp, mqtt, ldap, ...).
+from .schemes import CLEARTEXT as _SCHEME_CLEARTEXT  # noqa: E402
+
+CLEARTEXT_SCHEMES = frozenset({"http", "ws", "ftp", "smtp", "imap", "pop3", "telnet"}) | _SCHEME_CLEARTEXT
 
 
 @dataclass(frozen=True)
@@ -40,9 +47,26 @@ class Arg:
 
 @dataclass(frozen=True)
 class TlsSwitch:
+    """A keyword (or attribute, or method argument) that can switch a protection off.
+
+    ``within`` says the switch is a key of a dict given as that argument (``sslopt={"cert_reqs": ...}``,
+    ``connect_args={"sslmode": ...}``); ``option`` names the same switch as an option of the
+    connection string or URL query (``?sslmode=disable``, ``tlsInsecure=true``); ``default`` is what
+    the library does when the switch is absent (said in the message when MISSING fires); ``values``
+    are the settings ONE_OF matches; ``selector`` restricts a method switch to calls whose first
+    argument is one of the given names (``setopt(pycurl.SSL_VERIFYPEER, 0)``).
+    """
+
     arg: Arg
     effect: str
     disabled_by: Tuple[str, ...]
+    values: Tuple[object, ...] = ()
+    within: Optional[Arg] = None
+    option: Optional[str] = None
+    default: str = ""
+    selector: Tuple[str, ...] = ()
+    aliases: Tuple[str, ...] = ()  # other keyword / option names of the same switch (pymongo ssl= for tls=)
+    removable: bool = True  # the fix may simply drop the keyword (the library default is secure)
 
 
 @dataclass(frozen=True)
@@ -75,6 +99,12 @@ class Api:
     connection: bool = False  # a connection class (EGR203's domain) rather than an HTTP request API
     server_flag: Optional[Arg] = None  # when this argument is true the call is the server side
     pinned_by: Tuple[Arg, ...] = ()  # certificate pinning: when given, the peer is verified by fingerprint
+    # Connections to databases, caches, brokers and directories: the protocol names the entry of the
+    # scheme table (schemes.py) used when no URL says otherwise; analysis/transport.py reads the
+    # connection string (url=), the host, the TLS switches and the credentials below.
+    protocol: Optional[str] = None
+    default_host: Optional[str] = None  # the host used when none is given (redis-py: localhost)
+    password: Tuple[Arg, ...] = ()  # arguments that carry a password or secret
 
 
 @dataclass(frozen=True)
@@ -90,6 +120,7 @@ class ClientType:
     upgraded_by: Tuple[str, ...] = ()  # methods that switch a cleartext connection to TLS (starttls)
     authenticates: Optional[str] = None  # a client that always authenticates (an OAuth session): how
     returns_self_from_with: bool = True
+    auth_methods: Tuple[str, ...] = ()  # configuring calls that give the connection credentials (username_pw_set)
 
 
 @dataclass(frozen=True)
@@ -102,6 +133,25 @@ class Library:
     aliases: Tuple[Tuple[str, str], ...] = ()  # qualified-name prefix -> canonical prefix
     request_objects: Tuple[Tuple[str, Api], ...] = ()  # objects built first and sent later (Request)
     auth_classes: Tuple[Tuple[str, str], ...] = ()  # auth= objects -> mechanism ("basic", "digest", ...)
+    # Process-wide TLS settings made by a module function (ldap.set_option(OPT_X_TLS_REQUIRE_CERT, ...)).
+    config_functions: Tuple[Tuple[str, Tuple[TlsSwitch, ...]], ...] = ()
+    # Settings read by a framework instead of passed to a call (Django DATABASES, Celery broker_url).
+    settings: Tuple["SettingsSpec", ...] = ()
+
+
+@dataclass(frozen=True)
+class SettingsSpec:
+    """A module-level setting that configures connections: ``NAME = {...}`` or ``NAME = "redis://..."``.
+
+    ``shape`` is "url" (the value is a connection URL), "tls-dict" (a dict of TLS switches for the
+    connections named by ``url_names``) or "databases" (Django's dict of database dicts).
+    """
+
+    names: Tuple[str, ...]
+    library: str
+    shape: str
+    tls: Tuple[TlsSwitch, ...] = ()
+    url_names: Tuple[str, ...] = ()
 
 
 def http_methods(prefix: str, library: str, url: Arg, tls: Tuple[TlsSwitch, ...],

@@ -1,5 +1,6 @@
 """EGR303: a hard-coded credential reaching an outbound call."""
 from ...analysis.auth import call_auth_evidence, client_auth_evidence, literal_credential
+from ...analysis.transport import connections, credentials, literal_secret
 from ...rule import Invalid, Rule, Valid
 
 
@@ -74,3 +75,10 @@ rotated without a release, and usually ends up shared between environments (CWE-
                 continue
             seen.add(key)
             yield self.report(item.node, f"{subject} sends a hard-coded credential ({item.detail}: {source})")
+        # Passwords of database, cache and broker connections (password=, Django PASSWORD).
+        for connection in connections(model):
+            for name, value, node in credentials(model, connection):
+                source = literal_secret(value) if name != "a password in the connection string" else None
+                if source is not None and (id(node), name) not in seen:
+                    seen.add((id(node), name))
+                    yield self.report(node, f"{connection.subject} sends a hard-coded credential ({name} {source})")

@@ -1,5 +1,6 @@
 """EGR201: a plain http:// or ws:// URL reaching an outbound call to an external host."""
 from ...analysis.hosts import policy_for
+from ...analysis.transport import CLEARTEXT_STATE, insecure, where
 from ...analysis.urls import literal_scheme_at_call, reaches_external_in_clear
 from ...diagnostics import Fix, Severity
 from ...rule import Invalid, Rule, Valid
@@ -98,3 +99,8 @@ head. It is unsafe: a server that does not speak TLS on the same host will now f
             fix = None if not literal_scheme_at_call(point) else Fix("replace-scheme", safe=False, detail=(("from", f"{url.scheme}://"), ("to", f"{secure}://")))
             yield self.report(point.node, f"{point.subject} sends a request over plain {url.scheme.upper()} to "
                                           f"{url.display}", fix)
+        # Connection URLs with a cleartext scheme (redis://, amqp://, mqtt://, ldap://; the scheme table).
+        for connection, result in insecure(model, policy, CLEARTEXT_STATE):
+            if result.by_scheme:
+                yield self.report(connection.node, f"{connection.subject} connects over plain {result.scheme}:// to "
+                                                   f"{where(connection, result)}")

@@ -1,6 +1,7 @@
 """EGR202: credentials or sensitive data sent over plain HTTP."""
 from ...analysis.auth import auth_evidence, sensitive_fields
 from ...analysis.hosts import policy_for
+from ...analysis.transport import CLEARTEXT_STATE, credentials, insecure, where
 from ...analysis.urls import reaches_external_in_clear
 from ...analysis.vocabulary import listing
 from ...rule import Invalid, Rule, Valid
@@ -76,3 +77,10 @@ are rotated (CWE-319, CWE-523). This is the most damaging case of an unencrypted
                 what.append("sensitive fields (" + listing(fields) + ")")
             yield self.report(point.node, f"{point.subject} sends {' and '.join(what)} over plain "
                                           f"{url.scheme.upper()} to {url.display}")
+        # Database, cache and broker connections that log in over a cleartext connection.
+        for connection, result in insecure(model, policy, CLEARTEXT_STATE):
+            names = list(dict.fromkeys(name for name, _, _ in credentials(model, connection)))
+            if names:
+                yield self.report(connection.node, f"{connection.subject} sends credentials ({', '.join(names)}) "
+                                                   f"over a cleartext {result.protocol} connection to "
+                                                   f"{where(connection, result)}")

@@ -1,5 +1,6 @@
 """EGR203: a cleartext connection class (HTTP, FTP, SMTP, IMAP, POP3, Telnet, XML-RPC) to an external host."""
 from ...analysis.hosts import policy_for
+from ...analysis.transport import CLEARTEXT_STATE, describe_transport, insecure, where
 from ...analysis.urls import reaches_external_in_clear
 from ...diagnostics import Severity
 from ...rule import Invalid, Rule, Valid
@@ -67,3 +68,9 @@ authentication (CWE-319); each has a TLS variant in the standard library.
                 continue
             yield self.report(point.node, f"{point.subject} opens a cleartext {url.scheme.upper()} connection to "
                                           f"{url.display}")
+        # Database, cache and broker connections whose keywords or options leave them unencrypted.
+        for connection, result in insecure(model, policy, CLEARTEXT_STATE):
+            if not result.by_scheme:
+                yield self.report(connection.node, f"{connection.subject} opens a cleartext {result.protocol} "
+                                                   f"connection to {where(connection, result)} "
+                                                   f"({describe_transport(result)})")

@@ -77,6 +77,7 @@ A value that comes from elsewhere (`ctx.check_hostname = CHECK`) is reported but
             elif weakening.config is not None:
                 fix = Fix("replace-value", safe=False, detail=(("literal", "True"),))
             else:
-                fix = Fix("remove-keyword", safe=False, detail=(("keyword", "assert_hostname"),))
+                keyword = weakening.setting.split("=", 1)[0]
+                fix = Fix("remove-keyword", safe=False, detail=(("keyword", keyword),))
             yield self.report(weakening.node,
                               f"{weakening.subject} turns hostname verification off ({weakening.setting})", fix)

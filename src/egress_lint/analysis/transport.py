@@ -1,0 +1,472 @@
+"""Is a database, cache, broker, directory or RPC connection encrypted, and does it carry credentials?
+
+A connection is an egress point whose API names a ``protocol`` (psycopg2.connect, redis.Redis,
+pymongo.MongoClient, ...) or a framework setting (Django ``DATABASES``, Celery ``broker_url``). Its
+transport is read, in this order, from:
+
+1. the scheme of its URL (the scheme table in libraries/schemes.py): ``redis://`` is cleartext,
+   ``rediss://`` TLS, ``neo4j+ssc://`` TLS without verification, ``postgresql://`` negotiated;
+2. its TLS switches with the CLEARTEXT and OPTIONAL_TLS effects, given as keywords, as keys of a dict
+   argument (``connect_args={...}``, Django ``OPTIONS``) or as options of the connection string
+   (``?sslmode=disable``, ``host=db sslmode=prefer``), with the library default when absent.
+
+Host policy (used by the rules, not here): the exact-host policy of analysis/hosts.py, plus
+single-label host names (``db``, ``redis``, ``rabbitmq``: docker-compose and Kubernetes service
+names, which resolve only inside a private network) count as internal for these connections.
+"""
+from __future__ import annotations
+
+import ast
+import ipaddress
+from typing import Dict, Iterator, List, Optional, Tuple
+
+from dataclasses import replace
+
+from ..libraries import SETTINGS, api_for_engine
+from ..libraries.frameworks import URL_DISPATCH, within_connect_args
+from ..libraries import schemes as scheme_table
+from ..libraries.spec import CLEARTEXT, MISSING, OPTIONAL_TLS, Api, Arg, SettingsSpec, TlsSwitch
+from .dsn import Dsn, parse_dsn
+from .urls import Url, parse_host
+from .values import HOLE, UNKNOWN, Const, DictVal, Text, Unknown, Value, choose, shape_of
+
+_TRUE_WORDS = ("true", "yes", "on", "1")
+_FALSE_WORDS = ("false", "no", "off", "0")
+
+CLEARTEXT_STATE = "cleartext"
+OPTIONAL_STATE = "optional"
+TLS_STATE = "tls"
+LOCAL_STATE = "local"
+UNKNOWN_STATE = "unknown"
+
+
+class Source:
+    """Where a connection's arguments are read from: a call site, or a settings dict."""
+
+    def value(self, arg: Arg) -> Optional[Value]:
+        raise NotImplementedError
+
+
+class CallSource(Source):
+    __slots__ = ("site",)
+
+    def __init__(self, site) -> None:
+        self.site = site
+
+    def value(self, arg: Arg) -> Optional[Value]:
+        return self.site.value(arg)
+
+
+class DictSource(Source):
+    """The keys of a dict play the keywords (Django ``OPTIONS``, Celery ``broker_use_ssl``)."""
+
+    __slots__ = ("model", "value_of", "at")
+
+    def __init__(self, model, value_of: Optional[Value], at: ast.AST) -> None:
+        self.model = model
+        self.value_of = value_of
+        self.at = at
+
+    def value(self, arg: Arg) -> Optional[Value]:
+        return dict_key(self.model, self.value_of, arg.name, self.at)
+
+
+def dict_key(model, container: Optional[Value], key: str, at: ast.AST) -> Optional[Value]:
+    if container is None or (isinstance(container, Const) and container.value is None):
+        return None
+    if not isinstance(container, DictVal):
+        return UNKNOWN
+    entries = model.resolver.dict_entries(container, at)
+    found = entries.get(key)
+    if found is None:
+        return None if container.complete else UNKNOWN
+    expr, scope = found
+    value = model.resolve(expr, scope)
+    return value.through(container.via[0]) if container.via else value
+
+
+class Connection:
+    """One connection: made by a call (``point`` set) or configured by a setting."""
+
+    __slots__ = ("node", "subject", "library", "api", "source", "dsn", "dsn_given", "url", "point",
+                 "password_values", "extra_credentials", "tls_node")
+
+    def __init__(self, node: ast.AST, subject: str, library: str, api: Api, source: Source, dsn: Optional[Dsn],
+                 dsn_given: bool, url: Optional[Url], point=None) -> None:
+        self.node = node
+        self.subject = subject
+        self.library = library
+        self.api = api
+        self.source = source
+        self.dsn = dsn  # the parsed connection string, when one is given and readable
+        self.dsn_given = dsn_given  # a connection string is passed (readable or not)
+        self.url = url
+        self.point = point
+        self.password_values: List[Tuple[str, Value, ast.AST]] = []  # filled in for settings
+        self.extra_credentials: List[str] = []
+        self.tls_node: Optional[ast.AST] = None  # where the TLS options of a setting are written
+
+
+class Transport:
+    __slots__ = ("state", "scheme", "protocol", "setting", "default", "by_scheme", "explicit")
+
+    def __init__(self, state: str, scheme: Optional[str], protocol: str, setting: str = "", default: str = "",
+                 by_scheme: bool = False, explicit: bool = True) -> None:
+        self.state = state
+        self.scheme = scheme
+        self.protocol = protocol  # "PostgreSQL"
+        self.setting = setting  # what decided it, for the message: "sslmode='disable'", "redis:// URL"
+        self.default = default  # the library default that decided it, when nothing was written
+        self.by_scheme = by_scheme  # the URL scheme alone decides (EGR201's case)
+        self.explicit = explicit  # written in the code, not a library default
+
+
+# -- connection strings and URLs ------------------------------------------------------------------
+
+def _cache(model) -> Dict[object, object]:
+    cache = getattr(model, "_transport_cache", None)
+    if cache is None:
+        cache = {}
+        model._transport_cache = cache
+    return cache
+
+
+def point_dsn(model, point) -> Tuple[Optional[Dsn], bool]:
+    api = point.api
+    if api.url is None:
+        return None, False
+    value = point.site.value(api.url)
+    if value is None or (isinstance(value, Const) and value.value is None):
+        return None, False
+    return parse_dsn(value, api.protocol), True
+
+
+def connection_url(model, point) -> Optional[Url]:
+    """The URL of a connection point: its connection string, else its host argument (or default host)."""
+    api = point.api
+    dsn, given = point_dsn(model, point)
+    if dsn is not None and dsn.url is not None and (dsn.url.host is not None or dsn.form != "libpq"):
+        return dsn.url
+    if given and dsn is None:
+        return None
+    host_value = point.site.value(api.host) if api.host is not None else None
+    scheme = (dsn.url.scheme if dsn is not None and dsn.url is not None else None) or api.protocol
+    userinfo = dsn.url.userinfo if dsn is not None and dsn.url is not None else None
+    query = dsn.url.query if dsn is not None and dsn.url is not None else None
+    if isinstance(host_value, (Const, Text)) and not (isinstance(host_value, Const)
+                                                      and not isinstance(host_value.value, str)):
+        found = parse_host(shape_of(host_value).split(",", 1)[0], scheme)
+        return Url(found.scheme, found.host, found.port, None, query, userinfo)
+    if host_value is None and api.default_host is not None:
+        return Url(scheme, api.default_host, None, None, query, userinfo)
+    return Url(scheme, None, None, None, query, userinfo)
+
+
+def connections(model) -> List[Connection]:
+    """Every connection of the module: protocol egress points, then framework settings."""
+    cache = _cache(model)
+    found = cache.get("connections")
+    if found is None:
+        found = [c for point in model.egress_points() if point.api.protocol is not None
+                 for c in [_of_point(model, point)]]
+        found += list(_settings(model))
+        cache["connections"] = found
+    return found
+
+
+def connection_of(model, point) -> Optional[Connection]:
+    if point.api.protocol is None:
+        return None
+    for connection in connections(model):
+        if connection.point is point:
+            return connection
+    return None
+
+
+def _of_point(model, point) -> Connection:
+    dsn, given = point_dsn(model, point)
+    api = point.api
+    if api.protocol == URL_DISPATCH:
+        scheme = dsn.url.scheme if dsn is not None and dsn.url is not None else None
+        driver = api_for_engine(scheme)
+        if driver is not None and api.library == "SQLAlchemy":
+            api = within_connect_args(driver, api.name)
+        elif driver is not None:
+            api = replace(driver, name=api.name, library=api.library)
+        else:
+            api = replace(api, protocol=scheme_table.base(scheme) if scheme else None)
+    connection = Connection(point.node, point.subject, api.library, api, CallSource(point.site), dsn,
+                            given, model.url(point), point)
+    client = point.client
+    methods = client.type.auth_methods if client is not None and point.kind == "client" else ()
+    if methods:
+        for config in client.all_configs():
+            if config.op == "call" and config.attr in methods and config.key is None:
+                connection.extra_credentials.append(f"{config.attr}()")
+    return connection
+
+
+# -- switches --------------------------------------------------------------------------------------
+
+def switch_value(model, connection: Connection, switch: TlsSwitch) -> Optional[Value]:
+    """What a switch is set to: the keyword (or its aliases, or the key of its dict argument), else the
+    option of the connection string. None when it is certainly not set, UNKNOWN when it may be."""
+    source = connection.source
+    names = (switch.arg.name,) + switch.aliases
+    unknown = False
+    if switch.within is not None:
+        container = source.value(switch.within)
+        for name in names:
+            value = dict_key(model, container, name, connection.node)
+            if isinstance(value, Unknown):
+                unknown = True
+            elif value is not None:
+                return value
+    else:
+        for index, name in enumerate(names):
+            value = source.value(switch.arg if index == 0 else Arg(name))
+            if isinstance(value, Unknown):
+                unknown = True
+            elif value is not None:
+                return value
+    if switch.option is not None or connection.dsn_given:
+        dsn = connection.dsn
+        if dsn is None:
+            unknown = unknown or connection.dsn_given
+        else:
+            option_names = ((switch.option,) if switch.option else ()) + (() if switch.within else names)
+            text = dsn.option(*option_names) if option_names else None
+            if text is not None and HOLE not in text:
+                return _option_value(text).through("the connection string")
+            if text is not None or not dsn.complete:
+                unknown = True
+    return UNKNOWN if unknown else None
+
+
+def _option_value(text: str) -> Value:
+    lowered = text.strip().lower()
+    if lowered in _TRUE_WORDS:
+        return Const(True)
+    if lowered in _FALSE_WORDS:
+        return Const(False)
+    return Const(text)
+
+
+def transport(model, connection: Connection) -> Transport:
+    from .tls import describe, switched_off
+
+    cache = _cache(model)
+    key = ("transport", id(connection))
+    found = cache.get(key)
+    if found is not None:
+        return found
+    api = connection.api
+    url = connection.url
+    url_scheme = url.scheme if url is not None and connection.dsn is not None and connection.dsn.form == "url" else None
+    entry = scheme_table.lookup(url_scheme or api.protocol)
+    protocol = entry.protocol if entry is not None else (api.protocol or "").upper()
+    scheme = url.scheme if url is not None and url.scheme else api.protocol
+    if (url is not None and url.host is not None and url.host.startswith("/")) or \
+            (entry is not None and entry.transport == scheme_table.LOCAL_T):
+        result = Transport(LOCAL_STATE, scheme, protocol)
+    elif url_scheme is not None and entry is not None and entry.transport == scheme_table.CLEARTEXT_T:
+        result = Transport(CLEARTEXT_STATE, scheme, protocol, f"a {url_scheme}:// URL", by_scheme=True)
+    else:
+        secure_scheme = url_scheme is not None and entry is not None and entry.transport in (
+            scheme_table.TLS_T, scheme_table.UNVERIFIED_T)
+        result = None
+        unknown = connection.dsn_given and connection.dsn is None
+        for effect, state in ((CLEARTEXT, CLEARTEXT_STATE), (OPTIONAL_TLS, OPTIONAL_STATE)):
+            for switch in api.tls:
+                if switch.effect != effect:
+                    continue
+                value = choose(switch_value(model, connection, switch),
+                               lambda v: switched_off(model, v, switch.disabled_by, switch.values) is not None)
+                if isinstance(value, Unknown):
+                    unknown = True
+                    continue
+                if value is None and secure_scheme:
+                    continue
+                reason = switched_off(model, value, switch.disabled_by, switch.values)
+                if reason is None:
+                    continue
+                if value is None:
+                    result = Transport(state, scheme, protocol, f"{switch.arg.name} not set", switch.default,
+                                       explicit=False)
+                else:
+                    result = Transport(state, scheme, protocol, describe(value, switch.arg.name,
+                                                                         context_reason=reason))
+                break
+            if result is not None:
+                break
+        if result is None:
+            if secure_scheme or not unknown:
+                result = Transport(TLS_STATE, scheme, protocol)
+            else:
+                result = Transport(UNKNOWN_STATE, scheme, protocol)
+    cache[key] = result
+    return result
+
+
+def internal_host(host: Optional[str], policy) -> bool:
+    """Exempt by the host policy, or a single-label service name (``db``, ``redis``)."""
+    if host is None:
+        return False
+    if policy.exempt(host):
+        return True
+    name = host.strip().lower().rstrip(".")
+    if not name or HOLE in name or "." in name or ":" in name:
+        return False
+    try:
+        ipaddress.ip_address(name)
+        return False
+    except ValueError:
+        return True
+
+
+def insecure(model, policy, state: str) -> Iterator[Tuple[Connection, Transport]]:
+    """Connections in ``state`` that may reach a host outside the policy. A library default is reported
+    only for a host written in the code; a setting written in the code also for an unknown host."""
+    for connection in connections(model):
+        result = transport(model, connection)
+        if result.state != state:
+            continue
+        host = connection.url.host if connection.url is not None else None
+        if internal_host(host, policy):
+            continue
+        if host is None and not result.explicit:
+            continue
+        yield connection, result
+
+
+def where(connection: Connection, result: Transport) -> str:
+    url = connection.url
+    if url is None or url.host is None:
+        return "a host not known from the code"
+    port = f":{url.port}" if url.port else ""
+    return f"{url.host}{port}"
+
+
+def describe_transport(result: Transport) -> str:
+    text = result.setting
+    if result.default:
+        text += f": {result.default}"
+    return text
+
+
+# -- credentials -------------------------------------------------------------------------------------
+
+def credentials(model, connection: Connection) -> List[Tuple[str, Optional[Value], ast.AST]]:
+    """What gives the connection credentials (names only): password arguments, a password in the
+    connection string, methods that log in. Each with its value where there is one."""
+    found: List[Tuple[str, Optional[Value], ast.AST]] = list(connection.password_values)
+    for arg in connection.api.password:
+        value = connection.source.value(arg)
+        if value is None or (isinstance(value, Const) and value.value in (None, "")):
+            continue
+        if isinstance(value, Unknown) and not (isinstance(connection.source, CallSource)
+                                               and connection.source.site.argument(arg) is not None):
+            continue  # maybe given through **kwargs: not known to be a credential
+        found.append((f"{arg.name}=", value, connection.node))
+    url = connection.url
+    if url is not None and url.userinfo is not None and ":" in url.userinfo:
+        password = url.userinfo.split(":", 1)[1]
+        if password:
+            found.append(("a password in the connection string",
+                          Const(password) if HOLE not in password else None, connection.node))
+    found += [(name, None, connection.node) for name in connection.extra_credentials]
+    return found
+
+
+def literal_secret(value: Optional[Value]) -> Optional[str]:
+    """Where a hard-coded secret comes from ("a literal", "a literal via NAME, line N"), never the value."""
+    from .vocabulary import is_secret_literal
+
+    if not isinstance(value, Const) or not isinstance(value.value, (str, bytes)) or not value.value:
+        return None
+    text = value.value.decode("latin-1") if isinstance(value.value, bytes) else value.value
+    if not is_secret_literal(text):
+        return None  # a placeholder (changeme, <password>), not a secret
+    return f"a literal via {value.via[0]}" if value.via else "a literal"
+
+
+# -- framework settings --------------------------------------------------------------------------------
+
+def _settings(model) -> Iterator[Connection]:
+    if not SETTINGS:
+        return
+    module = model.index.module
+    if module is None:
+        return
+    wanted: Dict[str, SettingsSpec] = {name: spec for spec in SETTINGS for name in spec.names}
+    extra = {name for spec in SETTINGS for name in spec.url_names}
+    found: Dict[str, Tuple[ast.AST, ast.AST]] = {}
+    for stmt in model.tree.body:
+        targets: List[ast.AST] = []
+        if isinstance(stmt, ast.Assign):
+            targets = stmt.targets
+        elif isinstance(stmt, ast.AnnAssign) and stmt.value is not None:
+            targets = [stmt.target]
+        for target in targets:
+            if isinstance(target, ast.Name) and (target.id in wanted or target.id in extra):
+                found[target.id] = (stmt, stmt.value)
+    for name, (stmt, value_node) in found.items():
+        spec = wanted.get(name)
+        if spec is None:
+            continue
+        value = model.resolve(value_node, module)
+        if spec.shape == "databases":
+            yield from _databases(model, spec, name, stmt, value)
+        elif spec.shape == "url":
+            yield from _url_setting(model, spec, name, stmt, value, found)
+
+
+def _databases(model, spec: SettingsSpec, name: str, stmt: ast.AST, value: Value) -> Iterator[Connection]:
+    if not isinstance(value, DictVal):
+        return
+    for alias, (expr, scope) in model.resolver.dict_entries(value, stmt).items():
+        database = model.resolve(expr, scope)
+        if not isinstance(database, DictVal):
+            continue
+        engine = dict_key(model, database, "ENGINE", stmt)
+        if not isinstance(engine, Const) or not isinstance(engine.value, str):
+            continue
+        api = api_for_engine(engine.value)
+        if api is None:
+            continue
+        host = dict_key(model, database, "HOST", stmt)
+        if isinstance(host, (Const, Text)) and isinstance(getattr(host, "value", ""), str) and shape_of(host).strip():
+            url = parse_host(shape_of(host), api.protocol)
+        elif host is None or (isinstance(host, Const) and host.value in ("", None)):
+            url = Url(api.protocol, "localhost")  # Django connects to localhost when HOST is empty
+        else:
+            url = Url(api.protocol, None)
+        options = dict_key(model, database, "OPTIONS", stmt)
+        node = expr
+        connection = Connection(node, f"{name}[{alias!r}]", f"Django ({api.library})", api, DictSource(model, options, stmt),
+                                None, False, url)
+        password = dict_key(model, database, "PASSWORD", stmt)
+        if password is not None and not isinstance(password, Unknown) and \
+                not (isinstance(password, Const) and password.value in ("", None)):
+            connection.password_values.append(("PASSWORD", password, node))
+        yield connection
+
+
+def _url_setting(model, spec: SettingsSpec, name: str, stmt: ast.AST, value: Value,
+                 found: Dict[str, Tuple[ast.AST, ast.AST]]) -> Iterator[Connection]:
+    dsn = parse_dsn(value, None)
+    if dsn is None or dsn.url is None or dsn.form != "url" or dsn.url.scheme is None:
+        return
+    api = api_for_engine(dsn.url.scheme) or Api(name, spec.library, protocol=scheme_table.base(dsn.url.scheme))
+    api = Api(api.name, spec.library, tls=spec.tls, protocol=api.protocol)
+    options: Optional[Value] = None
+    tls_stmt = None
+    for tls_name in spec.url_names:
+        if tls_name in found:
+            tls_stmt, tls_node = found[tls_name]
+            options = model.resolve(tls_node, model.index.module)
+            break
+    connection = Connection(stmt, name, spec.library, api, DictSource(model, options, tls_stmt or stmt), dsn, True,
+                            dsn.url)
+    connection.tls_node = tls_stmt
+    yield connection

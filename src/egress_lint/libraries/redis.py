@@ -1,0 +1,38 @@
+"""redis-py (also redis.asyncio): clients made from a host or a redis:// / rediss:// URL."""
+from .spec import CLEARTEXT, FALSE, HOSTNAME, MISSING, ONE_OF, VERIFY, Api, Arg, Library, TlsSwitch
+
+REDIS_TLS = (
+    TlsSwitch(Arg("ssl"), CLEARTEXT, (MISSING, FALSE),
+              default="redis-py connects in cleartext unless ssl=True or a rediss:// URL is used"),
+    TlsSwitch(Arg("ssl_cert_reqs"), VERIFY, (ONE_OF,), values=(None, "none", "ssl.CERT_NONE"),
+              option="ssl_cert_reqs"),
+    TlsSwitch(Arg("ssl_check_hostname"), HOSTNAME, (FALSE, MISSING), option="ssl_check_hostname",
+              default="redis-py before 6.0 does not check the host name unless ssl_check_hostname=True",
+              removable=False),
+)
+_PASSWORD = (Arg("password"),)
+
+
+def _client(name: str) -> Api:
+    return Api(name, "redis-py", host=Arg("host", 0), tls=REDIS_TLS, connection=True, protocol="redis",
+               default_host="localhost", password=_PASSWORD)
+
+
+def _from_url(name: str) -> Api:
+    return Api(name, "redis-py", url=Arg("url", 0), tls=REDIS_TLS, connection=True, protocol="redis",
+               password=_PASSWORD)
+
+
+FROM_URL = _from_url("redis.from_url")
+
+LIBRARY = Library(
+    name="redis",
+    modules=("redis",),
+    functions=tuple((name, _client(name)) for name in (
+        "redis.Redis", "redis.StrictRedis", "redis.asyncio.Redis", "redis.asyncio.StrictRedis",
+        "redis.ConnectionPool", "redis.asyncio.ConnectionPool")) + tuple((name, _from_url(name)) for name in (
+        "redis.from_url", "redis.Redis.from_url", "redis.StrictRedis.from_url", "redis.asyncio.from_url",
+        "redis.asyncio.Redis.from_url", "redis.ConnectionPool.from_url", "redis.asyncio.ConnectionPool.from_url")),
+    aliases=(("redis.client", "redis"), ("redis.asyncio.client", "redis.asyncio"), ("aioredis", "redis.asyncio"),
+             ("redis.connection", "redis")),
+)
