@@ -135,7 +135,7 @@ def parse_dsn(value: Optional[Value], scheme: Optional[str]) -> Optional[Dsn]:
         server = server.split(",", 1)[0].replace("tcp:", "")
         host = parse_host(server, scheme) if server and HOLE not in server else Url(scheme, None)
         return Dsn(host, options, complete, "odbc")
-    if shape.strip() and not any(c in shape for c in " =/;@"):
+    if shape.strip() and not any(c in shape for c in " =/;@" + HOLE):
         return Dsn(parse_host(shape.split(",", 1)[0], scheme), {}, True, "host")
     return None
 
