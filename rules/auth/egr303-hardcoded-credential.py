@@ -91,4 +91,4 @@ DATABASES = {
 pg_env = psycopg2.connect(host="db.example.com", dbname="app", password=os.environ["PGPASSWORD"],
                           sslmode="verify-full")
 # ok: egr303-hardcoded-credential
-placeholder = pymysql.connect(host="mysql.example.com", user="root", password="changeme")
+placeholder = pymysql.connect(host="mysql.example.com", user="root", password="changeme", ssl_ca="/etc/ssl/db-ca.pem")
