@@ -53,6 +53,7 @@ class SemanticModel:
         self._by_method: Optional[Dict[str, List[CallSite]]] = None
         self._egress: Optional[List[EgressPoint]] = None
         self._contexts: Dict[int, object] = {}
+        self._forwarded_urls: set = set()  # inner points of helpers whose URL is a parameter
 
     # -- values and names ---------------------------------------------------------------------
     def resolve(self, expr: Optional[ast.AST], scope: Scope) -> Value:
@@ -125,6 +126,10 @@ class SemanticModel:
                     if method_api is not None:
                         points.append(EgressPoint(site, method_api, used, "request"))
         clients.collect_configs(self.index)
+        from .wrappers import wrapper_points
+
+        wrapped, self._forwarded_urls = wrapper_points(self, points)
+        points.extend(wrapped)
         points.sort(key=lambda p: (p.line, p.node.col_offset))
         self._egress = points
         return points
@@ -134,6 +139,8 @@ class SemanticModel:
         from .urls import point_url
 
         key = id(point)
+        if key in self._forwarded_urls:
+            return None  # a helper's URL parameter: judged where the helper is called
         if key not in self._urls:
             self._urls[key] = point_url(self, point)
         return self._urls[key]

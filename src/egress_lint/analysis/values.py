@@ -322,6 +322,27 @@ def _string(shape: str) -> Value:
     return Text(shape) if HOLE in shape else Const(shape)
 
 
+_NOT_PASSED = object()
+
+
+def passed_argument(call: ast.Call, keyword: Optional[str], position: Optional[int]):
+    """The expression a call passes for a parameter (by keyword name or position); None when it may
+    be passed through ``*args`` / ``**kwargs``; _NOT_PASSED when it certainly is not."""
+    if keyword is not None:
+        for item in call.keywords:
+            if item.arg == keyword:
+                return item.value
+    if position is not None and position >= 0:
+        for i, item in enumerate(call.args):
+            if type(item) is ast.Starred:
+                return None
+            if i == position:
+                return item
+    if any(item.arg is None for item in call.keywords) or any(type(a) is ast.Starred for a in call.args):
+        return None
+    return _NOT_PASSED
+
+
 def _fits(template: str, args: list, marker: str) -> bool:
     """Would filling ``template`` with ``args`` stay within MAX_TEXT? (Checked before folding, so a
     template that repeats a long argument is never built.)"""
@@ -359,6 +380,8 @@ class Resolver:
         self._classes: Dict[int, List[ClassInfo]] = {}
         self._opt_outs: Dict[int, set] = {}
         self._outside_attrs: Optional[set] = None
+        self._callers: Dict[int, List[Tuple[ast.Call, Scope, int]]] = {}
+        self._by_name: Optional[Dict[str, List[Tuple[ast.Call, Scope]]]] = None
 
     # -- names -------------------------------------------------------------------------------
     def qualname(self, expr: ast.AST, scope: Scope) -> Optional[str]:
@@ -447,7 +470,73 @@ class Resolver:
         return UNKNOWN
 
     def _param(self, arg: ast.arg, scope: Scope, depth: int) -> Value:
-        return UNKNOWN
+        """A parameter without a default: what the calls of its function in this module pass for it
+        (named in ``via``: "argument of call(), line 33"). Unknown with no call, or more than
+        MAX_CALLERS; a call that may pass it through ``*args``/``**kwargs`` adds an unknown."""
+        function = scope.node
+        if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            return UNKNOWN
+        args = function.args
+        positional = list(getattr(args, "posonlyargs", [])) + list(args.args)
+        index: Optional[int] = None
+        for i, candidate in enumerate(positional):
+            if candidate is arg:
+                index = i
+        if index is None and not any(candidate is arg for candidate in args.kwonlyargs):
+            return UNKNOWN  # *args / **kwargs
+        keyword_ok = index is None or index >= len(getattr(args, "posonlyargs", []))
+        calls = self.callers(function, scope)
+        if not calls or len(calls) > MAX_CALLERS:
+            return UNKNOWN
+        values: List[Value] = []
+        for call, call_scope, shift in calls:
+            found = passed_argument(call, arg.arg if keyword_ok else None,
+                                    None if index is None else index - shift)
+            if found is _NOT_PASSED:
+                continue
+            step = f"argument of {function.name}(), line {call.lineno}"
+            values.append(UNKNOWN if found is None else self.resolve(found, call_scope, depth).through(step))
+        if not values:
+            return UNKNOWN
+        return merge(values, [False] * len(values))
+
+    def callers(self, function: ast.AST, scope: Scope) -> List[Tuple[ast.Call, Scope, int]]:
+        """The calls of a function defined in this module, with how many leading parameters the call
+        does not pass (1 for ``self.method(...)``). Found by name, without resolving any value: a
+        call ``name(...)`` whose scope sees only this function under that name, and
+        ``self.name(...)`` in a method of the same class."""
+        key = id(function)
+        found = self._callers.get(key)
+        if found is not None:
+            return found
+        found = []
+        name = function.name
+        definer = scope.parent
+        info = definer.class_info if definer is not None and definer.kind == "class" else None
+        for call, call_scope in self._calls_named().get(name, ()):
+            func = call.func
+            if type(func) is ast.Name:
+                bindings = call_scope.lookup(name)
+                if bindings is not None and len(bindings) == 1 and bindings[0].node is function:
+                    found.append((call, call_scope, 0))
+            elif info is not None and scope.self_name is not None and type(func.value) is ast.Name \
+                    and call_scope.class_info is info and func.value.id == call_scope.self_name \
+                    and name not in info.self_attrs:
+                found.append((call, call_scope, 1))
+        self._callers[key] = found
+        return found
+
+    def _calls_named(self) -> Dict[str, List[Tuple[ast.Call, Scope]]]:
+        if self._by_name is None:
+            table: Dict[str, List[Tuple[ast.Call, Scope]]] = {}
+            for call, scope in self.index.calls:
+                func = call.func
+                if type(func) is ast.Name:
+                    table.setdefault(func.id, []).append((call, scope))
+                elif type(func) is ast.Attribute:
+                    table.setdefault(func.attr, []).append((call, scope))
+            self._by_name = table
+        return self._by_name
 
     def _name(self, name: str, scope: Scope, depth: int, line: int, col: int = 0) -> Value:
         bindings = scope.lookup(name)
