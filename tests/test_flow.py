@@ -102,3 +102,25 @@ def test_a_flag_assigned_from_outside_the_class_is_unknown():
     assert [(line, code) for line, code, _ in _messages(source)] == [(6, "EGR101")]
     outside = source + "fetcher = Fetcher()\nfetcher.verify = '/etc/ssl/certs/ca.pem'\n"
     assert _messages(outside) == []
+
+
+def test_a_parameter_names_the_call_that_passed_it():
+    source = ("import requests\n"
+              "def call(url, verify):\n"
+              "    return requests.get(url, verify=verify)\n"
+              "call('https://api.example.com', True)\n"
+              "call('https://api.example.com', verify=False)\n")
+    [(line, code, message)] = _messages(source)
+    assert (line, code) == (3, "EGR101") and "verify=False via argument of call(), line 5" in message
+
+
+def test_a_helper_call_is_reported_where_it_is_written_and_names_the_inner_request():
+    source = ("import requests\n"
+              "session = requests.Session()\n"
+              "def get(url, **kw):\n"
+              "    return session.get(url, **kw)\n"
+              "get('https://api.example.com/a')\n"
+              "get('http://api.example.com/b', verify=False)\n")
+    found = _messages(source)
+    assert [(line, code) for line, code, _ in found] == [(6, "EGR101"), (6, "EGR201")]
+    assert all(message.startswith("get() (through requests.Session.get() on line 4)") for _, _, message in found)
