@@ -40,18 +40,19 @@ def flake8_value(value) -> str:
 
 
 def flake8_settings(config: Path, source: Path):
-    before = EgressLintPlugin._settings
+    before = EgressLintPlugin._flake8_values, EgressLintPlugin._resolver
     try:
         Application().initialize(["--config", str(config), str(source)])
-        return EgressLintPlugin._settings
+        return EgressLintPlugin.resolver().settings_for(str(source))
     finally:
-        EgressLintPlugin._settings = before
+        EgressLintPlugin._flake8_values, EgressLintPlugin._resolver = before
 
 
 def test_pyproject_and_flake8_config_give_equal_settings(tmp_path):
     declared = FLAKE8_OPTIONS
     assert declared, "no option reaches flake8"
-    pyproject = tmp_path / "pyproject.toml"
+    (tmp_path / "toml").mkdir()
+    pyproject = tmp_path / "toml" / "pyproject.toml"
     pyproject.write_text("[tool.egress-lint]\n" + "".join(
         f"{o.key} = {toml_value(sample(o))}\n" for o in declared))
     setup_cfg = tmp_path / "setup.cfg"
@@ -68,7 +69,7 @@ def test_pyproject_and_flake8_config_give_equal_settings(tmp_path):
 
 def test_every_rule_option_is_a_flake8_option():
     for option in OPTIONS:
-        if option.key not in {"select", "extend-select", "ignore", "exclude", "per-file-ignores"}:
+        if option.key not in {"select", "extend-select", "ignore", "exclude", "per-file-ignores", "disable-noqa"}:
             assert option.flake8, f"'{option.key}' is missing from flake8"
 
 

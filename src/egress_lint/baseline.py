@@ -72,6 +72,15 @@ def load(file: Path) -> Counter:
 
 def new_findings(diagnostics: Sequence[Diagnostic], baseline: Counter, file: Path) -> Tuple[List[Diagnostic], int]:
     """The diagnostics beyond the baseline's counts, and how many the baseline covered."""
+    fresh, known = split(diagnostics, baseline, file)
+    return fresh, len(known)
+
+
+def split(diagnostics: Sequence[Diagnostic], baseline: Counter, file: Path) -> Tuple[List[Diagnostic], List[Diagnostic]]:
+    """The diagnostics beyond the baseline's counts, and those the baseline covers."""
     folder = file.resolve().parent
-    fresh = [d for d, occurrence in numbered(diagnostics) if occurrence > baseline[_key(d.path, d.fingerprint, folder)]]
-    return fresh, len(diagnostics) - len(fresh)
+    fresh: List[Diagnostic] = []
+    known: List[Diagnostic] = []
+    for d, occurrence in numbered(diagnostics):
+        (fresh if occurrence > baseline[_key(d.path, d.fingerprint, folder)] else known).append(d)
+    return fresh, known

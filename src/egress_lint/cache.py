@@ -216,22 +216,24 @@ def _create_once(path: Path, text: str) -> None:
 
 def encode_result(result: FileResult) -> Dict[str, Any]:
     return {"diagnostics": [_encode(d) for d in result.diagnostics], "error": result.error,
-            "internal_errors": list(result.internal_errors), "suppressed": result.suppressed}
+            "internal_errors": list(result.internal_errors), "suppressed": result.suppressed,
+            "noqa": [_encode(d) for d in result.noqa]}
 
 
 def decode_result(data: Dict[str, Any], path: str) -> FileResult:
     from .engine import FileResult
 
     diagnostics = [_decode(d) for d in data["diagnostics"]]
+    noqa = [_decode(d) for d in data["noqa"]]
     error, internal = data["error"], data["internal_errors"]
-    if not all(isinstance(d, Diagnostic) and d.path == path for d in diagnostics) \
+    if not all(isinstance(d, Diagnostic) and d.path == path for d in diagnostics + noqa) \
             or not (error is None or isinstance(error, str)) \
             or not (isinstance(internal, list) and all(isinstance(e, str) for e in internal)):
         raise ValueError("not a result for this path")
     suppressed = data.get("suppressed", 0)
     if not isinstance(suppressed, int) or isinstance(suppressed, bool) or suppressed < 0:
         raise ValueError("not a count")
-    return FileResult(path, diagnostics, error, list(internal), suppressed=suppressed)
+    return FileResult(path, diagnostics, error, list(internal), suppressed=suppressed, noqa=noqa)
 
 
 def _encode(value: Any) -> Any:

@@ -1,10 +1,12 @@
 """Settings: the options' values, read from pyproject.toml or flake8, validated once."""
 from __future__ import annotations
 
+import configparser
 import hashlib
+import os
 import sys
 from pathlib import Path
-from typing import Any, Dict, Iterable, Mapping, Optional, Tuple
+from typing import Any, Dict, Iterable, Mapping, Optional, Sequence, Tuple
 
 from .options import BY_KEY, OPTIONS, OptionError
 
@@ -82,18 +84,133 @@ def _read_toml(path: Path) -> Dict[str, Any]:
         raise ConfigError(f"{path}: cannot read configuration: {exc}") from None
 
 
+def read_table(path: Path) -> Dict[str, Any]:
+    """The parsed ``[tool.egress-lint]`` table of one pyproject.toml (empty when it has none)."""
+    if not path.is_file():
+        raise ConfigError(f"{path}: configuration file not found")
+    table = _read_toml(path).get("tool", {}).get("egress-lint", {})
+    if not isinstance(table, dict):
+        raise ConfigError(f"{path}: [tool.egress-lint] must be a table")
+    return parse_values(table, f"{path} [tool.egress-lint]")
+
+
 def load_settings(config: Optional[Path] = None, start: Optional[Path] = None,
-                  overrides: Iterable[Tuple[str, Any]] = ()) -> Settings:
+                  overrides: Iterable[Tuple[str, Any]] = (), base: Optional[Mapping[str, Any]] = None) -> Settings:
+    """Defaults, then ``base`` (flake8's ``egress-*`` options), then the pyproject table (``config``,
+    or the nearest one above ``start``), then ``overrides`` (command-line flags): later ones win."""
     path = config if config is not None else find_pyproject((start or Path.cwd()).resolve())
-    values: Dict[str, Any] = {}
+    values: Dict[str, Any] = dict(base or {})
     source = ""
     if path is not None:
-        if not path.is_file():
-            raise ConfigError(f"{path}: configuration file not found")
-        table = _read_toml(path).get("tool", {}).get("egress-lint", {})
-        if not isinstance(table, dict):
-            raise ConfigError(f"{path}: [tool.egress-lint] must be a table")
-        values = parse_values(table, f"{path} [tool.egress-lint]")
+        values.update(read_table(path))
         source = str(path)
     values.update(overrides)
-    return Settings(values, source)
+    settings = Settings(values, source)
+    check_enabled(settings, source or "settings")
+    return settings
+
+
+def check_enabled(settings: Settings, where: str) -> None:
+    """A run that would report nothing because no rule is enabled is a configuration error."""
+    from .engine import enabled_rules
+
+    if not enabled_rules(settings):
+        raise ConfigError("no rule is enabled: the select and ignore settings leave nothing to check")
+
+
+FLAKE8_FILES = ("setup.cfg", "tox.ini", ".flake8")
+
+
+def find_flake8_config(start: Path) -> Optional[Path]:
+    """The file flake8 reads its options from, found as flake8 finds it: the first of setup.cfg,
+    tox.ini, .flake8 with a [flake8] section, walking up from ``start`` and stopping at the home folder."""
+    home = Path.home().resolve()
+    for folder in (start, *start.parents):
+        if folder == home:
+            break
+        for name in FLAKE8_FILES:
+            candidate = folder / name
+            if not candidate.is_file():
+                continue
+            parser = configparser.RawConfigParser()
+            try:
+                parser.read(candidate, encoding="utf-8")
+            except (UnicodeDecodeError, configparser.Error):
+                continue  # flake8 ignores an unparseable file too
+            if parser.has_section("flake8") or parser.has_section("flake8:local-plugins"):
+                return candidate
+    return None
+
+
+def flake8_values(path: Optional[Path]) -> Dict[str, Any]:
+    """The ``egress-<key>`` options of a flake8 configuration file's [flake8] section."""
+    if path is None:
+        return {}
+    parser = configparser.RawConfigParser()
+    try:
+        parser.read(path, encoding="utf-8")
+    except (UnicodeDecodeError, configparser.Error) as exc:
+        raise ConfigError(f"{path}: cannot read configuration: {exc}") from None
+    if not parser.has_section("flake8"):
+        return {}
+    values: Dict[str, Any] = {}
+    for name, raw in parser.items("flake8"):
+        key = name.replace("_", "-")
+        if not key.startswith("egress-"):
+            continue
+        option = BY_KEY.get(key[len("egress-"):])
+        if option is None or not option.flake8:
+            raise ConfigError(f"{path} [flake8]: unknown option '{name}'")
+        try:
+            values[option.key] = option.parse(name, raw)
+        except OptionError as exc:
+            raise ConfigError(f"{path} [flake8]: {exc}") from None
+    return values
+
+
+class Resolver:
+    """The settings of each checked file: its nearest pyproject.toml with a [tool.egress-lint] table
+    (or ``config`` for every file), over flake8's ``egress-*`` options, under the command-line flags.
+    Each configuration file is read once."""
+
+    def __init__(self, config: Optional[Path] = None, overrides: Iterable[Tuple[str, Any]] = (),
+                 extra_exclude: Sequence[str] = (), base: Optional[Mapping[str, Any]] = None) -> None:
+        self.config = config
+        self.overrides = tuple(overrides)
+        self.extra_exclude = tuple(extra_exclude)
+        self.base = dict(base or {})
+        self._by_config: Dict[Optional[Path], Settings] = {}
+        self._by_folder: Dict[Path, Optional[Path]] = {}
+
+    def config_for(self, path: str) -> Optional[Path]:
+        if self.config is not None:
+            return self.config
+        folder = Path(os.path.abspath(path)).parent
+        if folder not in self._by_folder:
+            self._by_folder[folder] = find_pyproject(folder)
+        return self._by_folder[folder]
+
+    def settings_for_config(self, config: Optional[Path]) -> Settings:
+        if config not in self._by_config:
+            if config is not None:
+                settings = load_settings(config, overrides=self.overrides, base=self.base)
+            else:
+                settings = self._without_pyproject()
+            if self.extra_exclude:
+                settings = settings.replace(exclude=tuple(settings["exclude"]) + self.extra_exclude)
+            self._by_config[config] = settings
+        return self._by_config[config]
+
+    def _without_pyproject(self) -> Settings:
+        values = dict(self.base)
+        values.update(self.overrides)
+        settings = Settings(values, "")
+        check_enabled(settings, "settings")
+        return settings
+
+    def settings_for(self, path: str) -> Settings:
+        return self.settings_for_config(self.config_for(path))
+
+    def default(self) -> Settings:
+        """The settings that apply in the working directory."""
+        return self.settings_for(os.path.join(os.getcwd(), "-"))

@@ -34,6 +34,7 @@ class FileResult:
     internal_errors: List[str] = field(default_factory=list)  # a rule failed: which and how
     suppressed: int = 0  # findings a `# noqa` comment hid
     connections: List[dict] = field(default_factory=list)  # the inventory rows, when asked for
+    noqa: List[Diagnostic] = field(default_factory=list)  # the findings a ``# noqa`` comment hid
 
 
 class _Precheck:
@@ -88,10 +89,10 @@ def code_matches(code: str, patterns: Sequence[str]) -> bool:
     return any(code.startswith(p) for p in patterns)
 
 
-def enabled_rules(settings: Settings) -> Tuple[Type[Rule], ...]:
+def enabled_rules(settings: Settings, rules: Optional[Sequence[Type[Rule]]] = None) -> Tuple[Type[Rule], ...]:
     select = tuple(settings["select"]) + tuple(settings["extend-select"])
     ignore = tuple(settings["ignore"])
-    return tuple(r for r in RULES if code_matches(r.code, select) and not _ignored(r.code, select, ignore))
+    return tuple(r for r in (RULES if rules is None else rules) if code_matches(r.code, select) and not _ignored(r.code, select, ignore))
 
 
 def _ignored(code: str, select: Sequence[str], ignore: Sequence[str]) -> bool:
@@ -339,20 +340,33 @@ def _char_column(lines: Sequence[str], line: int, byte_col: int) -> int:
     return byte_col
 
 
-_NOQA = re.compile(r"#\s*noqa(?::[\s]?(?P<codes>[A-Z][0-9A-Z]*(?:[,\s]+[A-Z][0-9A-Z]*)*))?", re.IGNORECASE)
+def suppressed(diagnostic: Diagnostic, lines: Sequence[str], noqa=None) -> bool:
+    """A ``# noqa`` (flake8's syntax and matching) on any line of the reported call or statement."""
+    from .noqa import NoqaLines
+
+    noqa = noqa if noqa is not None else NoqaLines(lines)
+    return noqa.suppresses(diagnostic.code, diagnostic.line, diagnostic.end_line)
 
 
-def suppressed(diagnostic: Diagnostic, lines: Sequence[str]) -> bool:
-    """flake8's ``# noqa`` / ``# noqa: EGR101,EGR2`` on the reported line."""
-    if not 0 < diagnostic.line <= len(lines):
-        return False
-    match = _NOQA.search(lines[diagnostic.line - 1])
-    if match is None:
-        return False
-    codes = match.group("codes")
-    if not codes:
-        return True
-    return code_matches(diagnostic.code, [c.upper() for c in re.split(r"[,\s]+", codes) if c])
+def apply_noqa(result: FileResult, lines: Sequence[str], settings: Settings) -> None:
+    """Move the findings a ``# noqa`` hides (or all of them, under a file-level ``# flake8: noqa`` /
+    ``# egress-lint: noqa``) from ``diagnostics`` to ``noqa`` (``suppressed`` counts them); nothing
+    with ``disable-noqa``."""
+    from .noqa import NoqaLines, file_suppressed
+
+    if settings["disable-noqa"] or not result.diagnostics:
+        return
+    if file_suppressed(lines):
+        result.noqa, result.diagnostics = result.diagnostics, []
+    else:
+        noqa = NoqaLines(lines)
+        if not noqa.any:
+            return
+        kept = []
+        for d in result.diagnostics:
+            (result.noqa if suppressed(d, lines, noqa) else kept).append(d)
+        result.diagnostics = kept
+    result.suppressed = len(result.noqa)
 
 
 def check_source(data: bytes, path: str, settings: Settings, use_precheck: bool = True,
@@ -392,9 +406,7 @@ def _check_source(data: bytes, path: str, settings: Settings, use_precheck: bool
     with paused_gc():
         model = SemanticModel(tree)
         result = analyse(tree, lines, path, settings, model=model)
-        kept = [d for d in result.diagnostics if not suppressed(d, lines)]
-        result.suppressed = len(result.diagnostics) - len(kept)
-        result.diagnostics = kept
+        apply_noqa(result, lines, settings)
         if inventory:
             from .inventory import connections
 

@@ -1,9 +1,17 @@
 """The flake8 plugin. The only module that imports flake8-facing names; kept light because flake8
-imports every installed plugin at start-up, whether selected or not."""
+imports every installed plugin at start-up, whether selected or not.
+
+It reads the same configuration as the CLI, so flake8, editors (pylsp) and the flake8 pre-commit
+route give the CLI's answer: each file's nearest ``[tool.egress-lint]`` table (its ``select``,
+``ignore``, ``exclude`` and ``per-file-ignores`` included), over the ``--egress-<key>`` options.
+flake8 only looks for ``# noqa`` on a finding's first line; the plugin itself leaves out a finding
+with a matching ``# noqa`` on any line of the reported call or statement (unless ``--disable-noqa``).
+"""
 from __future__ import annotations
 
+import os
 import sys
-from typing import Any, ClassVar, Iterator, List, Optional, Tuple
+from typing import Any, ClassVar, Dict, Iterator, List, Optional, Tuple
 
 from . import __version__
 from .options import OPTIONS, OptionError
@@ -13,7 +21,9 @@ from .textsafe import escape
 class EgressLintPlugin:
     name = "egress-lint"
     version = __version__
-    _settings: ClassVar[Optional[Any]] = None
+    _flake8_values: ClassVar[Dict[str, Any]] = {}
+    _disable_noqa: ClassVar[bool] = False
+    _resolver: ClassVar[Optional[Any]] = None
 
     def __init__(self, tree, filename: str = "stdin", lines: Optional[List[str]] = None) -> None:
         self.tree = tree
@@ -29,8 +39,6 @@ class EgressLintPlugin:
 
     @classmethod
     def parse_options(cls, options) -> None:
-        from .config import Settings
-
         values = {}
         for option in OPTIONS:
             if not option.flake8:
@@ -42,37 +50,61 @@ class EgressLintPlugin:
                 values[option.key] = option.parse(option.flake8_flag, raw)
             except OptionError as exc:
                 raise SystemExit(f"egress-lint: {exc}") from None
-        cls._settings = Settings(values, source="flake8")
+        cls._flake8_values = values
+        cls._disable_noqa = bool(getattr(options, "disable_noqa", False))
+        cls._resolver = None
+
+    @classmethod
+    def resolver(cls):
+        if cls._resolver is None:
+            from .config import Resolver
+
+            cls._resolver = Resolver(base=cls._flake8_values)
+        return cls._resolver
 
     def run(self) -> Iterator[Tuple[int, int, str, type]]:
         try:
-            from .catalogue import RULES
-            from .config import Settings
-            from .engine import analyse, cookie_problem, precheck, too_large
+            from .catalogue import INTERNAL_ERROR_CODE, RULES
+            from .config import ConfigError
+            from .engine import analyse, apply_noqa, cookie_problem, enabled_rules, precheck, too_large
+            from .runner import reported
 
-            settings = self._settings or Settings()
+            try:
+                settings, excluded = self._settings()
+            except ConfigError as exc:
+                yield 1, 0, f"{INTERNAL_ERROR_CODE} egress-lint configuration error: {exc}", type(self)
+                return
+            if excluded:
+                return
             oversized = too_large(sum(len(line.encode("utf-8", "surrogatepass")) for line in self.lines), settings)
             if oversized:
-                from .catalogue import INTERNAL_ERROR_CODE
-
                 yield 1, 0, f"{INTERNAL_ERROR_CODE} {oversized}", type(self)
                 return
             refused = cookie_problem(self.lines)
             if refused:  # what flake8 decoded is not what Python runs: refuse, as the CLI does
-                from .catalogue import INTERNAL_ERROR_CODE
-
                 yield 1, 0, f"{INTERNAL_ERROR_CODE} cannot decode: {refused}", type(self)
                 return
             if not precheck("".join(self.lines)):
                 return
-            result = analyse(self.tree, self.lines, self.filename, settings, rules=RULES)
+            if self._disable_noqa:
+                settings = settings.replace(disable_noqa=True)
+            result = analyse(self.tree, self.lines, self.filename, settings, rules=enabled_rules(settings, RULES))
+            apply_noqa(result, self.lines, settings)
+            diagnostics = reported(result, settings)
         except Exception as exc:  # noqa: BLE001 - never take flake8 down with us
             yield self._internal_error(f"{self.filename}: internal error: {type(exc).__name__}: {exc}")
             return
         for error in result.internal_errors:
             yield self._internal_error(error)
-        for d in result.diagnostics:
+        for d in diagnostics:
             yield d.line, d.col - 1, escape(f"{d.code} {d.message} \u2014 {d.hint}"), type(self)
+
+    def _settings(self):
+        from .commands.common import excluded
+
+        resolver = self.resolver()
+        path = self.filename if self.filename not in ("stdin", "-") else os.path.join(os.getcwd(), "stdin.py")
+        return resolver.settings_for(path), excluded(path, resolver)
 
     def _internal_error(self, message: str) -> Tuple[int, int, str, type]:
         """EGR000 at the failing expression (or line 1): a flake8 gate and an editor show that the file

@@ -113,6 +113,14 @@ def _size(key: str, value: Any) -> int:
     return size
 
 
+def _bool(key: str, value: Any) -> bool:
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, str) and value.strip().lower() in ("true", "1", "yes", "on", "false", "0", "no", "off"):
+        return value.strip().lower() in ("true", "1", "yes", "on")
+    raise OptionError(f"'{key}' must be true or false, got {value!r}")
+
+
 @dataclass(frozen=True)
 class Option:
     key: str
@@ -161,6 +169,7 @@ OPTIONS: Tuple[Option, ...] = (
     Option("max-file-size", _size, 5 * 1024 * 1024,
            "files larger than this many bytes (or e.g. \"8MiB\") are not parsed and are reported as not checked",
            example="8MiB"),
+    Option("disable-noqa", _bool, False, "report findings even where a '# noqa' comment hides them", flake8=False),
 )
 
 BY_KEY: Dict[str, Option] = {option.key: option for option in OPTIONS}

@@ -11,8 +11,8 @@ from ..config import Settings
 from ..diagnostics import Diagnostic
 from ..output import FORMATS
 from ..textsafe import escape
-from .common import (EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, OutputError, add_selection_arguments, positive,
-                     settings_from, write_report)
+from .common import (EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, OutputError, add_selection_arguments, discover_files,
+                     group_by_settings, positive, resolver_from, write_report)
 
 
 def register(commands) -> None:
@@ -49,42 +49,43 @@ def register(commands) -> None:
 def run(args: argparse.Namespace) -> int:
     from .. import baseline
     from ..cache import Cache
-    from ..files import discover
     from ..output import Problem, Report, Style, render
     from ..runner import reported, run_files
 
     from ..catalogue import RULES
     from ..config import ConfigError
     from ..engine import enabled_rules
-    from ..files import Discovery
 
-    settings = settings_from(args)
+    resolver = resolver_from(args)
+    settings = resolver.default()  # a broken configuration where the run starts stops it, even with no file
     rules = [rule.code for rule in enabled_rules(settings)]
-    if not rules:  # a gate that checks nothing must not pass
-        raise ConfigError("no rule is enabled: the select and ignore settings leave nothing to check")
     problems = []
     try:
         known = baseline.load(args.baseline) if args.baseline else None
     except ConfigError as exc:  # every finding is reported instead, and the run fails
         known = None
         problems.append(Problem(f"{exc}; every finding is reported"))
-    found = Discovery()
-    files, missing = discover(args.paths or ["."], settings["exclude"], default_excludes=args.default_excludes,
-                              into=found)
+    files, missing, found = discover_files(args, resolver)
     problems += [Problem(message) for message in missing]
-    cache = Cache(args.cache_dir or _default_cache_dir(settings), settings) if args.use_cache else None
     diagnostics: List[Diagnostic] = []
+    noqa: List[Diagnostic] = []
     suppressed = {"noqa": 0, "per-file-ignores": 0}
-    for result in run_files(files, settings, jobs=args.jobs, cache=cache):
-        if result.error:
-            problems.append(Problem(result.error, result.path))
-        problems.extend(Problem(message, result.path, internal=True) for message in result.internal_errors)
-        kept = reported(result, settings)
-        suppressed["noqa"] += result.suppressed
-        suppressed["per-file-ignores"] += len(result.diagnostics) - len(kept)
-        diagnostics.extend(kept)
+    caches = []
+    for settings, group in group_by_settings(files, resolver):
+        cache = Cache(args.cache_dir or _default_cache_dir(settings), settings) if args.use_cache else None
+        caches.append(cache)
+        for result in run_files(group, settings, jobs=args.jobs, cache=cache):
+            if result.error:
+                problems.append(Problem(result.error, result.path))
+            problems.extend(Problem(message, result.path, internal=True) for message in result.internal_errors)
+            kept = reported(result, settings)
+            suppressed["noqa"] += result.suppressed
+            suppressed["per-file-ignores"] += len(result.diagnostics) - len(kept)
+            diagnostics.extend(kept)
+            noqa.extend(result.noqa)
     problems.extend(Problem(message) for message in _lost_worker_messages())
     diagnostics.sort(key=lambda d: d.sort_key)
+    noqa.sort(key=lambda d: d.sort_key)
 
     if args.write_baseline:
         try:
@@ -96,11 +97,12 @@ def run(args: argparse.Namespace) -> int:
         _print_problems(problems)
         return EXIT_ERROR if problems else EXIT_CLEAN
 
-    baselined = 0
+    in_baseline: List[Diagnostic] = []
     if known is not None:
-        diagnostics, baselined = baseline.new_findings(diagnostics, known, args.baseline)
-    report = Report(diagnostics, len(files), problems, baselined, skipped=found.skipped, excluded=found.excluded,
-                    suppressed=suppressed, rules_enabled=tuple(rules), rules_total=len(RULES))
+        diagnostics, in_baseline = baseline.split(diagnostics, known, args.baseline)
+    report = Report(diagnostics, len(files), problems, len(in_baseline), skipped=found.skipped,
+                    excluded=found.excluded, suppressed=suppressed, rules_enabled=tuple(rules),
+                    rules_total=len(RULES), noqa=noqa, in_baseline=in_baseline)
     style = Style(show_hints=args.show_hints, statistics=args.statistics,
                   colour=args.format == "text" and args.output is None and _colour_terminal())
     text = render(args.format, report, style)
@@ -112,7 +114,8 @@ def run(args: argparse.Namespace) -> int:
     else:
         sys.stdout.write(text)
     _print_problems(problems)
-    _print_cache_notes(cache)
+    for cache in caches:
+        _print_cache_notes(cache)
     if any(args.strict or not problem.internal for problem in problems):
         return EXIT_ERROR
     return EXIT_FINDINGS if diagnostics else EXIT_CLEAN

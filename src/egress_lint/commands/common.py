@@ -2,9 +2,12 @@
 from __future__ import annotations
 
 import argparse
+import os
 from pathlib import Path
 
-from ..config import Settings, load_settings
+from typing import Dict, List, Tuple
+
+from ..config import Resolver, Settings, find_flake8_config, flake8_values
 from ..options import BY_KEY, OptionError
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -51,18 +54,69 @@ def add_selection_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--ignore", type=codes_arg("ignore"), help="codes or prefixes never to report")
     parser.add_argument("--exclude", action="append", default=[], type=glob_arg, metavar="GLOB",
                         help="skip matching paths")
+    parser.add_argument("--disable-noqa", action="store_true",
+                        help="report findings even where a '# noqa' comment hides them (as flake8's option)")
+
+
+def resolver_from(args: argparse.Namespace) -> Resolver:
+    """Each file's settings: its nearest ``[tool.egress-lint]`` (``--config`` for all), over the
+    ``egress-*`` options of the flake8 configuration flake8 itself would read, under the flags."""
+    overrides = []
+    for key in ("select", "extend-select", "ignore"):
+        value = getattr(args, key.replace("-", "_"), None)
+        if value is not None:
+            overrides.append((key, value))
+    if getattr(args, "disable_noqa", False):
+        overrides.append(("disable-noqa", True))
+    base = flake8_values(find_flake8_config(Path.cwd().resolve()))
+    return Resolver(args.config, overrides, tuple(getattr(args, "exclude", ()) or ()), base)
 
 
 def settings_from(args: argparse.Namespace) -> Settings:
-    overrides = []
-    for key in ("select", "extend-select", "ignore"):
-        value = getattr(args, key.replace("-", "_"))
-        if value is not None:
-            overrides.append((key, value))
-    settings = load_settings(args.config, overrides=overrides)
-    if args.exclude:
-        settings = settings.replace(exclude=tuple(settings["exclude"]) + tuple(args.exclude))
-    return settings
+    """The settings that apply in the working directory (for commands that take one set)."""
+    return resolver_from(args).default()
+
+
+def discover_files(args: argparse.Namespace, resolver: Resolver):
+    """The files to check, the path errors, and the Discovery (what was skipped or excluded). The
+    ``exclude`` of each file's own configuration applies to it (``--exclude`` applies everywhere)."""
+    from ..files import Discovery, discover
+
+    found = Discovery()
+    files, errors = discover(getattr(args, "paths", None) or ["."], resolver.extra_exclude,
+                             default_excludes=getattr(args, "default_excludes", True), into=found)
+    kept = []
+    for path in files:
+        (found.excluded if excluded(path, resolver) else kept).append(path)
+    found.excluded.sort()
+    found.files = kept
+    return kept, list(errors), found
+
+
+def excluded(path: str, resolver: Resolver) -> bool:
+    """Does the ``exclude`` of the file's own configuration match it (relative to that file's folder)?"""
+    from ..files import matches
+
+    config = resolver.config_for(path)
+    patterns = resolver.settings_for_config(config)["exclude"]
+    if not patterns:
+        return False
+    candidates = [path]
+    if config is not None:
+        try:
+            candidates.append(Path(os.path.abspath(path)).relative_to(Path(os.path.abspath(config)).parent).as_posix())
+        except ValueError:
+            pass
+    return any(matches(candidate, patterns) for candidate in candidates)
+
+
+def group_by_settings(files: List[str], resolver: Resolver) -> List[Tuple[Settings, List[str]]]:
+    """The files that share a configuration, together, in the order their first file comes."""
+    groups: Dict[object, Tuple[Settings, List[str]]] = {}
+    for path in files:
+        config = resolver.config_for(path)
+        groups.setdefault(config, (resolver.settings_for_config(config), []))[1].append(path)
+    return list(groups.values())
 
 
 def positive(text: str) -> int:

@@ -16,7 +16,8 @@ from typing import List
 
 from ..config import Settings
 from ..diagnostics import Diagnostic
-from .common import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, add_selection_arguments, positive, settings_from
+from .common import (EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, add_selection_arguments, discover_files, group_by_settings,
+                     positive, resolver_from)
 
 
 def register(commands) -> None:
@@ -35,21 +36,23 @@ def register(commands) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..files import discover
     from ..fixes import applicable, describe
     from ..output import Problem, Report, Style, text
     from ..runner import reported, run_files
 
-    settings = settings_from(args)
-    files, errors = discover(args.paths or ["."], settings["exclude"])
-    errors = list(errors)
-    # Every file is checked as `check` does (in parallel); only files with a fix to apply are read
-    # again, fixed and written.
-    results = run_files(files, settings, jobs=args.jobs)
+    resolver = resolver_from(args)
+    resolver.default()
+    files, errors, _ = discover_files(args, resolver)
+    # Every file is checked as `check` does (in parallel, with its nearest configuration); only files
+    # with a fix to apply are read again, fixed and written.
+    order = {path: i for i, path in enumerate(files)}
+    results = sorted(((settings, result) for settings, group in group_by_settings(files, resolver)
+                      for result in run_files(group, settings, jobs=args.jobs)),
+                     key=lambda pair: order.get(pair[1].path, len(order)))
     targets = {os.path.realpath(path) for path in files if not os.path.islink(path)}
     remaining: List[Diagnostic] = []
     fixed = files_fixed = 0
-    for result in results:
+    for settings, result in results:
         path = result.path
         if os.path.islink(path) and os.path.realpath(path) in targets:
             continue  # the file it names is checked, fixed and reported under its own name

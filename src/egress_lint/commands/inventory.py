@@ -26,22 +26,20 @@ def register(commands) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..config import load_settings
-    from ..files import discover
     from ..output.inventory import render
     from ..runner import reported, run_files
+    from .common import discover_files, group_by_settings, resolver_from
 
-    settings = load_settings(args.config)
-    if args.exclude:
-        settings = settings.replace(exclude=tuple(settings["exclude"]) + tuple(args.exclude))
-    from ..files import Discovery
-
-    found = Discovery()
-    files, errors = discover(args.paths or ["."], settings["exclude"], default_excludes=args.default_excludes,
-                             into=found)
+    resolver = resolver_from(args)
+    resolver.default()
+    files, errors, found = discover_files(args, resolver)
     rows = []
     problems = []
-    for result in run_files(files, settings, jobs=args.jobs, inventory=True):
+    results = [(settings, result) for settings, group in group_by_settings(files, resolver)
+               for result in run_files(group, settings, jobs=args.jobs, inventory=True)]
+    order = {path: i for i, path in enumerate(files)}
+    results.sort(key=lambda pair: order.get(pair[1].path, len(order)))
+    for settings, result in results:
         kept = {(d.line, d.col, d.code) for d in reported(result, settings)}
         for row in result.connections:  # per-file-ignores hide a code here exactly as in check
             row["codes"] = [code for code in row["codes"] if (row["line"], row["column"], code) in kept]

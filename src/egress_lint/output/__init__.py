@@ -41,6 +41,8 @@ class Report:
     suppressed: Dict[str, int] = field(default_factory=dict)  # findings hidden: "noqa", "per-file-ignores"
     rules_enabled: Tuple[str, ...] = ()  # the codes that ran
     rules_total: int = 0  # how many rules the catalogue has
+    noqa: List[Diagnostic] = field(default_factory=list)  # the findings a ``# noqa`` comment hid
+    in_baseline: List[Diagnostic] = field(default_factory=list)  # the findings the baseline hid
 
     def numbered(self) -> List[Tuple[Diagnostic, int]]:
         return list(numbered(self.diagnostics))
