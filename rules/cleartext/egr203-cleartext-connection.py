@@ -151,3 +151,47 @@ def cache_client(password):
 # todoruleid: egr203-cleartext-connection
 pg_plain = psycopg2.connect(host="db.example.com", dbname="app", user="app", password=os.environ["PGPASSWORD"],
     sslmode="disable")
+
+
+# --- local transports: a Unix socket, a named pipe, an SSH channel, a buffer ---------------------------------
+import socket
+
+
+class SocketFileConnection(http.client.HTTPConnection):
+    def __init__(self, socket_path):
+        super().__init__("localhost")
+        self.socket_path = socket_path
+
+    def connect(self):
+        self.sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        self.sock.connect(self.socket_path)
+
+
+class TunnelConnection(http.client.HTTPConnection):
+    def __init__(self, host, channel_opener):
+        super().__init__(host)
+        self.channel_opener = channel_opener
+
+    def connect(self):
+        self.sock = self.channel_opener("direct-tcpip", (self.host, 80))
+
+
+class RecordingConnection(http.client.HTTPConnection):
+    def send(self, data):
+        self.recorded.append(data)
+
+
+class TimedConnection(http.client.HTTPConnection):
+    def connect(self):
+        super().connect()
+        self.sock.settimeout(5)
+
+
+# ok: egr203-cleartext-connection
+docker = SocketFileConnection("/var/run/docker.sock")
+# ok: egr203-cleartext-connection
+tunnelled = TunnelConnection("internal.example.com", None)
+# ok: egr203-cleartext-connection
+recorder = RecordingConnection("api.example.com")
+# todoruleid: egr203-cleartext-connection
+timed = TimedConnection("api.example.com")

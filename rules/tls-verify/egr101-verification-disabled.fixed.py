@@ -347,3 +347,10 @@ cache_verified = redis.Redis(host="cache.example.com", ssl=True, ssl_cert_reqs="
 mongo_verified = pymongo.MongoClient("mongodb+srv://cluster.example.com/")
 # ok: egr101-verification-disabled
 mysql_verified = MySQLdb.connect(host="mysql.example.com", ssl_mode="VERIFY_IDENTITY")
+
+
+# --- certificate pinning is verification ------------------------------------------------------------------------
+# ok: egr101-verification-disabled
+urllib3.PoolManager(cert_reqs="CERT_NONE", assert_fingerprint="AA:BB:CC:DD:EE:FF:00:11:22:33:44:55:66:77:88:99")
+# ruleid: egr101-verification-disabled
+urllib3.PoolManager(cert_reqs="CERT_NONE", assert_fingerprint=None)

@@ -90,3 +90,7 @@ mongo_any_name = pymongo.MongoClient("mongodb://mongo.example.com/?tls=true&tlsA
 cache_checked = redis.Redis(host="cache.example.com", ssl=True, ssl_check_hostname=True)
 # ok: egr103-hostname-check-disabled
 pg_full = psycopg2.connect("host=db.example.com dbname=app sslmode=verify-full")
+
+
+# ok: egr103-hostname-check-disabled
+urllib3.PoolManager(assert_hostname=False, assert_fingerprint="AA:BB:CC")
