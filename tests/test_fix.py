@@ -272,3 +272,22 @@ def test_a_safe_fix_keeps_an_import_that_other_modules_take_from_this_one(tmp_pa
     assert after["plain.py"] == "import json\n\njson.dumps(1)\n"  # nobody takes urllib3 from here
     imported = subprocess.run([sys.executable, "-c", "import user"], cwd=tmp_path, capture_output=True, text=True)
     assert imported.returncode == 0, imported.stderr
+
+
+def test_fix_in_worker_processes_gives_the_same_files_and_output(tmp_path):
+    """Enough files that the runner starts workers (8 a worker): two workers against one."""
+    outputs = {}
+    for jobs in ("1", "2"):
+        tree = tmp_path / f"jobs{jobs}"
+        for copy in range(3):
+            shutil.copytree(EXAMPLES, tree / f"examples{copy}")
+            for fixture in FIXED_FILES:
+                (tree / f"fixtures{copy}").mkdir(exist_ok=True)
+                shutil.copy(FIXTURES / fixture.name.replace(".fixed", ""), tree / f"fixtures{copy}")
+        proc = egress_lint("fix", "--unsafe-fixes", "--jobs", jobs, ".", cwd=tree)
+        assert proc.returncode == 1, proc.stderr
+        outputs[jobs] = (proc.stdout, proc.stderr, {p.relative_to(tree): p.read_bytes() for p in tree.rglob("*.py")})
+    assert len(outputs["2"][2]) >= 32
+    assert outputs["1"] == outputs["2"]
+    for fixture in FIXED_FILES:
+        assert outputs["2"][2][Path("fixtures2") / fixture.name.replace(".fixed", "")] == fixture.read_bytes()

@@ -10,7 +10,7 @@ import os
 import shutil
 import signal
 import tempfile
-from typing import Dict, List, Optional, Sequence, Tuple
+from typing import Callable, Dict, List, Optional, Sequence, Tuple
 
 from .cache import Cache, content_hash
 from .config import Settings
@@ -22,6 +22,8 @@ _MIN_FILES_PER_WORKER = 8
 
 _worker_settings: Optional[Settings] = None
 _worker_inventory = False
+Task = Callable[[str, Settings], Tuple[Optional[str], FileResult]]
+_worker_task: Optional[Task] = None
 
 
 def default_jobs() -> int:
@@ -32,9 +34,11 @@ def default_jobs() -> int:
 
 
 def run_files(files: Sequence[str], settings: Settings, jobs: Optional[int] = None,
-              cache: Optional[Cache] = None, inventory: bool = False) -> List[FileResult]:
-    """With ``inventory`` each result also lists the file's connections (never cached)."""
-    if inventory:
+              cache: Optional[Cache] = None, inventory: bool = False, task: Optional[Task] = None) -> List[FileResult]:
+    """With ``inventory`` each result also lists the file's connections (never cached). ``task``
+    (a picklable ``task(path, settings) -> (digest, result)``) replaces the check of each file, as
+    `fix` does (never cached)."""
+    if inventory or task is not None:
         cache = None
     results: List[Optional[FileResult]] = [None] * len(files)
     pending: List[int] = []
@@ -49,7 +53,7 @@ def run_files(files: Sequence[str], settings: Settings, jobs: Optional[int] = No
             results[i] = found
         else:
             pending.append(i)
-    for i, (digest, result) in zip(pending, _check_all([files[i] for i in pending], settings, jobs, inventory)):
+    for i, (digest, result) in zip(pending, _check_all([files[i] for i in pending], settings, jobs, inventory, task)):
         results[i] = result
         if cache is not None and digest is not None and not result.internal_errors:
             cache.put(files[i], digest, result)  # an internal error may be passing (memory): not kept
@@ -58,11 +62,12 @@ def run_files(files: Sequence[str], settings: Settings, jobs: Optional[int] = No
     return results  # type: ignore[return-value]
 
 
-def _check_all(paths: List[str], settings: Settings, jobs: Optional[int], inventory: bool = False):
+def _check_all(paths: List[str], settings: Settings, jobs: Optional[int], inventory: bool = False,
+               task: Optional[Task] = None):
     jobs = min(jobs or default_jobs(), len(paths) // _MIN_FILES_PER_WORKER)
     if jobs <= 1:
-        return [_check(path, settings, inventory) for path in paths]
-    return _check_in_pool(paths, settings, jobs, inventory)
+        return [task(path, settings) if task else _check(path, settings, inventory) for path in paths]
+    return _check_in_pool(paths, settings, jobs, inventory, task)
 
 
 # Why each worker that died during the run died ("killed by signal 9"); the commands read it.
@@ -75,7 +80,7 @@ def lost_workers() -> List[str]:
     return lost
 
 
-def _check_in_pool(paths: List[str], settings: Settings, jobs: int, inventory: bool):
+def _check_in_pool(paths: List[str], settings: Settings, jobs: int, inventory: bool, task: Optional[Task] = None):
     """The files over ``jobs`` worker processes. A worker that dies (the OOM killer, ``kill -9``)
     breaks the pool instead of hanging it: the file it was checking is reported as not checked,
     the files it and the others had not finished run again in a new pool, and the run says a worker
@@ -83,7 +88,7 @@ def _check_in_pool(paths: List[str], settings: Settings, jobs: int, inventory: b
     results: Dict[int, Tuple[Optional[str], FileResult]] = {}
     remaining = list(range(len(paths)))
     while remaining:
-        blamed, died = _pool_round(paths, remaining, settings, jobs, inventory, results)
+        blamed, died = _pool_round(paths, remaining, settings, jobs, inventory, results, task)
         if not died:
             break
         _lost_workers.extend(died)
@@ -101,7 +106,7 @@ def _check_in_pool(paths: List[str], settings: Settings, jobs: int, inventory: b
     return [results[i] for i in range(len(paths))]
 
 
-def _pool_round(paths, remaining, settings, jobs, inventory, results):
+def _pool_round(paths, remaining, settings, jobs, inventory, results, task=None):
     from concurrent.futures import ProcessPoolExecutor, as_completed
     from concurrent.futures.process import BrokenProcessPool
 
@@ -112,7 +117,7 @@ def _pool_round(paths, remaining, settings, jobs, inventory, results):
     notes = tempfile.mkdtemp(prefix="egress-lint-workers-")
     try:
         with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context(_START_METHOD),
-                                 initializer=_init_worker, initargs=(settings, inventory, notes)) as pool:
+                                 initializer=_init_worker, initargs=(settings, inventory, notes, task)) as pool:
             futures = {pool.submit(_check_chunk, [paths[i] for i in chunk]): chunk for chunk in chunks}
             workers = dict(getattr(pool, "_processes", None) or {})
             try:
@@ -152,10 +157,12 @@ _START_METHOD = "fork" if "fork" in multiprocessing.get_all_start_methods() else
 _worker_note: Optional[int] = None
 
 
-def _init_worker(settings: Settings, inventory: bool = False, notes: Optional[str] = None) -> None:
-    global _worker_settings, _worker_inventory, _worker_note
+def _init_worker(settings: Settings, inventory: bool = False, notes: Optional[str] = None,
+                 task: Optional[Task] = None) -> None:
+    global _worker_settings, _worker_inventory, _worker_note, _worker_task
     _worker_settings = settings
     _worker_inventory = inventory
+    _worker_task = task
     if notes is not None:
         _worker_note = os.open(os.path.join(notes, str(os.getpid())), os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
 
@@ -165,7 +172,8 @@ def _check_chunk(paths: List[str]) -> List[Tuple[Optional[str], FileResult]]:
     outcomes = []
     for path in paths:
         _note(path)
-        outcomes.append(_check(path, _worker_settings, _worker_inventory))
+        outcomes.append(_worker_task(path, _worker_settings) if _worker_task
+                        else _check(path, _worker_settings, _worker_inventory))
         _note("")
     return outcomes
 

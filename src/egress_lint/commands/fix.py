@@ -12,10 +12,12 @@ import difflib
 import os
 import sys
 from dataclasses import dataclass, field
-from typing import List
+from typing import List, Optional
 
 from ..config import Settings
 from ..diagnostics import Diagnostic
+from ..engine import FileResult
+from ..fixes.write import Snapshot
 from .common import (EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, add_selection_arguments, discover_files, group_by_settings,
                      positive, resolver_from)
 
@@ -31,23 +33,29 @@ def register(commands) -> None:
     parser.add_argument("--no-hints", dest="show_hints", action="store_false",
                         help="leave the hint off each remaining finding")
     parser.add_argument("--jobs", "-j", type=positive, default=None, metavar="N",
-                        help="worker processes for checking (default: one per available core)")
+                        help="worker processes (default: one per available core)")
     parser.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
+    from functools import partial
+
     from ..fixes import applicable, describe
+    from ..fixes.write import WriteError, replace
     from ..output import Problem, Report, Style, text
     from ..runner import reported, run_files
+    from ..textsafe import escape, safe_path
 
     resolver = resolver_from(args)
     resolver.default()
     files, errors, _ = discover_files(args, resolver)
-    # Every file is checked as `check` does (in parallel, with its nearest configuration); only files
-    # with a fix to apply are read again, fixed and written.
+    # Each file is read once, checked (with its nearest configuration) and fixed in a worker process,
+    # as `check` spreads its files; this process writes the fixed bytes, only over the bytes the
+    # worker read.
+    task = partial(fix_task, unsafe=args.unsafe_fixes, diff=args.diff)
     order = {path: i for i, path in enumerate(files)}
     results = sorted(((settings, result) for settings, group in group_by_settings(files, resolver)
-                      for result in run_files(group, settings, jobs=args.jobs)),
+                      for result in run_files(group, settings, jobs=args.jobs, task=task)),
                      key=lambda pair: order.get(pair[1].path, len(order)))
     targets = {os.path.realpath(path) for path in files if not os.path.islink(path)}
     remaining: List[Diagnostic] = []
@@ -61,25 +69,30 @@ def run(args: argparse.Namespace) -> int:
             continue
         errors.extend(result.internal_errors)
         diagnostics = reported(result, settings)
-        if not any(applicable(d, args.unsafe_fixes) for d in diagnostics):
-            remaining.extend(diagnostics)
-            continue
-        if os.path.islink(path):
+        done = result if isinstance(result, FixedFile) else FixedFile(path)
+        if done.link and any(applicable(d, args.unsafe_fixes) for d in diagnostics):
             errors.append(f"{path}: is a symbolic link to a file outside the checked files; left unchanged")
+        if done.fix_error:
+            errors.append(done.fix_error)
+        if done.source is None or done.link:
             remaining.extend(diagnostics)
             continue
-        done = fix_file(path, settings, args.unsafe_fixes, write=not args.diff)
-        errors.extend(done.errors)
-        remaining.extend(done.remaining)
-        if not done.applied:
-            continue
-        fixed += len(done.applied)
-        files_fixed += 1
         if args.diff:
             sys.stdout.write(done.diff)
+            remaining.extend(diagnostics)
         else:
+            try:
+                replace(path, done.source, done.snapshot)
+            except WriteError as exc:
+                errors.append(f"{path}: {exc}")
+                remaining.extend(diagnostics)
+                continue
             for d in done.applied:
-                print(f"{d.path}:{d.line}:{d.col}: {d.code} fixed: {describe(d)}")
+                print(f"{safe_path(d.path)}:{d.line}:{d.col}: {d.code} fixed: {escape(describe(d))}")
+            errors.extend(done.after_errors)
+            remaining.extend(done.after)
+        fixed += len(done.applied)
+        files_fixed += 1
 
     remaining.sort(key=lambda d: d.sort_key)
     summary = f"{'Would fix' if args.diff else 'Fixed'} {fixed} finding{'s' if fixed != 1 else ''} " \
@@ -92,66 +105,76 @@ def run(args: argparse.Namespace) -> int:
         report = Report(remaining, len(files), [Problem(error) for error in errors])
         sys.stdout.write(text.render(report, Style(show_hints=args.show_hints)))
     for error in errors:
-        print(f"egress-lint: {error}", file=sys.stderr)
+        print(f"egress-lint: {escape(error)}", file=sys.stderr)
     if errors:
         return EXIT_ERROR
     return EXIT_FINDINGS if remaining else EXIT_CLEAN
 
 
 @dataclass
-class FileFix:
-    """What fixing one file did: the findings fixed, those that remain, the problems met, the diff."""
+class FixedFile(FileResult):
+    """A file's check result (``diagnostics`` as `check` finds them) and what fixing it gives: the
+    fixed bytes (None when nothing changes), the findings fixed, the findings and internal errors
+    of the fixed bytes, the diff, and the file as it was read (to write only over those bytes)."""
 
+    link: bool = False  # a symbolic link: checked through it, never fixed through it
+    source: Optional[bytes] = None
     applied: List[Diagnostic] = field(default_factory=list)
-    remaining: List[Diagnostic] = field(default_factory=list)
-    errors: List[str] = field(default_factory=list)
+    after: List[Diagnostic] = field(default_factory=list)
+    after_errors: List[str] = field(default_factory=list)
+    fix_error: Optional[str] = None
     diff: str = ""
+    snapshot: Optional[Snapshot] = None
 
 
-def fix_file(path: str, settings: Settings, unsafe: bool, write: bool = True) -> FileFix:
-    """Read ``path`` once, check and fix exactly those bytes, and (with ``write``) put the fixed bytes
-    in its place unless the file changed meanwhile. Never raises for a problem of the file."""
-    from ..engine import check_source
+def fix_task(path: str, settings: Settings, unsafe: bool = False, diff: bool = False):
+    """Read ``path`` once, check those bytes, fix them and check the result; nothing is written.
+    Runs in a worker (see ``runner.run_files``); never raises for a problem of the file."""
+    from dataclasses import replace as changed
+
+    from ..engine import FileTooLarge, check_source, read_file
     from ..fixes import FixError, applicable, fix_source
-    from ..fixes.write import WriteError, read_snapshot, replace
+    from ..fixes.write import read_snapshot
     from ..runner import reported
 
-    done = FileFix()
+    limit = settings["max-file-size"]
+    link = os.path.islink(path)
+    snapshot = None
     try:
-        snapshot = read_snapshot(path)
+        if link:
+            data = read_file(path, limit)  # checked through the link, as `check` does
+        else:
+            snapshot = read_snapshot(path, limit)
+            data = snapshot.data
+    except FileTooLarge as exc:
+        return None, FixedFile(path, error=f"{path}: {exc}")
     except OSError as exc:
-        done.errors.append(f"{path}: cannot read: {exc.strerror or exc}")
-        return done
-    result = check_source(snapshot.data, path, settings)
-    if result.error:
-        done.errors.append(result.error)
-        return done
-    done.errors.extend(result.internal_errors)
+        return None, FixedFile(path, error=f"{path}: cannot read: {exc.strerror or exc}")
+    result = check_source(data, path, settings)
+    done = FixedFile(**{name: getattr(result, name) for name in FileResult.__dataclass_fields__}, link=link)
+    if result.error or link:
+        return None, done
     diagnostics = reported(result, settings)
-    done.remaining = diagnostics
     if not any(applicable(d, unsafe) for d in diagnostics):
-        return done
+        return None, done
     try:
-        outcome = fix_source(snapshot.data, diagnostics, unsafe=unsafe, path=path)
+        outcome = fix_source(data, diagnostics, unsafe=unsafe, path=path)
     except FixError as exc:
-        done.errors.append(f"{path}: {exc}")
-        return done
-    if outcome.source == snapshot.data:
-        return done
-    if not write:
-        done.applied = outcome.applied
-        done.diff = unified_diff(path, snapshot.data, outcome.source)
-        return done
-    try:
-        replace(path, outcome.source, snapshot)
-    except WriteError as exc:
-        done.errors.append(f"{path}: {exc}")
-        return done
-    done.applied = outcome.applied
-    after = check_source(outcome.source, path, settings)
-    done.errors.extend(after.internal_errors)
-    done.remaining = reported(after, settings)
-    return done
+        done.fix_error = f"{path}: {exc}"
+        return None, done
+    except Exception as exc:  # noqa: BLE001 - a fixer bug costs this file's fixes, not the run
+        done.fix_error = f"{path}: internal error in the fixer ({type(exc).__name__}: {exc}); left unchanged"
+        return None, done
+    if outcome.source == data:
+        return None, done
+    done.source, done.applied = outcome.source, outcome.applied
+    done.snapshot = changed(snapshot, data=b"")  # what replace() compares; the bytes need not travel
+    if diff:
+        done.diff = unified_diff(path, data, outcome.source)
+    else:
+        after = check_source(outcome.source, path, settings)
+        done.after, done.after_errors = reported(after, settings), list(after.internal_errors)
+    return None, done
 
 
 def unified_diff(path: str, before: bytes, after: bytes) -> str:

@@ -16,6 +16,7 @@ import os
 import signal
 import stat
 from dataclasses import dataclass
+from typing import Optional
 
 TEMP_MARK = ".egress-lint-"  # in the name of the temporary file: `.name.py.egress-lint-XXXXXX.tmp`
 
@@ -44,14 +45,19 @@ class Snapshot:
         return self.device, self.inode, self.size, self.mtime_ns, self.digest
 
 
-def read_snapshot(path: str) -> Snapshot:
+def read_snapshot(path: str, limit: Optional[int] = None) -> Snapshot:
     """The bytes of the regular file ``path`` itself: a symbolic link is refused (``OSError``), as
-    are named pipes and devices (see ``engine.read_file``)."""
+    are named pipes and devices, and a file over ``limit`` bytes (``FileTooLarge``), as in
+    ``engine.read_file``."""
+    from ..engine import FileTooLarge, _file_kind
+
     fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOFOLLOW", 0))
     with os.fdopen(fd, "rb") as handle:
         st = os.fstat(fd)
         if not stat.S_ISREG(st.st_mode):
-            raise OSError("not a regular file")
+            raise OSError(f"not a regular file ({_file_kind(st.st_mode)})")
+        if limit is not None and st.st_size > limit:
+            raise FileTooLarge(st.st_size, limit)
         data = handle.read()
     return Snapshot(data, st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns, st.st_mode, st.st_uid, st.st_gid,
                     st.st_nlink, _digest(data))
