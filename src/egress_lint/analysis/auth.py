@@ -12,7 +12,7 @@ from ..libraries import AUTH_CLASSES
 from ..libraries.spec import Arg, Payload
 from .clients import ClientObject
 from .vocabulary import is_credential_name, is_secret_literal, is_sensitive_data_name, words
-from .values import HOLE, CallResult, Const, DictVal, Items, LocalClass, Ref, Unknown, Value, text_of
+from .values import HOLE, CallResult, Const, DictVal, Items, LocalClass, OneOf, Ref, Unknown, Value, options, text_of
 
 # Header-value prefixes that name the scheme.
 _SCHEMES = (("bearer ", "bearer"), ("basic ", "basic"), ("token ", "token"), ("digest ", "digest"))
@@ -359,7 +359,10 @@ def keys_of(model, expr: Optional[ast.AST], scope, at: ast.AST, depth: int = 0) 
 
 
 def _value_keys(model, value: Optional[Value], at: ast.AST, depth: int) -> Iterator[str]:
-    if isinstance(value, DictVal):
+    if isinstance(value, OneOf):  # several possible dicts (branches): the keys any of them sends
+        for option in options(value):
+            yield from _value_keys(model, option, at, depth + 1)
+    elif isinstance(value, DictVal):
         yield from model.resolver.dict_entries(value, at)
     elif isinstance(value, Items):
         for item in value.items:  # [("password", pw), ...]

@@ -44,6 +44,7 @@ QUALIFIERS_NOT_SECRET = {
                       "virtual", "by", "group", "hotkey", "keyboard", "composite", "unique",
                       "natural", "shard", "bucket", "cluster", "registry", "idem"}),
     "signature": frozenset({"dkim", "email", "rsa", "author", "method"}),
+    "auth": frozenset({"factor"}),  # two_factor_auth: a flag
     "pass": frozenset({"age", "gate", "boarding", "bus", "season", "day", "view", "by", "first", "second",
                        "multi", "single", "two", "one"}),
 }

@@ -1,0 +1,42 @@
+"""The inventory names where each request carries its credential, and marks local transports."""
+import json
+
+from .helpers import egress_lint
+
+SOURCE = '''import http.client
+import socket
+
+import requests
+
+
+def calls(token, key, user, text):
+    requests.post(f"https://api.chat.example.com/bot{token}/sendMessage", json={"text": text})
+    requests.get("https://scan.example.com/search", params={"key": key})
+    requests.post("https://push.example.com/1/messages", data={"token": token, "message": text})
+    requests.post("https://mail.example.com/email", headers={"X-Mailer-Server-Token": key}, json={"to": user})
+    requests.get("http+unix://%2Fvar%2Frun%2Fdocker.sock/info")
+    requests.post("https://pay.example.com/payments", json={"amount": 1})
+
+
+class SocketConnection(http.client.HTTPConnection):
+    def connect(self):
+        self.sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        self.sock.connect("/run/app.sock")
+
+
+conn = SocketConnection("localhost")
+'''
+
+
+def test_inventory_names_how_each_request_authenticates(tmp_path):
+    (tmp_path / "client.py").write_text(SOURCE)
+    proc = egress_lint("inventory", "--format", "json", "client.py", cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    rows = {row["line"]: row for row in json.loads(proc.stdout)["connections"]}
+    assert {line: rows[line]["auth"] for line in (8, 9, 10, 11, 13)} == {
+        8: "url-path", 9: "query", 10: "body", 11: "token", 13: "none"}
+    assert rows[8]["url_path"] == "/bot{…}/sendMessage"
+    assert (rows[12]["host"], rows[12]["tls"], rows[12]["sensitive"]) == (
+        "local", "n.a. (local: http+unix transport)", "n.a.")
+    assert (rows[22]["host"], rows[22]["tls"]) == ("local", "n.a. (local: custom transport (SocketConnection.connect))")
+    assert rows[13]["codes"] == ["EGR301"] and rows[13]["why_sensitive"] == "POST; path /payments"
