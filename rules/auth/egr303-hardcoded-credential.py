@@ -122,3 +122,15 @@ requests.get(API, headers={"X-Auth-Token": "https://tokens.example.com/issue"})
 requests.get(API, headers={"X-Client-Token": "disabled"})
 # ok: egr303-hardcoded-credential
 requests.post(API + "/login", data={"username": "robot", "password": os.environ["ROBOT_PASSWORD"]})
+
+
+# --- cloud keys ----------------------------------------------------------------------------------------------------
+import boto3
+
+# todoruleid: egr303-hardcoded-credential
+archive = boto3.client("s3", aws_access_key_id="AKIAIOSFODNN7EXAMPLE",
+                       aws_secret_access_key="wJalrXUtnFEMI/K7MDENG/bPxRfiCYzEXAMPLEKEY")
+# todoruleid: egr303-hardcoded-credential
+aws = boto3.session.Session(aws_secret_access_key="wJalrXUtnFEMI/K7MDENG/bPxRfiCYzEXAMPLEKEY")
+# ok: egr303-hardcoded-credential
+archive_env = boto3.client("s3", aws_secret_access_key=os.environ["AWS_SECRET_ACCESS_KEY"])

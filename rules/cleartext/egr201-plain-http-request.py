@@ -201,3 +201,30 @@ requests.get("http+unix://%2Fvar%2Frun%2Fdocker.sock/containers/json")
 requests.post("http+docker://localunixsocket/v1.41/images/create", data={"fromImage": "app"})
 # ok: egr201-plain-http-request
 requests.get("http://\\\\.\\pipe\\docker_engine/info")
+
+
+# --- LDAP, search and object-store endpoints ---------------------------------------------------------------
+import boto3
+import ldap
+import ldap3
+from elasticsearch import Elasticsearch
+
+# todoruleid: egr201-plain-http-request
+directory = ldap3.Server("ldap://dc.example.com")
+# todoruleid: egr201-plain-http-request
+legacy_directory = ldap.initialize("ldap://dc.example.com")
+# todoruleid: egr201-plain-http-request
+search = Elasticsearch("http://es.example.com:9200")
+# todoruleid: egr201-plain-http-request
+objects = boto3.client("s3", endpoint_url="http://minio.example.com:9000")
+# ok: egr201-plain-http-request
+secure_directory = ldap3.Server("ldaps://dc.example.com")
+# ok: egr201-plain-http-request
+local_objects = boto3.client("s3", endpoint_url="http://localhost:4566")
+# ok: egr201-plain-http-request
+compose_search = Elasticsearch("http://elasticsearch:9200")
+# todoruleid: egr201-plain-http-request
+objects = boto3.client("s3", endpoint_url="http://minio.example.com:9000",
+)
+# todoruleid: egr201-plain-http-request
+search = Elasticsearch("http://es.example.com:9200", basic_auth=("elastic", os.environ["ES_PASSWORD"]))

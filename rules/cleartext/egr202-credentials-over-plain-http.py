@@ -139,3 +139,16 @@ def relay(bot_secret_token, chat, text):
     requests.post("http://notify.example.com/push", data={"login": chat, "psw": bot_secret_token})
     # ruleid: egr202-credentials-over-plain-http
     requests.post("http://mail.example.com/send", headers={"X-Mailer-Server-Token": bot_secret_token})
+
+
+# --- search and object-store clients ------------------------------------------------------------------------
+import boto3
+from elasticsearch import Elasticsearch
+
+# todoruleid: egr202-credentials-over-plain-http
+search = Elasticsearch("http://es.example.com:9200", basic_auth=("elastic", os.environ["ES_PASSWORD"]))
+# todoruleid: egr202-credentials-over-plain-http
+objects = boto3.client("s3", endpoint_url="http://minio.example.com:9000",
+                       aws_secret_access_key=os.environ["MINIO_SECRET"])
+# ok: egr202-credentials-over-plain-http
+secure_search = Elasticsearch("https://es.example.com:9200", api_key=os.environ["ES_API_KEY"])

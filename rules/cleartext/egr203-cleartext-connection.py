@@ -95,7 +95,7 @@ import pymysql
 import redis
 from sqlalchemy import create_engine
 
-# todoruleid: egr203-cleartext-connection
+# ruleid: egr203-cleartext-connection
 pg_disabled = psycopg2.connect("host=db.example.com dbname=app sslmode=disable")
 # todoruleid: egr203-cleartext-connection
 pg_disabled_url = psycopg2.connect("postgresql://db.example.com/app?sslmode=disable")
@@ -104,7 +104,7 @@ engine_disabled = create_engine("postgresql://db.example.com/app", connect_args=
 
 
 async def analytics(dsn):
-    # todoruleid: egr203-cleartext-connection
+    # ruleid: egr203-cleartext-connection
     return await asyncpg.connect(dsn, ssl=False)
 
 
@@ -114,7 +114,7 @@ cache = redis.Redis(host="cache.example.com", port=6379)
 mongo = pymongo.MongoClient("mongodb://mongo.example.com:27017/")
 # todoruleid: egr203-cleartext-connection
 mysql_plain = pymysql.connect(host="mysql.example.com", user="app")
-# todoruleid: egr203-cleartext-connection
+# ruleid: egr203-cleartext-connection
 connector_plain = mysql.connector.connect(host="mysql.example.com", ssl_disabled=True)
 DATABASES = {
     # todoruleid: egr203-cleartext-connection
@@ -138,7 +138,7 @@ mongo_tls = pymongo.MongoClient("mongodb://mongo.example.com/?tls=true")
 mongo_srv = pymongo.MongoClient("mongodb+srv://cluster.example.com/")
 # ok: egr203-cleartext-connection
 mysql_tls = pymysql.connect(host="mysql.example.com", ssl_ca="/etc/ssl/db-ca.pem", ssl_verify_identity=True)
-# ok: egr203-cleartext-connection
+# todook: egr203-cleartext-connection
 socket_pg = psycopg2.connect("host=/var/run/postgresql dbname=app sslmode=disable")
 
 
@@ -148,7 +148,7 @@ def cache_client(password):
     return redis.Redis(host="cache.example.com", password=password)
 
 
-# todoruleid: egr203-cleartext-connection
+# ruleid: egr203-cleartext-connection
 pg_plain = psycopg2.connect(host="db.example.com", dbname="app", user="app", password=os.environ["PGPASSWORD"],
     sslmode="disable")
 
@@ -195,3 +195,33 @@ tunnelled = TunnelConnection("internal.example.com", None)
 recorder = RecordingConnection("api.example.com")
 # todoruleid: egr203-cleartext-connection
 timed = TimedConnection("api.example.com")
+
+
+# --- gRPC, LDAP and object stores -------------------------------------------------------------------------
+import boto3
+import grpc
+import ldap3
+
+# ruleid: egr203-cleartext-connection
+channel = grpc.insecure_channel("payments.example.com:50051")
+
+
+async def open_channel(target):
+    # ruleid: egr203-cleartext-connection
+    return grpc.aio.insecure_channel(target)
+
+
+# todoruleid: egr203-cleartext-connection
+directory = ldap3.Server("dc.example.com", port=389)
+# ruleid: egr203-cleartext-connection
+objects = boto3.client("s3", use_ssl=False)
+# ok: egr203-cleartext-connection
+local_channel = grpc.insecure_channel("localhost:50051")
+# ok: egr203-cleartext-connection
+compose_channel = grpc.insecure_channel("dns:///payments:50051")
+# ok: egr203-cleartext-connection
+socket_channel = grpc.insecure_channel("unix:///run/payments.sock")
+# ok: egr203-cleartext-connection
+secure_channel = grpc.secure_channel("payments.example.com:443", grpc.ssl_channel_credentials())
+# ok: egr203-cleartext-connection
+directory_tls = ldap3.Server("dc.example.com", use_ssl=True)

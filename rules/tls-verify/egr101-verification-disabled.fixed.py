@@ -309,23 +309,23 @@ import pymysql
 import redis
 from sqlalchemy import create_engine
 
-# todoruleid: egr101-verification-disabled
+# ruleid: egr101-verification-disabled
 pg_require = psycopg2.connect(host="db.example.com", dbname="app", sslmode="require")
 # todoruleid: egr101-verification-disabled
 pg_require_dsn = psycopg2.connect("postgresql://db.example.com/app?sslmode=require")
 # todoruleid: egr101-verification-disabled
 engine_require = create_engine("postgresql+psycopg2://db.example.com/app", connect_args={"sslmode": "require"})
-# todoruleid: egr101-verification-disabled
+# ruleid: egr101-verification-disabled
 cache_unverified = redis.Redis(host="cache.example.com", ssl=True, ssl_cert_reqs=None, ssl_check_hostname=True)
 # todoruleid: egr101-verification-disabled
 cache_url_unverified = redis.from_url("rediss://cache.example.com:6380/0?ssl_cert_reqs=none&ssl_check_hostname=true")
-# todoruleid: egr101-verification-disabled
+# ruleid: egr101-verification-disabled
 mongo_invalid_certs = pymongo.MongoClient("mongo.example.com", tls=True, tlsAllowInvalidCertificates=True)
 # todoruleid: egr101-verification-disabled
 mongo_insecure_uri = pymongo.MongoClient("mongodb://mongo.example.com/?tls=true&tlsInsecure=true")
-# todoruleid: egr101-verification-disabled
+# ruleid: egr101-verification-disabled
 mysql_required = MySQLdb.connect(host="mysql.example.com", ssl_mode="REQUIRED")
-# todoruleid: egr101-verification-disabled
+# ruleid: egr101-verification-disabled
 mysql_no_verify = pymysql.connect(host="mysql.example.com", ssl_ca="/etc/ssl/db-ca.pem", ssl_verify_cert=False)
 
 DATABASES = {
@@ -354,3 +354,43 @@ mysql_verified = MySQLdb.connect(host="mysql.example.com", ssl_mode="VERIFY_IDEN
 urllib3.PoolManager(cert_reqs="CERT_NONE", assert_fingerprint="AA:BB:CC:DD:EE:FF:00:11:22:33:44:55:66:77:88:99")
 # ruleid: egr101-verification-disabled
 urllib3.PoolManager(cert_reqs="CERT_NONE", assert_fingerprint=None)
+
+
+# --- LDAP, search, cloud and Kubernetes clients -------------------------------------------------------
+import boto3
+import ldap
+import ldap3
+from elasticsearch import Elasticsearch
+from kubernetes import client as k8s
+from opensearchpy import OpenSearch
+
+# ruleid: egr101-verification-disabled
+directory_tls = ldap3.Tls(validate=ssl.CERT_NONE)
+# ruleid: egr101-verification-disabled
+ldap.set_option(ldap.OPT_X_TLS_REQUIRE_CERT, ldap.OPT_X_TLS_NEVER)
+directory = ldap.initialize("ldaps://dc.example.com")
+# todoruleid: egr101-verification-disabled
+directory.set_option(ldap.OPT_X_TLS_REQUIRE_CERT, ldap.OPT_X_TLS_ALLOW)
+# ruleid: egr101-verification-disabled
+search = Elasticsearch("https://es.example.com:9200", verify_certs=False)
+# ruleid: egr101-verification-disabled
+open_search = OpenSearch(["https://search.example.com:9200"], verify_certs=False)
+# ruleid: egr101-verification-disabled
+objects = boto3.client("s3")
+aws = boto3.session.Session()
+# todoruleid: egr101-verification-disabled
+queue_client = aws.client("sqs", verify=False)
+cluster = k8s.Configuration()
+# ruleid: egr101-verification-disabled
+cluster.verify_ssl = False
+
+# ok: egr101-verification-disabled
+verified_tls = ldap3.Tls(validate=ssl.CERT_REQUIRED)
+# ok: egr101-verification-disabled
+ldap.set_option(ldap.OPT_X_TLS_REQUIRE_CERT, ldap.OPT_X_TLS_DEMAND)
+# ok: egr101-verification-disabled
+ldap.set_option(ldap.OPT_REFERRALS, 0)
+# ok: egr101-verification-disabled
+verified_search = Elasticsearch("https://es.example.com:9200", ca_certs="/etc/ssl/es-ca.pem")
+# ok: egr101-verification-disabled
+verified_objects = boto3.client("s3", verify="/etc/ssl/corp-ca.pem")

@@ -94,3 +94,16 @@ pg_full = psycopg2.connect("host=db.example.com dbname=app sslmode=verify-full")
 
 # ok: egr103-hostname-check-disabled
 urllib3.PoolManager(assert_hostname=False, assert_fingerprint="AA:BB:CC")
+
+
+# --- search and Kubernetes clients -------------------------------------------------------------------------
+from elasticsearch import Elasticsearch
+from kubernetes import client as k8s
+
+# todoruleid: egr103-hostname-check-disabled
+search = Elasticsearch("https://es.example.com:9200", ssl_assert_hostname=False)
+cluster = k8s.Configuration()
+# todoruleid: egr103-hostname-check-disabled
+cluster.assert_hostname = False
+# ok: egr103-hostname-check-disabled
+checked_search = Elasticsearch("https://es.example.com:9200", ssl_assert_hostname=True)

@@ -28,7 +28,7 @@ from ..libraries import schemes as scheme_table
 from ..libraries.spec import CLEARTEXT, MISSING, OPTIONAL_TLS, Api, Arg, SettingsSpec, TlsSwitch
 from .dsn import Dsn, parse_dsn
 from .urls import Url, parse_host
-from .values import HOLE, UNKNOWN, Const, DictVal, Text, Unknown, Value, choose, shape_of
+from .values import HOLE, UNKNOWN, Const, DictVal, Items, Text, Unknown, Value, choose, shape_of
 
 _TRUE_WORDS = ("true", "yes", "on", "1")
 _FALSE_WORDS = ("false", "no", "off", "0")
@@ -136,6 +136,8 @@ def point_dsn(model, point) -> Tuple[Optional[Dsn], bool]:
     if api.url is None:
         return None, False
     value = point.site.value(api.url)
+    if isinstance(value, Items) and len(value.items) == 1:  # hosts=["https://es.example.com:9200"]
+        value = model.resolve(value.items[0], value.scope)
     if value is None or (isinstance(value, Const) and value.value is None):
         return None, False
     return parse_dsn(value, api.protocol), True
@@ -155,11 +157,41 @@ def connection_url(model, point) -> Optional[Url]:
     query = dsn.url.query if dsn is not None and dsn.url is not None else None
     if isinstance(host_value, (Const, Text)) and not (isinstance(host_value, Const)
                                                       and not isinstance(host_value.value, str)):
-        found = parse_host(shape_of(host_value).split(",", 1)[0], scheme)
+        shape = shape_of(host_value).split(",", 1)[0]
+        if api.protocol == "grpc":
+            shape = grpc_target(shape)
+        found = parse_host(shape, scheme)
         return Url(found.scheme, found.host, found.port, None, query, userinfo)
     if host_value is None and api.default_host is not None:
         return Url(scheme, api.default_host, None, None, query, userinfo)
     return Url(scheme, None, None, None, query, userinfo)
+
+
+def grpc_target(shape: str) -> str:
+    """A gRPC target as a host: ``dns:///h:443`` and ``ipv4:h:1`` -> ``h:443``; ``unix:/path`` -> ``/path``."""
+    for prefix in ("dns:///", "dns:", "ipv4:", "ipv6:"):
+        if shape.startswith(prefix):
+            return shape[len(prefix):].split(",", 1)[0]
+    if shape.startswith(("unix:", "unix-abstract:")):
+        return "/" + shape.split(":", 1)[1].lstrip("/")
+    return shape
+
+
+def _upgraded(model, names: Tuple[str, ...]) -> bool:
+    """Whether the module uses one of the names (``start_tls``) that may upgrade a connection to TLS."""
+    cache = _cache(model)
+    found = cache.get("identifiers")
+    if found is None:
+        found = set()
+        for node in ast.walk(model.tree):
+            if isinstance(node, ast.Attribute):
+                found.add(node.attr)
+            elif isinstance(node, ast.Name):
+                found.add(node.id)
+            elif isinstance(node, ast.alias):
+                found.add(node.name.rsplit(".", 1)[-1])
+        cache["identifiers"] = found
+    return any(name in found for name in names)
 
 
 def connections(model) -> List[Connection]:
@@ -266,9 +298,14 @@ def transport(model, connection: Connection) -> Transport:
     entry = scheme_table.lookup(url_scheme or api.protocol)
     protocol = entry.protocol if entry is not None else (api.protocol or "").upper()
     scheme = url.scheme if url is not None and url.scheme else api.protocol
+    fixed = scheme_table.lookup(api.scheme) if api.scheme else None
     if (url is not None and url.host is not None and url.host.startswith("/")) or \
             (entry is not None and entry.transport == scheme_table.LOCAL_T):
         result = Transport(LOCAL_STATE, scheme, protocol)
+    elif api.upgraded_by and _upgraded(model, api.upgraded_by):
+        result = Transport(UNKNOWN_STATE, scheme, protocol)  # StartTLS may upgrade it somewhere in the module
+    elif fixed is not None and fixed.transport == scheme_table.CLEARTEXT_T:
+        result = Transport(CLEARTEXT_STATE, scheme, fixed.protocol, f"{api.name}() never encrypts")
     elif url_scheme is not None and entry is not None and entry.transport == scheme_table.CLEARTEXT_T:
         result = Transport(CLEARTEXT_STATE, scheme, protocol, f"a {url_scheme}:// URL", by_scheme=True)
     else:

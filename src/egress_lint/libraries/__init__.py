@@ -7,8 +7,8 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Dict, Optional, Tuple
 
-from . import (aiohttp, frameworks, http_client, httpx, mongodb, mysql, oauth, paramiko, plain_protocols, postgres,
-               pyopenssl, redis, requests, ssl, urllib3, urllib_request, websockets)
+from . import (aiohttp, aws, frameworks, grpc, http_client, httpx, kubernetes, ldap, mongodb, mysql, oauth, paramiko,
+               plain_protocols, postgres, pyopenssl, redis, requests, search, ssl, urllib3, urllib_request, websockets)
 from .spec import Api, ClientType, Library, SettingsSpec, TlsSwitch
 
 LIBRARIES: Tuple[Library, ...] = (
@@ -29,6 +29,11 @@ LIBRARIES: Tuple[Library, ...] = (
     redis.LIBRARY,
     mongodb.LIBRARY,
     frameworks.LIBRARY,
+    grpc.LIBRARY,
+    ldap.LIBRARY,
+    search.LIBRARY,
+    aws.LIBRARY,
+    kubernetes.LIBRARY,
 )
 
 FUNCTIONS: Dict[str, Api] = {}

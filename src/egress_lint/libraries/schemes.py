@@ -30,6 +30,11 @@ LOCAL_T = "local"
 OPTIONAL_T = "optional"  # a negotiated default that falls back to cleartext (libpq's sslmode=prefer)
 
 SCHEMES: Dict[str, Scheme] = {
+    "http": Scheme("HTTP", CLEARTEXT_T, "https"),
+    "https": Scheme("HTTP", TLS_T),
+    "ws": Scheme("WebSocket", CLEARTEXT_T, "wss"),
+    "wss": Scheme("WebSocket", TLS_T),
+    "grpc+insecure": Scheme("gRPC", CLEARTEXT_T),  # grpc.insecure_channel(): never encrypted
     "redis": Scheme("Redis", CLEARTEXT_T, "rediss"),
     "rediss": Scheme("Redis", TLS_T),
     "valkey": Scheme("Valkey", CLEARTEXT_T, "valkeys"),

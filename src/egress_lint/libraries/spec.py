@@ -105,6 +105,9 @@ class Api:
     protocol: Optional[str] = None
     default_host: Optional[str] = None  # the host used when none is given (redis-py: localhost)
     password: Tuple[Arg, ...] = ()  # arguments that carry a password or secret
+    # Names (a method such as start_tls, a constant such as AUTO_BIND_TLS_BEFORE_BIND) whose use anywhere
+    # in the module may upgrade the connection to TLS: when one appears, a cleartext finding is not made.
+    upgraded_by: Tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

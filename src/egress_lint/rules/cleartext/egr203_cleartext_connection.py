@@ -57,7 +57,7 @@ authentication (CWE-319); each has a TLS variant in the standard library.
     def check(self, model):
         policy = policy_for(tuple(self.settings["allowed-hosts"]))
         for point in model.egress_points():
-            if point.kind != "client" or not point.api.connection:
+            if point.kind != "client" or not point.api.connection or point.api.protocol is not None:
                 continue
             url = model.url(point)
             if not reaches_external_in_clear(url, policy):

@@ -1,0 +1,26 @@
+"""The kubernetes client and other OpenAPI-generated clients: ``Configuration`` objects."""
+from .spec import FALSE, HOSTNAME, VERIFY, Api, Arg, ClientType, Library, TlsSwitch
+
+_ATTRIBUTES = (
+    ("verify_ssl", TlsSwitch(Arg("verify_ssl"), VERIFY, (FALSE,))),
+    ("assert_hostname", TlsSwitch(Arg("assert_hostname"), HOSTNAME, (FALSE,))),
+)
+
+
+def _configuration(name: str, library: str) -> ClientType:
+    return ClientType(name=name, library=library, attributes=_ATTRIBUTES)
+
+
+CONFIGURATIONS = (
+    _configuration("kubernetes.client.Configuration", "kubernetes"),
+    _configuration("kubernetes_asyncio.client.Configuration", "kubernetes_asyncio"),
+)
+
+LIBRARY = Library(
+    name="kubernetes",
+    modules=("kubernetes", "kubernetes_asyncio"),
+    constructors=tuple((t.name, Api(t.name, t.library, makes=t.name)) for t in CONFIGURATIONS),
+    client_types=CONFIGURATIONS,
+    aliases=(("kubernetes.client.configuration", "kubernetes.client"),
+             ("kubernetes_asyncio.client.configuration", "kubernetes_asyncio.client")),
+)

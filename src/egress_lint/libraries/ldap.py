@@ -1,0 +1,41 @@
+"""LDAP clients: ldap3 (Server, Tls) and python-ldap (initialize, set_option)."""
+from .spec import (CERT_NONE, CLEARTEXT, FALSE, MISSING, ONE_OF, VERIFY, Api, Arg, ClientType, Library, TlsSwitch)
+
+# A cleartext LDAP connection may be upgraded with StartTLS: when the module uses one of these names,
+# no cleartext finding is made for its servers.
+_STARTTLS = ("start_tls", "start_tls_s", "AUTO_BIND_TLS_BEFORE_BIND")
+
+LDAP3_SERVER = Api("ldap3.Server", "ldap3", url=Arg("host", 0), connection=True, protocol="ldap",
+                   tls=(TlsSwitch(Arg("use_ssl"), CLEARTEXT, (MISSING, FALSE),
+                                  default="ldap3 connects in cleartext unless use_ssl=True, an ldaps:// URL or "
+                                          "start_tls() is used"),),
+                   upgraded_by=_STARTTLS)
+
+_NEVER = ("ldap.OPT_X_TLS_NEVER", "ldap.OPT_X_TLS_ALLOW", "ldap.OPT_X_TLS_TRY")
+_REQUIRE_CERT = TlsSwitch(Arg("invalue", 1), VERIFY, (ONE_OF,), values=_NEVER,
+                          selector=("ldap.OPT_X_TLS_REQUIRE_CERT",))
+
+LDAP_OBJECT = ClientType(
+    name="ldap.ldapobject.LDAPObject",
+    library="python-ldap",
+    method_switches=(("set_option", _REQUIRE_CERT),),
+)
+
+LIBRARY = Library(
+    name="ldap",
+    modules=("ldap3", "ldap"),
+    constructors=(
+        ("ldap.initialize", Api("ldap.initialize", "python-ldap", url=Arg("uri", 0), connection=True,
+                                protocol="ldap", makes=LDAP_OBJECT.name, upgraded_by=_STARTTLS)),
+        ("ldap.ldapobject.LDAPObject", Api("ldap.ldapobject.LDAPObject", "python-ldap", url=Arg("uri", 0),
+                                           connection=True, protocol="ldap", makes=LDAP_OBJECT.name,
+                                           upgraded_by=_STARTTLS)),
+    ),
+    client_types=(LDAP_OBJECT,),
+    functions=(("ldap3.Server", LDAP3_SERVER),),
+    config_functions=(
+        ("ldap.set_option", (_REQUIRE_CERT,)),
+        ("ldap3.Tls", (TlsSwitch(Arg("validate"), VERIFY, (CERT_NONE,)),)),
+    ),
+    aliases=(("ldap3.core.server", "ldap3"), ("ldap3.core.tls", "ldap3")),
+)

@@ -1,0 +1,26 @@
+"""Elasticsearch and OpenSearch clients."""
+from .spec import FALSE, HOSTNAME, VERIFY, Api, Arg, Library, TlsSwitch
+
+_TLS = (
+    TlsSwitch(Arg("verify_certs"), VERIFY, (FALSE,)),
+    TlsSwitch(Arg("ssl_assert_hostname"), HOSTNAME, (FALSE,)),
+)
+_CREDENTIALS = (Arg("basic_auth"), Arg("api_key"), Arg("http_auth"), Arg("bearer_auth"))
+
+
+def _client(name: str, library: str) -> Api:
+    return Api(name, library, url=Arg("hosts", 0), tls=_TLS, connection=True, protocol="https",
+               password=_CREDENTIALS)
+
+
+LIBRARY = Library(
+    name="search",
+    modules=("elasticsearch", "opensearchpy"),
+    functions=(
+        ("elasticsearch.Elasticsearch", _client("elasticsearch.Elasticsearch", "elasticsearch")),
+        ("elasticsearch.AsyncElasticsearch", _client("elasticsearch.AsyncElasticsearch", "elasticsearch")),
+        ("opensearchpy.OpenSearch", _client("opensearchpy.OpenSearch", "opensearch-py")),
+        ("opensearchpy.AsyncOpenSearch", _client("opensearchpy.AsyncOpenSearch", "opensearch-py")),
+    ),
+    aliases=(("elasticsearch.client", "elasticsearch"), ("opensearchpy.client", "opensearchpy")),
+)
