@@ -120,14 +120,16 @@ def _pool_round(paths, remaining, settings, jobs, inventory, results, task=None)
                                  initializer=_init_worker, initargs=(settings, inventory, notes, task)) as pool:
             futures = {pool.submit(_check_chunk, [paths[i] for i in chunk]): chunk for chunk in chunks}
             workers = dict(getattr(pool, "_processes", None) or {})
+            broken = False
             try:
                 for future in as_completed(futures):
                     for i, outcome in zip(futures[future], future.result()):
                         results[i] = outcome
             except BrokenProcessPool:
+                broken = True
                 workers.update(getattr(pool, "_processes", None) or {})
-                return _blame(workers, notes, paths)
-        return {}, []
+        # Only once the pool has shut down (and reaped every worker) are the exit codes settled.
+        return _blame(workers, notes, paths) if broken else ({}, [])
     finally:
         shutil.rmtree(notes, ignore_errors=True)
 
