@@ -29,7 +29,10 @@ where the credential is and where its value came from; it never prints the value
 `://`); a bare scheme name (`Negotiate`, `Bearer`, `Basic`, `NTLM`). For a header or field that is
 a credential only by its name, plain words such as `no-check` or `disabled`, and values shorter than
 six characters, are switches rather than secrets and are not reported either. A default password
-such as `admin` passed to `auth=` is reported: it is the classic hard-coded credential.
+such as `admin` passed to `auth=` is reported: it is the classic hard-coded credential. (In the
+real-code corpus of docs/accuracy.md, placeholders appear in configuration templates and usage
+examples — `"<application key>"`, `"YOUR-TOKEN"`, `"changeme"`, `"***"` — where a finding would only
+ask the reader to confirm what the text already says.)
 """
     why = """
 A credential in the source is in every clone, fork, backup and CI log of the repository, cannot be
