@@ -228,6 +228,19 @@ def token_exchange(client_id, client_secret, code):
     return urlopen("https://auth.example.com/payments", urlencode(form).encode("utf-8"))
 
 
+def built_bodies(secret, text):
+    body = {"text": text}
+    body.update(api_key=secret)
+    # todook: egr301-unauthenticated-sensitive-call
+    requests.post(PUSH + "/payments", data=body)
+    # todook: egr301-unauthenticated-sensitive-call
+    requests.post(PUSH + "/payments", data=dict(app_secret=secret, text=text))
+    relay = requests.Session()
+    relay.headers["X-Relay-Token"] = secret
+    # ok: egr301-unauthenticated-sensitive-call
+    relay.post(PUSH + "/payments", json={"card_number": text})
+
+
 # --- cases from other fixtures ---------------------------------------------------------------------------------
 import functools
 

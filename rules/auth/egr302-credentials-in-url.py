@@ -125,3 +125,19 @@ def positional(key):
     scanner = requests.Session()
     # ok: egr302-credentials-in-url
     scanner.post("https://api.example.com/items", {"key": key})
+
+
+def branches(key, signed):
+    if signed:
+        query = {"format": "json", "api_key": key}
+    else:
+        query = {"format": "json"}
+    # ruleid: egr302-credentials-in-url
+    return requests.get("https://api.example.com/items", params=query)
+
+
+def client_params(key):
+    # ruleid: egr302-credentials-in-url
+    client = httpx.Client(params={"api_key": key})
+    # ok: egr302-credentials-in-url
+    return client.get("https://api.example.com/items")

@@ -206,8 +206,10 @@ def url_and_body_evidence(model, point) -> List[AuthEvidence]:
     for where, name, value in body_entries(model, point):
         if is_credential_name(name):
             found.append(AuthEvidence("body", "call", node, f"{name} field", value))
+    own = set(query_keys(model, point, constructor=False))
     for name in credential_query_keys(model, point):
-        found.append(AuthEvidence("query", "call", node, f"{name} query key"))
+        # params= given to the client's constructor are reported once, where the client is made
+        found.append(AuthEvidence("query", "call" if name in own else "client", node, f"{name} query key"))
     url = model.url(point)
     if url is not None:
         if url.userinfo is not None and (":" in url.userinfo or HOLE in url.userinfo):
@@ -295,7 +297,7 @@ def body_keys(model, point) -> List[str]:
     return list(names)
 
 
-def query_keys(model, point) -> List[str]:
+def query_keys(model, point, constructor: bool = True) -> List[str]:
     """Every key the request sends in its query string: the URL's own, ``params=``, the client's
     ``params``, and a ``urlencode({...})`` written into the URL."""
     from .urls import url_query_keys
@@ -326,7 +328,7 @@ def query_keys(model, point) -> List[str]:
                 for arg in config.node.args:
                     names.update(dict.fromkeys(keys_of(model, arg, config.scope, config.node)))
                 names.update(dict.fromkeys(k.arg for k in config.node.keywords if k.arg))
-        if client.constructor is not None and client.constructor.payload is not None \
+        if constructor and client.constructor is not None and client.constructor.payload is not None \
                 and client.constructor.payload.query is not None and isinstance(client.origin, ast.Call):
             site = model.site(client.origin)
             found = _arg_expr(site, client.constructor.payload.query)

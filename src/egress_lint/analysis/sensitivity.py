@@ -72,7 +72,7 @@ def credentials_in_url(model, point) -> List[str]:
     path parameter. Names only, never values."""
     found: List[str] = []
     for evidence in url_and_body_evidence(model, point):
-        if evidence.mechanism in ("userinfo", "query") and evidence.detail not in found:
+        if evidence.mechanism in ("userinfo", "query") and evidence.where == "call" and evidence.detail not in found:
             found.append(evidence.detail)
     return [f"query key {d[:-len(' query key')]}" if d.endswith(" query key") else d for d in found]
 
