@@ -35,7 +35,7 @@ def test_json_envelope_fields(tmp_path):
     fingerprint = result.pop("fingerprint")
     assert len(fingerprint) == 20 and int(fingerprint, 16) >= 0
     assert result == {
-        "path": "client.py", "line": 3, "column": 1, "end_line": 3, "end_column": 54,
+        "path": "client.py", "line": 3, "cell": None, "column": 1, "end_line": 3, "end_column": 54,
         "code": "EGR101", "slug": "verification-disabled", "family": "tls-verify", "severity": "error",
         "message": "requests.get() disables certificate verification (verify=False)",
         "hint": 'remove it; for a private CA pass its bundle instead (verify="/path/to/ca.pem")',

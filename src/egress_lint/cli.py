@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from typing import Optional, Sequence
 
@@ -11,6 +12,7 @@ from .commands.common import EXIT_ERROR
 from .config import ConfigError
 
 COMMANDS = (check, fix, explain, rules, inventory)
+EXIT_CLOSED_PIPE = 141  # 128 + SIGPIPE, what a shell reports for a program ended by a closed pipe
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -32,12 +34,28 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         parser.print_help(sys.stderr)
         return EXIT_ERROR
     try:
-        return args.func(args)
+        code = args.func(args)
+        sys.stdout.flush()  # a closed pipe shows here, not in the interpreter's exit
+        return code
     except ConfigError as exc:
         print(f"egress-lint: {exc}", file=sys.stderr)
         return EXIT_ERROR
+    except BrokenPipeError:
+        return _closed_pipe()
     except KeyboardInterrupt:  # pragma: no cover
         return 130
+
+
+def _closed_pipe() -> int:
+    """The reader went away (``egress-lint rules | head -1``): stop quietly, as ``yes | head`` does,
+    with the shell's status for SIGPIPE. Later writes go nowhere, so Python's own flush at exit
+    cannot print a traceback either."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+    return EXIT_CLOSED_PIPE
 
 
 def _never_fail_to_print() -> None:

@@ -39,10 +39,11 @@ class Diagnostic:
     end_col: int = 0
     fix: Optional[Fix] = field(default=None, compare=False)
     fingerprint: str = field(default="", compare=False)  # see fingerprints.py
+    cell: int = 0  # in a Jupyter notebook: the cell (1-based), and ``line`` is the line inside it
 
     @property
     def sort_key(self):
-        return (self.path, self.line, self.col, self.code, self.message)
+        return (self.path, self.cell, self.line, self.col, self.code, self.message)
 
     @property
     def marker(self) -> str:
@@ -56,4 +57,10 @@ class Diagnostic:
         body = f"{self.code} {marker}{self.message}"
         if with_hint and self.hint:
             body += f" \u2014 {self.hint}"
-        return f"{self.path}:{self.line}:{self.col}: {body}"
+        return f"{self.location}: {body}"
+
+    @property
+    def location(self) -> str:
+        """``path:line:col``, or ``path:cell N:line:col`` in a notebook (as ruff writes it)."""
+        cell = f"cell {self.cell}:" if self.cell else ""
+        return f"{self.path}:{cell}{self.line}:{self.col}"

@@ -378,6 +378,11 @@ def check_source(data: bytes, path: str, settings: Settings, use_precheck: bool 
     ``internal_errors``, so the run goes on with the other files and still says what it missed.
     """
     try:
+        if path.lower().endswith(".ipynb"):
+            from .notebooks import check_notebook
+
+            return check_notebook(data, path, settings,
+                                  lambda code: _check_source(code, path, settings, use_precheck, inventory))
         return _check_source(data, path, settings, use_precheck, inventory)
     except Exception as exc:  # noqa: BLE001 - one file must not end the run
         return FileResult(path, internal_errors=[f"{path}: internal error: {type(exc).__name__}: {exc}"])

@@ -132,7 +132,7 @@ def _walk(root: Path, exclude: Sequence[str], found: Discovery, default_excludes
                 kept.append(name)
         dirs[:] = kept
         for name in sorted(files):
-            if name.endswith(".py"):
+            if name.endswith((".py", ".ipynb")):
                 if excluded(folder, name):
                     found.excluded.append(os.path.join(prefix, name))
                 else:

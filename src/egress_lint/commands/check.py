@@ -18,8 +18,16 @@ from .common import (EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, OutputError, add_sel
 def register(commands) -> None:
     parser = commands.add_parser("check", help="report findings (exit 0 clean, 1 findings, 2 errors)")
     add_selection_arguments(parser)
-    parser.add_argument("--format", choices=FORMATS, default="text", help="output format (default: text)")
-    parser.add_argument("--output", type=Path, metavar="FILE", help="write the report to FILE instead of stdout")
+    parser.add_argument("--format", "--output-format", dest="format", choices=FORMATS, default="text",
+                        help="output format (default: text)")
+    parser.add_argument("--output", "-o", type=Path, metavar="FILE",
+                        help="write the report to FILE instead of stdout (its folder is created)")
+    parser.add_argument("--exit-zero", action="store_true",
+                        help="exit 0 even when there are findings (errors still exit 2)")
+    parser.add_argument("--quiet", "-q", action="store_true",
+                        help="print the findings and nothing else: no summary, no fixable count, no notes")
+    parser.add_argument("--show-source", action="store_true",
+                        help="show the source line of each text finding, with a caret under its column")
     parser.add_argument("--show-hints", dest="show_hints", action="store_true", default=True,
                         help="end each text or github line with its remediation hint (the default)")
     parser.add_argument("--no-hints", dest="show_hints", action="store_false", help="leave the hint off each line")
@@ -65,16 +73,30 @@ def run(args: argparse.Namespace) -> int:
     except ConfigError as exc:  # every finding is reported instead, and the run fails
         known = None
         problems.append(Problem(f"{exc}; every finding is reported"))
-    files, missing, found = discover_files(args, resolver)
+    if args.paths == ["-"]:
+        from ..files import Discovery
+
+        files, missing, found = [], [], Discovery()
+    else:
+        files, missing, found = discover_files(args, resolver)
     problems += [Problem(message) for message in missing]
     diagnostics: List[Diagnostic] = []
     noqa: List[Diagnostic] = []
     suppressed = {"noqa": 0, "per-file-ignores": 0}
     caches = []
-    for settings, group in group_by_settings(files, resolver):
-        cache = Cache(args.cache_dir or _default_cache_dir(settings), settings) if args.use_cache else None
-        caches.append(cache)
-        for result in run_files(group, settings, jobs=args.jobs, cache=cache):
+    sources = {}
+    if args.paths == ["-"]:
+        batches = [_stdin_batch(args, resolver, caches, sources)]
+        files = [batches[0][1][0].path]
+        rules = [rule.code for rule in enabled_rules(batches[0][0])]
+    else:
+        batches = []
+        for settings, group in group_by_settings(files, resolver):
+            cache = Cache(args.cache_dir or _default_cache_dir(settings), settings) if args.use_cache else None
+            caches.append(cache)
+            batches.append((settings, run_files(group, settings, jobs=args.jobs, cache=cache)))
+    for settings, results in batches:
+        for result in results:
             if result.error:
                 problems.append(Problem(result.error, result.path))
             problems.extend(Problem(message, result.path, internal=True) for message in result.internal_errors)
@@ -103,8 +125,11 @@ def run(args: argparse.Namespace) -> int:
     report = Report(diagnostics, len(files), problems, len(in_baseline), skipped=found.skipped,
                     excluded=found.excluded, suppressed=suppressed, rules_enabled=tuple(rules),
                     rules_total=len(RULES), noqa=noqa, in_baseline=in_baseline)
+    if args.show_source:
+        sources.update(_sources(diagnostics, sources))
     style = Style(show_hints=args.show_hints, statistics=args.statistics,
-                  colour=args.format == "text" and args.output is None and _colour_terminal())
+                  colour=args.format == "text" and args.output is None and _colour_terminal(),
+                  quiet=args.quiet, show_source=args.show_source, sources=sources)
     text = render(args.format, report, style)
     if args.output:
         try:
@@ -114,11 +139,51 @@ def run(args: argparse.Namespace) -> int:
     else:
         sys.stdout.write(text)
     _print_problems(problems)
-    for cache in caches:
-        _print_cache_notes(cache)
+    if not args.quiet:
+        for cache in caches:
+            _print_cache_notes(cache)
     if any(args.strict or not problem.internal for problem in problems):
         return EXIT_ERROR
-    return EXIT_FINDINGS if diagnostics else EXIT_CLEAN
+    return EXIT_FINDINGS if diagnostics and not args.exit_zero else EXIT_CLEAN
+
+
+def _stdin_batch(args, resolver, caches, sources):
+    """``check -``: the text on stdin, checked as the file ``--stdin-filename`` names (its nearest
+    configuration, per-file-ignores and cache entry), or as ``stdin`` in the working directory."""
+    from ..cache import Cache, content_hash
+    from ..engine import check_source, decode_source, source_lines
+
+    name = args.stdin_filename or "stdin"
+    settings = resolver.settings_for(name)
+    data = sys.stdin.buffer.read()
+    cache = Cache(args.cache_dir or _default_cache_dir(settings), settings) if args.use_cache else None
+    caches.append(cache)
+    digest = content_hash(data)
+    result = cache.get(name, digest) if cache is not None else None
+    if result is None:
+        result = check_source(data, name, settings)
+        if cache is not None and not result.internal_errors:
+            cache.put(name, digest, result)
+            cache.save()
+    try:
+        sources[name] = source_lines(decode_source(data))
+    except Exception:  # noqa: BLE001 - undecodable: already reported as an error of the file
+        pass
+    return settings, [result]
+
+
+def _sources(diagnostics, known):
+    """The source lines of each file with a finding, for --show-source (read again; the text of
+    stdin was kept when it was read)."""
+    from ..engine import decode_source, read_file, source_lines
+
+    found = {}
+    for path in {d.path for d in diagnostics} - set(known):
+        try:
+            found[path] = source_lines(decode_source(read_file(path)))
+        except Exception:  # noqa: BLE001 - a file that changed or vanished shows no source
+            found[path] = []
+    return found
 
 
 def _lost_worker_messages():

@@ -54,6 +54,9 @@ def add_selection_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--ignore", type=codes_arg("ignore"), help="codes or prefixes never to report")
     parser.add_argument("--exclude", action="append", default=[], type=glob_arg, metavar="GLOB",
                         help="skip matching paths")
+    parser.add_argument("--stdin-filename", metavar="PATH",
+                        help="with PATH '-': the file the text on stdin stands for (its configuration, "
+                             "per-file-ignores and cache entry are that path's)")
     parser.add_argument("--disable-noqa", action="store_true",
                         help="report findings even where a '# noqa' comment hides them (as flake8's option)")
 

@@ -48,6 +48,10 @@ def run(args: argparse.Namespace) -> int:
 
     resolver = resolver_from(args)
     resolver.default()
+    if args.paths == ["-"]:  # the fixed text goes to stdout, the findings left to stderr
+        from .stdin import fix_stdin
+
+        return fix_stdin(args, resolver)
     files, errors, _ = discover_files(args, resolver)
     # Each file is read once, checked (with its nearest configuration) and fixed in a worker process,
     # as `check` spreads its files; this process writes the fixed bytes, only over the bytes the

@@ -56,6 +56,9 @@ class Style:
     show_hints: bool = True
     statistics: bool = False
     colour: bool = False
+    quiet: bool = False  # the findings only: no summary, no counts
+    show_source: bool = False  # the source line and a caret under each text finding
+    sources: Dict[str, List[str]] = field(default_factory=dict, compare=False, hash=False)  # path -> lines
 
 
 def render(name: str, report: Report, style: Style) -> str:

@@ -17,6 +17,7 @@ def render(report: Report, style: Style) -> str:
         results.append({
             "path": d.path,
             "line": d.line,
+            "cell": d.cell or None,  # a notebook's cell (1-based); ``line`` is then the line inside it
             "column": d.col,
             "end_line": d.end_line,
             "end_column": d.end_col,  # exclusive, like SARIF's endColumn

@@ -75,7 +75,7 @@ def render(report: Report, style: Style) -> str:
             "message": {"text": f"{d.message} \u2014 {d.hint}" if d.hint else d.message},
             "locations": [{"physicalLocation": {"artifactLocation": _artifact(d.path), "region": region}}],
             "partialFingerprints": {f"egressLint/{FINGERPRINT_VERSION}": f"{d.fingerprint}:{occurrence}"},
-            "properties": {"hint": d.hint, "fix": None if d.fix is None else ("safe" if d.fix.safe else "unsafe")},
+            "properties": {**({"cell": d.cell} if d.cell else {}), "hint": d.hint, "fix": None if d.fix is None else ("safe" if d.fix.safe else "unsafe")},
         }
         if d.code in index:
             result["ruleIndex"] = index[d.code]
