@@ -240,8 +240,11 @@ def _analyse(tree: ast.Module, lines: Sequence[str], path: str, settings: Settin
              rules: Optional[Sequence[Type[Rule]]], model) -> FileResult:
     from .analysis.model import SemanticModel
 
+    from .fingerprints import Scopes
+
     result = FileResult(path)
     model = model if model is not None else SemanticModel(tree)
+    scopes: Optional[Scopes] = None
     for rule_class in rules if rules is not None else enabled_rules(settings):
         try:
             findings = list(rule_class(settings).check(model))
@@ -249,6 +252,9 @@ def _analyse(tree: ast.Module, lines: Sequence[str], path: str, settings: Settin
             findings, errors = _isolated(rule_class, settings, model, path, exc)
             result.internal_errors.extend(errors)
         for finding in findings:
+            scopes = scopes if scopes is not None else Scopes(tree)
+            col = _char_column(lines, finding.line, finding.col)
+            end_col = _char_column(lines, finding.end_line, finding.end_col)
             result.diagnostics.append(Diagnostic(
                 path=path,
                 line=finding.line,
@@ -260,7 +266,8 @@ def _analyse(tree: ast.Module, lines: Sequence[str], path: str, settings: Settin
                 end_line=finding.end_line,
                 end_col=_char_column(lines, finding.end_line, finding.end_col) + 1,
                 fix=finding.fix,
-                fingerprint=fingerprint(rule_class.code, finding.message, lines, finding.line, finding.end_line),
+                fingerprint=fingerprint(rule_class.code, finding.message, lines, finding.line, finding.end_line,
+                                        col, end_col if finding.end_line else -1, scopes.name(finding.line)),
             ))
     result.diagnostics = sorted(set(result.diagnostics), key=lambda d: d.sort_key)
     return result

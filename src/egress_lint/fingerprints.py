@@ -1,29 +1,104 @@
 """Stable identities for findings, shared by the JSON and SARIF output and the baseline.
 
-A fingerprint hashes what a finding *is* — its code, its message with numbers masked and the
-whitespace-normalised text of the reported lines — and leaves out where it is, so it survives line
-shifts and edits elsewhere in the file. Two identical findings in one file share a fingerprint; their
-``occurrence`` (1, 2, ... in line order) tells them apart, so a baseline can count them.
+A fingerprint hashes what a finding *is* — its code, its message with numbers masked, the reported
+call or statement as normalised tokens, and the function or class it is in — and leaves out where it
+is and how it is laid out, so it survives line shifts, edits elsewhere in the file, and a formatter
+(black, ruff format): whitespace, line breaks, comments, quote style, string prefixes and trailing
+commas do not count. Two identical findings in one scope share a fingerprint; their ``occurrence``
+(1, 2, ... in line order) tells them apart, so a baseline can count them.
 """
 from __future__ import annotations
 
+import ast
+import bisect
 import hashlib
+import io
 import re
+import tokenize
 from collections import Counter
-from typing import Iterable, Iterator, Sequence, Tuple
+from typing import Iterable, Iterator, List, Optional, Sequence, Tuple
 
 from .diagnostics import Diagnostic
 
-VERSION = "v1"
+VERSION = "v2"
 _NUMBER = re.compile(r"\d+")
 _SPACE = re.compile(r"\s+")
+_SKIP = {tokenize.COMMENT, tokenize.NL, tokenize.NEWLINE, tokenize.INDENT, tokenize.DEDENT, tokenize.ENDMARKER}
+_CLOSERS = {")", "]", "}"}
+_FSTRING_EDGES = {getattr(tokenize, name) for name in ("FSTRING_START", "FSTRING_END") if hasattr(tokenize, name)}
 
 
-def fingerprint(code: str, message: str, lines: Sequence[str], line: int, end_line: int) -> str:
+def fingerprint(code: str, message: str, lines: Sequence[str], line: int, end_line: int,
+                col: int = 0, end_col: int = -1, scope: str = "") -> str:
+    """``col``/``end_col`` are 0-based character columns of the reported node (``end_col`` -1: to
+    the end of ``end_line``); ``scope`` is the dotted name of the enclosing functions and classes."""
     # Messages may point at other lines ("verify=False via SETTINGS, line 16"): mask the numbers.
-    snippet = " ".join(lines[line - 1:max(line, end_line)]) if 0 < line <= len(lines) else ""
-    text = "\0".join((VERSION, code, _NUMBER.sub("#", message), _SPACE.sub(" ", snippet).strip()))
+    text = "\0".join((VERSION, code, _NUMBER.sub("#", message), normalised(node_text(lines, line, end_line, col,
+                                                                                     end_col)), scope))
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:20]
+
+
+def node_text(lines: Sequence[str], line: int, end_line: int, col: int = 0, end_col: int = -1) -> str:
+    if not 0 < line <= len(lines):
+        return ""
+    end_line = min(max(line, end_line), len(lines))
+    part = list(lines[line - 1:end_line])
+    if end_col >= 0 and end_line >= line:
+        part[-1] = part[-1][:end_col] if end_line > line else part[-1][:max(end_col, col)]
+    part[0] = part[0][col:]
+    return "".join(part)
+
+
+def normalised(source: str) -> str:
+    """The tokens of ``source`` without layout: no comments or line breaks, strings by their value
+    (so quote style and prefixes do not count), no comma right before a closing bracket."""
+    try:
+        tokens = [t for t in tokenize.generate_tokens(io.StringIO(source).readline) if t.type not in _SKIP]
+    except (tokenize.TokenError, SyntaxError, IndentationError):
+        return _SPACE.sub(" ", source).strip()
+    out: List[str] = []
+    for i, token in enumerate(tokens):
+        text = token.string
+        if token.type == tokenize.OP and text == "," and i + 1 < len(tokens) and tokens[i + 1].string in _CLOSERS:
+            continue  # a trailing comma, as black adds when it splits a call
+        if token.type == tokenize.STRING:
+            try:
+                text = repr(ast.literal_eval(text))
+            except (ValueError, SyntaxError, MemoryError, RecursionError):
+                text = text.replace("'", '"')  # an f-string before 3.12: quote style still must not count
+        elif token.type in _FSTRING_EDGES:
+            text = text.replace("'", '"')
+        elif token.type == tokenize.NUMBER:
+            text = text.lower()
+        out.append(text)
+    return " ".join(out)
+
+
+class Scopes:
+    """The dotted name of the innermost function or class around a line, from one walk of the tree."""
+
+    def __init__(self, tree: Optional[ast.AST]) -> None:
+        self._spans: List[Tuple[int, int, str]] = []
+        if tree is not None:
+            self._collect(tree, "")
+        self._spans.sort()
+        self._starts = [start for start, _, _ in self._spans]
+
+    def _collect(self, node: ast.AST, prefix: str) -> None:
+        for child in ast.iter_child_nodes(node):
+            if isinstance(child, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+                name = f"{prefix}{child.name}"
+                self._spans.append((child.lineno, getattr(child, "end_lineno", child.lineno) or child.lineno, name))
+                self._collect(child, name + ".")
+            else:
+                self._collect(child, prefix)
+
+    def name(self, line: int) -> str:
+        best = ""
+        for start, end, name in self._spans[:bisect.bisect_right(self._starts, line)]:
+            if start <= line <= end and len(name) >= len(best):
+                best = name
+        return best
 
 
 def numbered(diagnostics: Iterable[Diagnostic]) -> Iterator[Tuple[Diagnostic, int]]:
