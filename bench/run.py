@@ -67,6 +67,7 @@ class Row:
     lines: int = 0
     runs: List[Run] = field(default_factory=list)
     note: str = ""
+    prepare: Optional[object] = None  # called before each timed run, untimed (fix rows restore their files)
 
     def median(self, attr: str) -> float:
         return statistics.median(getattr(r, attr) for r in self.runs)
@@ -201,6 +202,167 @@ def flake8_environment(folder: Path) -> Optional[tuple]:
     return python, f"{SRC}{os.pathsep}{plugin}"
 
 
+# -- fix ------------------------------------------------------------------------------------------
+FIX_HEADER = "import ssl\n\nimport paramiko\nimport requests\n\nAUTH = ('user', 'password')\n"
+# Each block carries one finding that `fix --unsafe-fixes` rewrites, a different fix kind each.
+FIX_BLOCKS = (
+    '''
+
+def fetch_{n}(url):
+    """Reads item {n}."""
+    return requests.get(url, timeout=5, verify=False)
+
+''',
+    '''
+
+# The context of service {n}.
+context_{n} = ssl.create_default_context()
+context_{n}.check_hostname = False
+
+''',
+    '''
+
+def upload_{n}(payload):
+    """Stores item {n}."""
+    return requests.put("http://files{n}.example.com/items", json=payload, auth=AUTH, timeout=5)
+
+''',
+    '''
+
+def legacy_context_{n}():
+    """The context of legacy service {n}."""
+    return ssl._create_unverified_context()
+
+''',
+    '''
+
+def connect_{n}(client):
+    """Trusts host {n}."""
+    client.set_missing_host_key_policy(paramiko.AutoAddPolicy())
+
+''',
+)
+
+
+def fix_files(folder: Path) -> Dict[str, Path]:
+    """The files the fix rows rewrite: 50 fixes in about 300 lines, and a 750-line and a 6,000-line
+    network module (the generated blocks above, made to verify) with one fixable finding at the end."""
+    folder.mkdir(parents=True, exist_ok=True)
+    fifty = folder / "fifty_fixes.py"
+    body = [FIX_HEADER]
+    for n in range(50):
+        body.append(FIX_BLOCKS[n % len(FIX_BLOCKS)].format(n=n))
+    fifty.write_text("".join(body))
+    files = {"fifty": fifty}
+    for name, size in (("one_750", 750), ("one_6k", 6000)):
+        path = folder / f"{name}.py"
+        generated = generated_files(folder / f".{name}", (size - 40,))[size - 40].read_text()
+        quiet = generated.replace("verify=False", "timeout=3").replace("check_hostname = False", "check_hostname = True")
+        path.write_text(quiet + "\n\nrequests.get('https://last.example.com', verify=False)\n")
+        files[name] = path
+    return files
+
+
+def fixable(path: Path) -> int:
+    from egress_lint.config import Settings
+    from egress_lint.engine import check_source
+
+    return sum(1 for d in check_source(path.read_bytes(), str(path), Settings()).diagnostics if d.fix)
+
+
+def fix_rows(work: Path, src: Path, corpus: Path) -> List[Row]:
+    """`fix` next to `check` on the same files: each file is restored before each run of `fix`."""
+    python, env = sys.executable, {"PYTHONPATH": str(src)}
+    originals = fix_files(work / "fix-originals")
+    target = work / "fix-target"
+    rows = []
+    for key, original in originals.items():
+        lines = original.read_bytes().count(b"\n")
+        label = f"{lines} lines, {fixable(original)} fixable"
+        path = target / original.name
+
+        def restore(original=original, path=path):
+            path.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(original, path)
+
+        restore()
+        check = Row(f"check --no-cache, {label}", [python, "-m", "egress_lint", "check", "--no-cache", str(path)], env)
+        fix = Row(f"fix --unsafe-fixes, {label}", [python, "-m", "egress_lint", "fix", "--unsafe-fixes", str(path)],
+                  env, prepare=restore)
+        for row in (check, fix):
+            row.files, row.lines = 1, lines
+        rows += [check, fix]
+    files, lines = count([corpus])
+    check = Row("check --no-cache, corpus", [python, "-m", "egress_lint", "check", "--no-cache", str(corpus)], env)
+    fix = Row("fix --diff --unsafe-fixes, corpus (everything but the write)",
+              [python, "-m", "egress_lint", "fix", "--diff", "--unsafe-fixes", str(corpus)], env)
+    for row in (check, fix):
+        row.files, row.lines = files, lines
+    return rows + [check, fix]
+
+
+def fix_targets(rows: List[Row]) -> str:
+    out = ["| figure | target | measured | met |", "|---|---|---|---|"]
+    for check, fix in zip(rows[::2], rows[1::2]):
+        ratio = fix.median("wall") / check.median("wall")
+        subject = fix.name.split(", ", 1)[1]
+        out.append(f"| fix vs check, {subject} | <= 3x check's wall time | {ratio:.2f}x | "
+                   f"{'yes' if ratio <= 3 else '**no**'} |")
+    fifty = next(row for row in rows if row.name.startswith("fix") and "50 fixable" in row.name)
+    out.append(f"| fix, {fifty.name.split(', ', 1)[1]} | < 1 s wall | {fifty.median('wall'):.2f} s | "
+               f"{'yes' if fifty.median('wall') < 1 else '**no**'} |")
+    return "\n".join(out)
+
+
+def run_fix_rows(rows: List[Row], repeat: int, work: Path) -> None:
+    for row in rows:  # warm the file system cache and the interpreter's bytecode cache
+        if row.prepare:
+            row.prepare()
+        measure(row.argv, row.env, work)
+    for round_ in range(repeat):
+        for row in rows:
+            if row.prepare:
+                row.prepare()
+            row.runs.append(measure(row.argv, row.env, work))
+            last = row.runs[-1]
+            print(f"round {round_ + 1}/{repeat}: {row.name}: {last.wall:.2f} s wall, {last.cpu:.2f} s CPU",
+                  file=sys.stderr)
+
+
+FIX_SECTION = "## fix"
+
+
+def fix_section(rows: List[Row], src: Path, repeat: int, corpus_label: str) -> str:
+    return "\n".join([
+        FIX_SECTION, "",
+        f"`python bench/run.py --fix{' --src ' + str(src) if src != SRC else ''}`: median of {repeat} alternating "
+        f"round(s), {time.strftime('%Y-%m-%d')}; load average at the end "
+        f"{' '.join(f'{x:.2f}' for x in os.getloadavg())}. Each `fix` run starts from the original file; "
+        f"the corpus is {corpus_label}.", "",
+        table(rows, {}, None), "", fix_targets(rows), ""])
+
+
+def main_fix(repeat: int, output: Optional[Path], src: Path, quick: bool) -> int:
+    work = Path(tempfile.mkdtemp(prefix="egress-lint-bench-fix-"))
+    try:
+        corpus = quick_corpus(work / "corpus") if quick or not CORPUS.is_dir() else build_corpus()
+        label = "this project's src, examples and tests" if corpus.parent == work else "the pinned packages"
+        rows = fix_rows(work, src, corpus)
+        run_fix_rows(rows, repeat, work)
+        text = fix_section(rows, src, repeat, label)
+        print(text)
+        if output is not None:
+            previous = output.read_text() if output.exists() else ""
+            start = previous.find(FIX_SECTION + "\n")
+            if start >= 0:
+                end = previous.find("\n## ", start + 1)
+                previous = previous[:start] + (previous[end + 1:] if end >= 0 else "")
+            output.write_text(previous.rstrip("\n") + "\n\n" + text)
+        return 0
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
 # -- in-process figures ---------------------------------------------------------------------------
 # Each timed call starts from a collected heap, as a fresh editor save or worker would: otherwise the
 # previous call's cyclic garbage (half a gigabyte for the 100k-line file) is still being collected.
@@ -305,9 +467,17 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     parser.add_argument("--repeat", type=int, default=None, help="rounds (default 5; 1 with --quick)")
     parser.add_argument("--output", type=Path, default=None,
                         help="where to write the report (default: bench/RESULTS.md; none with --quick)")
+    parser.add_argument("--fix", action="store_true",
+                        help="only the fix rows (fix next to check on the same files); replaces the fix section "
+                             "of the report")
+    parser.add_argument("--src", type=Path, default=SRC,
+                        help="the egress-lint sources the fix rows run (default: this checkout's src/)")
     args = parser.parse_args(argv)
     repeat = args.repeat or (1 if args.quick else 5)
     output = args.output if args.output or args.quick else BENCH / "RESULTS.md"
+    if args.fix:
+        return main_fix(repeat, args.output or (None if args.quick else BENCH / "RESULTS.md"), args.src.resolve(),
+                        args.quick)
 
     work = Path(tempfile.mkdtemp(prefix="egress-lint-bench-"))
     try:
@@ -376,6 +546,9 @@ def _run(quick: bool, repeat: int, output: Optional[Path], work: Path) -> int:
         size_rows.append(row)
     rows += [editor_row, *size_rows]
 
+    fixes = fix_rows(work, SRC, corpus)
+    run_fix_rows(fixes, repeat, work)
+
     ruff_of = {cold.name: ruff_cold, warm.name: ruff_warm}
     report = [table(rows, ruff_of, bandit)]
     report.append("")
@@ -385,6 +558,8 @@ def _run(quick: bool, repeat: int, output: Optional[Path], work: Path) -> int:
     print(text)
     if output is not None:
         write_report(output, described, text, quick, repeat, files, lines, corpus)
+        with open(output, "a") as handle:
+            handle.write("\n" + fix_section(fixes, SRC, repeat, "the corpus above"))
     return 0
 
 

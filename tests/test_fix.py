@@ -291,3 +291,22 @@ def test_fix_in_worker_processes_gives_the_same_files_and_output(tmp_path):
     assert outputs["1"] == outputs["2"]
     for fixture in FIXED_FILES:
         assert outputs["2"][2][Path("fixtures2") / fixture.name.replace(".fixed", "")] == fixture.read_bytes()
+
+
+def test_fixing_statement_by_statement_gives_the_bytes_of_fixing_the_whole_file():
+    """The fixer gives libcst only the top-level statements that hold a finding when it can; the
+    fixtures and examples (with fixes in functions, classes, decorators, at the top level, with
+    imports to add and remove) come out exactly as when libcst gets the whole file."""
+    paths = [FIXTURES / p.name.replace(".fixed", "") for p in FIXED_FILES] + sorted(EXAMPLES.rglob("*.py"))
+    fixed = 0
+    for path in paths:
+        data = path.read_bytes()
+        found = [d for d in diagnostics(path) if d.fix]
+        if not found:
+            continue
+        parts = fix_source(data, found, unsafe=True, path=str(path))
+        whole = fix_source(data, found, unsafe=True, path=str(path), whole=True)
+        assert parts.source == whole.source, path
+        assert [d.line for d in parts.applied] == [d.line for d in whole.applied], path
+        fixed += parts.source != data
+    assert fixed >= 15

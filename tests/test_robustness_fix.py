@@ -243,16 +243,21 @@ def test_fix_on_a_read_only_file_is_one_line_and_exit_2(tmp_path: Path):
 
 
 def test_fix_on_code_libcst_cannot_parse_is_one_line_and_exit_2(tmp_path: Path):
+    # Python 3.6 code: ast's oldest grammar reads `async` as a name, libcst does not.
     old = tmp_path / "old.py"
-    source = "import requests\nasync = 1\nrequests.get('https://h/', verify=False)\n"
-    old.write_text(source)  # Python 3.6 code: ast's oldest grammar reads it, libcst does not
+    source = "import requests\n\n\ndef fetch(async=False):\n    return requests.get('https://h/', verify=False)\n"
+    old.write_text(source)
+    # libcst only sees the statements that hold a finding: an `async` name elsewhere does not matter.
+    elsewhere = tmp_path / "elsewhere.py"
+    elsewhere.write_text("import requests\nasync = 1\nrequests.get('https://h/', verify=False)\n")
     (tmp_path / "zz.py").write_text(FIXABLE)
     proc = egress_lint("fix", "--unsafe-fixes", str(tmp_path))
     assert proc.returncode == 2, proc.stderr
     assert "Traceback" not in proc.stderr
     assert old.read_text() == source
+    assert elsewhere.read_text() == "import requests\nasync = 1\nrequests.get('https://h/')\n"
     assert (tmp_path / "zz.py").read_text() == FIXED
     messages = [line for line in proc.stderr.splitlines() if line.startswith("egress-lint: ")]
-    assert messages == [f"egress-lint: {old}: the fixer cannot parse this file (libcst: syntax error near line 3); "
+    assert messages == [f"egress-lint: {old}: the fixer cannot parse this file (libcst: syntax error near line 5); "
                         "fix it by hand"], proc.stderr
-    assert f"{old}:3:1: EGR101" in proc.stdout
+    assert f"{old}:5:12: EGR101" in proc.stdout

@@ -19,13 +19,14 @@ from ..diagnostics import Fix
 class Edit:
     """One file's edit session: the parsed module, the imports to add and the names fixes dropped."""
 
-    def __init__(self, module: cst.Module, path: str = "") -> None:
+    def __init__(self, module: cst.Module, path: str = "", imported: Optional[Set[str]] = None) -> None:
         self.module = module
         self.path = path
+        self._imported = imported  # the names the file's imports bind (None: not known)
         self._added: Dict[str, str] = {}  # name -> module of the from-imports this edit adds
         self._needed: List[Tuple[str, Optional[str]]] = []  # (module, name): `from module import name`
         self._dropped: Set[str] = set()  # names the removed code referred to
-        self.source: Optional[bytes] = None  # the bytes of what finish() returned, when it made them
+        self.source: Optional[bytes] = None  # the bytes of what finish() returned, once parsed by ast
 
     def parse_expression(self, source: str) -> cst.BaseExpression:
         return cst.parse_expression(source, config=self.module.config_for_parsing)
@@ -45,6 +46,12 @@ class Edit:
             return cst.Name(name)
         self._need(module, None)
         return self.parse_expression(qualname)
+
+    @property
+    def needs_imports(self) -> bool:
+        """Whether finishing this edit may add or remove an import."""
+        dropped = self._dropped if self._imported is None else self._dropped & self._imported
+        return bool(self._needed or dropped)
 
     def _need(self, module: str, name: Optional[str]) -> None:
         if (module, name) not in self._needed:
@@ -86,15 +93,17 @@ class Edit:
         missing = [(source, name) for source, name in self._needed if not _imports(module, source, name)]
         if missing:
             module = _add_imports(module, missing)
+        if self._imported is not None:
+            self._dropped &= self._imported  # `False`, a local variable: no import to remove
         if self._dropped:
             source = module.bytes
             try:
-                used = _names_used(ast.parse(source))
+                tree = ast.parse(source)
             except (SyntaxError, ValueError, RecursionError):
                 return module  # reported as invalid Python by the caller
-            orphaned = self._dropped - used
+            orphaned = (self._dropped & names_imported(tree)) - _names_used(tree)
             if not orphaned:
-                self.source = source
+                self.source = source  # already parsed: valid Python
                 return module
             module = module.visit(_RemoveImports(orphaned, _reexports_its_imports(self.path)))
         return module
@@ -164,6 +173,17 @@ class _NamesUsed(cst.CSTVisitor):
             if part is not None:
                 part.visit(self)
         return False
+
+
+def names_imported(tree: ast.Module) -> Set[str]:
+    """The names import statements bind, in any scope."""
+    bound: Set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            bound.update(alias.asname or alias.name.split(".")[0] for alias in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            bound.update(alias.asname or alias.name for alias in node.names)
+    return bound
 
 
 def _names_used(tree: ast.Module) -> Set[str]:
