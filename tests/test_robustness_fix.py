@@ -261,3 +261,17 @@ def test_fix_on_code_libcst_cannot_parse_is_one_line_and_exit_2(tmp_path: Path):
     assert messages == [f"egress-lint: {old}: the fixer cannot parse this file (libcst: syntax error near line 5); "
                         "fix it by hand"], proc.stderr
     assert f"{old}:5:12: EGR101" in proc.stdout
+
+
+def test_a_file_with_another_hard_link_is_left_whole(tmp_path: Path):
+    """Replacing one name of a hard-linked file would leave the other name with the old bytes."""
+    tree = tmp_path / "tree"
+    tree.mkdir()
+    path = tree / "client.py"
+    path.write_text(FIXABLE)
+    os.link(path, tmp_path / "other-name.py")
+    proc = egress_lint("fix", "--unsafe-fixes", str(tree))
+    assert proc.returncode == 2, proc.stderr
+    assert path.read_text() == FIXABLE and os.stat(path).st_nlink == 2
+    assert f"egress-lint: {path}: cannot write: the file has 2 hard links and replacing it would separate them; " \
+           "left unchanged" in proc.stderr.splitlines()
