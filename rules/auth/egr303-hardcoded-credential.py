@@ -134,3 +134,14 @@ archive = boto3.client("s3", aws_access_key_id="AKIAIOSFODNN7EXAMPLE",
 aws = boto3.session.Session(aws_secret_access_key="wJalrXUtnFEMI/K7MDENG/bPxRfiCYzEXAMPLEKEY")
 # ok: egr303-hardcoded-credential
 archive_env = boto3.client("s3", aws_secret_access_key=os.environ["AWS_SECRET_ACCESS_KEY"])
+
+
+# --- broker passwords -------------------------------------------------------------------------------------------
+from kafka import KafkaProducer
+
+# todoruleid: egr303-hardcoded-credential
+events = KafkaProducer(bootstrap_servers="kafka.example.com:9093", security_protocol="SASL_SSL",
+                       sasl_mechanism="PLAIN", sasl_plain_username="orders", sasl_plain_password="Kf9-x2Lq-77Zt")
+# ok: egr303-hardcoded-credential
+events_env = KafkaProducer(bootstrap_servers="kafka.example.com:9093", security_protocol="SASL_SSL",
+                           sasl_plain_password=os.environ["KAFKA_PASSWORD"])

@@ -228,3 +228,32 @@ objects = boto3.client("s3", endpoint_url="http://minio.example.com:9000",
 )
 # todoruleid: egr201-plain-http-request
 search = Elasticsearch("http://es.example.com:9200", basic_auth=("elastic", os.environ["ES_PASSWORD"]))
+
+
+# --- brokers and HTTP clients of other libraries -------------------------------------------------------------
+import aio_pika
+import httplib2
+import pika
+from tornado.httpclient import AsyncHTTPClient
+
+# todoruleid: egr201-plain-http-request
+rabbit = pika.URLParameters("amqp://rabbit.example.com:5672/%2F")
+
+
+async def consume():
+    # todoruleid: egr201-plain-http-request
+    return await aio_pika.connect_robust("amqp://rabbit.example.com/")
+
+
+web = httplib2.Http()
+# todoruleid: egr201-plain-http-request
+web.request("http://api.example.com/items")
+
+
+async def poll():
+    # todoruleid: egr201-plain-http-request
+    return await AsyncHTTPClient().fetch("http://api.example.com/items")
+
+
+# ok: egr201-plain-http-request
+rabbit_tls = pika.URLParameters("amqps://rabbit.example.com:5671/%2F")

@@ -152,3 +152,21 @@ objects = boto3.client("s3", endpoint_url="http://minio.example.com:9000",
                        aws_secret_access_key=os.environ["MINIO_SECRET"])
 # ok: egr202-credentials-over-plain-http
 secure_search = Elasticsearch("https://es.example.com:9200", api_key=os.environ["ES_API_KEY"])
+
+
+# --- brokers and MQTT ------------------------------------------------------------------------------------
+import paho.mqtt.client as mqtt
+import pika
+
+# todoruleid: egr202-credentials-over-plain-http
+rabbit = pika.ConnectionParameters(host="rabbit.example.com",
+                                   credentials=pika.PlainCredentials("orders", os.environ["RABBIT_PASSWORD"]))
+telemetry = mqtt.Client()
+telemetry.username_pw_set("device", os.environ["MQTT_PASSWORD"])
+# todoruleid: egr202-credentials-over-plain-http
+telemetry.connect("broker.example.com", 1883)
+secure_telemetry = mqtt.Client()
+secure_telemetry.username_pw_set("device", os.environ["MQTT_PASSWORD"])
+secure_telemetry.tls_set(ca_certs="/etc/ssl/broker-ca.pem")
+# ok: egr202-credentials-over-plain-http
+secure_telemetry.connect("broker.example.com", 8883)

@@ -225,3 +225,39 @@ socket_channel = grpc.insecure_channel("unix:///run/payments.sock")
 secure_channel = grpc.secure_channel("payments.example.com:443", grpc.ssl_channel_credentials())
 # ok: egr203-cleartext-connection
 directory_tls = ldap3.Server("dc.example.com", use_ssl=True)
+
+
+# --- Kafka, AMQP and MQTT ----------------------------------------------------------------------------------
+import paho.mqtt.client as mqtt
+import pika
+from confluent_kafka import Consumer
+from kafka import KafkaProducer
+
+# todoruleid: egr203-cleartext-connection
+events = KafkaProducer(bootstrap_servers=["kafka.example.com:9092"])
+# todoruleid: egr203-cleartext-connection
+plain_events = KafkaProducer(bootstrap_servers="kafka.example.com:9092", security_protocol="SASL_PLAINTEXT")
+# todoruleid: egr203-cleartext-connection
+orders = Consumer({"bootstrap.servers": "kafka.example.com:9092", "group.id": "orders"})
+# todoruleid: egr203-cleartext-connection
+rabbit = pika.ConnectionParameters("rabbit.example.com")
+sensor = mqtt.Client()
+# todoruleid: egr203-cleartext-connection
+sensor.connect("broker.example.com", 1883)
+# ok: egr203-cleartext-connection
+tls_events = KafkaProducer(bootstrap_servers="kafka.example.com:9093", security_protocol="SSL")
+# ok: egr203-cleartext-connection
+tls_orders = Consumer({"bootstrap.servers": "kafka.example.com:9093", "security.protocol": "SASL_SSL"})
+# ok: egr203-cleartext-connection
+rabbit_tls = pika.ConnectionParameters("rabbit.example.com", 5671, ssl_options=pika.SSLOptions(None))
+# ok: egr203-cleartext-connection
+local_events = KafkaProducer(bootstrap_servers="localhost:9092")
+secure_sensor = mqtt.Client()
+secure_sensor.tls_set()
+# ok: egr203-cleartext-connection
+secure_sensor.connect("broker.example.com", 8883)
+# todoruleid: egr203-cleartext-connection
+rabbit = pika.ConnectionParameters(host="rabbit.example.com",
+)
+# todoruleid: egr203-cleartext-connection
+telemetry.connect("broker.example.com", 1883)

@@ -394,3 +394,46 @@ ldap.set_option(ldap.OPT_REFERRALS, 0)
 verified_search = Elasticsearch("https://es.example.com:9200", ca_certs="/etc/ssl/es-ca.pem")
 # ok: egr101-verification-disabled
 verified_objects = boto3.client("s3", verify="/etc/ssl/corp-ca.pem")
+
+
+# --- brokers, MQTT, WebSocket, curl, httplib2 and tornado ------------------------------------------------
+import httplib2
+import paho.mqtt.client as mqtt
+import pycurl
+import websocket
+from confluent_kafka import Producer
+from tornado.httpclient import AsyncHTTPClient, HTTPRequest
+
+# todoruleid: egr101-verification-disabled
+events = Producer({"bootstrap.servers": "kafka.example.com:9093", "security.protocol": "SASL_SSL",
+                   "enable.ssl.certificate.verification": False})
+telemetry = mqtt.Client()
+# ruleid: egr101-verification-disabled
+telemetry.tls_set(ca_certs=None, cert_reqs=ssl.CERT_NONE)
+# ruleid: egr101-verification-disabled
+stream = websocket.create_connection("wss://stream.example.com/feed", sslopt={"cert_reqs": ssl.CERT_NONE})
+feed = websocket.WebSocketApp("wss://stream.example.com/feed")
+# ruleid: egr101-verification-disabled
+feed.run_forever(sslopt={"cert_reqs": ssl.CERT_NONE})
+curl = pycurl.Curl()
+# ruleid: egr101-verification-disabled
+curl.setopt(pycurl.SSL_VERIFYPEER, 0)
+# ruleid: egr101-verification-disabled
+legacy_http = httplib2.Http(disable_ssl_certificate_validation=True)
+# ruleid: egr101-verification-disabled
+tornado_request = HTTPRequest("https://api.example.com/items", validate_cert=False)
+
+
+async def fetch_items():
+    # ruleid: egr101-verification-disabled
+    return await AsyncHTTPClient().fetch("https://api.example.com/items", validate_cert=False)
+
+
+# ok: egr101-verification-disabled
+curl.setopt(pycurl.SSL_VERIFYPEER, 1)
+# ok: egr101-verification-disabled
+curl.setopt(pycurl.TIMEOUT, 0)
+# ok: egr101-verification-disabled
+verified_stream = websocket.create_connection("wss://stream.example.com/feed", sslopt={"ca_certs": "/etc/ssl/ca.pem"})
+# ok: egr101-verification-disabled
+verified_events = Producer({"bootstrap.servers": "kafka.example.com:9093", "security.protocol": "SSL"})

@@ -107,3 +107,18 @@ ssl.wrap_socket(raw, cert_reqs=ssl.CERT_REQUIRED, ca_certs="/etc/ssl/certs/ca.pe
 def passes_parameter(url, ctx):
     # ok: egr102-unverified-ssl-context
     return urllib.request.urlopen(url, context=ctx)
+
+
+# --- brokers given an unverified context -------------------------------------------------------------------
+import pika
+from kafka import KafkaProducer
+
+# ruleid: egr102-unverified-ssl-context
+unverified = ssl._create_unverified_context()
+# todoruleid: egr102-unverified-ssl-context
+rabbit_tls = pika.SSLOptions(unverified, "rabbit.example.com")
+# todoruleid: egr102-unverified-ssl-context
+events = KafkaProducer(bootstrap_servers="kafka.example.com:9093", security_protocol="SSL", ssl_context=unverified)
+verified = ssl.create_default_context()
+# ok: egr102-unverified-ssl-context
+rabbit_verified = pika.SSLOptions(verified, "rabbit.example.com")

@@ -60,7 +60,7 @@ import redis
 
 # todoruleid: egr103-hostname-check-disabled
 pg_verify_ca = psycopg2.connect("host=db.example.com dbname=app sslmode=verify-ca")
-# todoruleid: egr103-hostname-check-disabled
+# ruleid: egr103-hostname-check-disabled
 cache_no_hostname = redis.Redis(host="cache.example.com", ssl=True, ssl_check_hostname=False)
 # todoruleid: egr103-hostname-check-disabled
 cache_default_hostname = redis.from_url("rediss://cache.example.com:6380/0")
@@ -80,7 +80,7 @@ import redis
 
 # todoruleid: egr103-hostname-check-disabled
 pg_verify_ca = psycopg2.connect("host=db.example.com dbname=app sslmode=verify-ca")
-# todoruleid: egr103-hostname-check-disabled
+# ruleid: egr103-hostname-check-disabled
 cache_no_hostname = redis.Redis(host="cache.example.com", ssl=True, ssl_check_hostname=False)
 # todoruleid: egr103-hostname-check-disabled
 cache_default_hostname = redis.from_url("rediss://cache.example.com:6380/0")
@@ -100,10 +100,37 @@ urllib3.PoolManager(assert_hostname=False, assert_fingerprint="AA:BB:CC")
 from elasticsearch import Elasticsearch
 from kubernetes import client as k8s
 
-# todoruleid: egr103-hostname-check-disabled
+# ruleid: egr103-hostname-check-disabled
 search = Elasticsearch("https://es.example.com:9200", ssl_assert_hostname=False)
 cluster = k8s.Configuration()
 # todoruleid: egr103-hostname-check-disabled
 cluster.assert_hostname = False
 # ok: egr103-hostname-check-disabled
 checked_search = Elasticsearch("https://es.example.com:9200", ssl_assert_hostname=True)
+
+
+# --- brokers, MQTT, WebSocket and curl ---------------------------------------------------------------------
+import paho.mqtt.client as mqtt
+import pycurl
+import websocket
+from confluent_kafka import Producer
+from kafka import KafkaConsumer
+
+telemetry = mqtt.Client()
+telemetry.tls_set()
+# ruleid: egr103-hostname-check-disabled
+telemetry.tls_insecure_set(True)
+# ruleid: egr103-hostname-check-disabled
+orders = KafkaConsumer(bootstrap_servers="kafka.example.com:9093", security_protocol="SSL", ssl_check_hostname=False)
+# todoruleid: egr103-hostname-check-disabled
+events = Producer({"bootstrap.servers": "kafka.example.com:9093", "security.protocol": "SSL",
+                   "ssl.endpoint.identification.algorithm": "none"})
+# ruleid: egr103-hostname-check-disabled
+stream = websocket.create_connection("wss://stream.example.com/feed", sslopt={"check_hostname": False})
+curl = pycurl.Curl()
+# ruleid: egr103-hostname-check-disabled
+curl.setopt(pycurl.SSL_VERIFYHOST, 0)
+# ok: egr103-hostname-check-disabled
+telemetry.tls_insecure_set(False)
+# ok: egr103-hostname-check-disabled
+curl.setopt(pycurl.SSL_VERIFYHOST, 2)

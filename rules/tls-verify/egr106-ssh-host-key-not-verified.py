@@ -54,3 +54,43 @@ class AutoAddPolicy:  # noqa: F811 - a local class that shares the name
 def unrelated(obj):
     # ok: egr106-ssh-host-key-not-verified
     obj.set_missing_host_key_policy(object())
+
+
+# --- SSH beyond SSHClient ------------------------------------------------------------------------------
+import asyncssh
+import fabric
+import netmiko
+import pysftp
+from ncclient import manager
+
+# ruleid: egr106-ssh-host-key-not-verified
+deploy = fabric.Connection("web1.example.com", user="deploy")
+
+
+async def run_remote(host):
+    # ruleid: egr106-ssh-host-key-not-verified
+    async with asyncssh.connect(host, known_hosts=None) as conn:
+        return await conn.run("uptime")
+
+
+sftp_options = pysftp.CnOpts()
+# ruleid: egr106-ssh-host-key-not-verified
+sftp_options.hostkeys = None
+# ruleid: egr106-ssh-host-key-not-verified
+router = netmiko.ConnectHandler(device_type="cisco_ios", host="r1.example.com", username="ops")
+# ruleid: egr106-ssh-host-key-not-verified
+netconf = manager.connect(host="r1.example.com", port=830, username="ops", hostkey_verify=False)
+
+
+async def run_checked(host):
+    # ok: egr106-ssh-host-key-not-verified
+    async with asyncssh.connect(host) as conn:
+        return await conn.run("uptime")
+
+
+# ok: egr106-ssh-host-key-not-verified
+strict_router = netmiko.ConnectHandler(device_type="cisco_ios", host="r1.example.com", ssh_strict=True)
+# ok: egr106-ssh-host-key-not-verified
+checked_netconf = manager.connect(host="r1.example.com", port=830, username="ops")
+# ok: egr106-ssh-host-key-not-verified
+checked_sftp = pysftp.CnOpts(knownhosts="/etc/ssh/ssh_known_hosts")

@@ -79,8 +79,11 @@ def weakenings(model: SemanticModel, effect: str) -> List[Weakening]:
                               method_switch.values)
                 if switched_off(model, value, method_switch.disabled_by, method_switch.values) is not None:
                     subject = f"{client.type.name}.{config.attr}()"
-                    found.append(Weakening(config.node, subject, describe(value, method_switch.arg.name), effect,
-                                           config=config))
+                    shown = method_switch.arg.name
+                    if method_switch.selector:  # setopt(pycurl.SSL_VERIFYPEER, 0): name the option
+                        option = model.resolve(config.node.args[0], config.scope)
+                        shown = option.qualname.rsplit(".", 1)[1] if isinstance(option, Ref) else shown
+                    found.append(Weakening(config.node, subject, describe(value, shown), effect, config=config))
                 continue
             switch = attributes.get(config.attr)
             if switch is None or switch.effect != effect or config.op != "set" or config.key is not None:
@@ -181,11 +184,21 @@ def _at_call(model: SemanticModel, point: EgressPoint, effect: str) -> Iterator[
             value = _pick(model, switch_value(model, connection, switch), switch.disabled_by, switch.values)
             if isinstance(value, Unknown):
                 continue
+        elif switch.within is not None:
+            from .transport import dict_key
+
+            value = _pick(model, dict_key(model, site.value(switch.within), switch.arg.name, site.call),
+                          switch.disabled_by, switch.values)
         else:
             value = _pick(model, site.value(switch.arg), switch.disabled_by, switch.values)
         reason = switched_off(model, value, switch.disabled_by, switch.values)
         if reason is not None and value is None and connection is not None and not uses_tls:
             continue  # a default about verification matters only on a connection that uses TLS
+        if reason is not None and value is None and api.upgraded_by:
+            from .transport import _upgraded
+
+            if _upgraded(model, api.upgraded_by):
+                continue  # the module changes the default itself (a host-key policy set elsewhere)
         if reason is not None:
             written_here = value is not None and not value.via and switch.within is None and switch.removable \
                 and any(k.arg == switch.arg.name for k in site.call.keywords)

@@ -143,6 +143,13 @@ def point_dsn(model, point) -> Tuple[Optional[Dsn], bool]:
     return parse_dsn(value, api.protocol), True
 
 
+def point_source(model, point) -> Source:
+    """Where a connection point's keywords are read: the call, or the one dict it takes (``options``)."""
+    if point.api.options is not None:
+        return DictSource(model, point.site.value(point.api.options), point.node)
+    return CallSource(point.site)
+
+
 def connection_url(model, point) -> Optional[Url]:
     """The URL of a connection point: its connection string, else its host argument (or default host)."""
     api = point.api
@@ -151,7 +158,9 @@ def connection_url(model, point) -> Optional[Url]:
         return dsn.url
     if given and dsn is None:
         return None
-    host_value = point.site.value(api.host) if api.host is not None else None
+    host_value = point_source(model, point).value(api.host) if api.host is not None else None
+    if isinstance(host_value, Items) and host_value.items:  # bootstrap_servers=["k1:9092", "k2:9092"]
+        host_value = model.resolve(host_value.items[0], host_value.scope)
     scheme = (dsn.url.scheme if dsn is not None and dsn.url is not None else None) or api.protocol
     userinfo = dsn.url.userinfo if dsn is not None and dsn.url is not None else None
     query = dsn.url.query if dsn is not None and dsn.url is not None else None
@@ -194,6 +203,14 @@ def _upgraded(model, names: Tuple[str, ...]) -> bool:
     return any(name in found for name in names)
 
 
+def _client_upgraded(connection: Connection) -> bool:
+    point = connection.point
+    client = point.client if point is not None else None
+    if client is None or not client.type.upgraded_by:
+        return False
+    return any(c.op == "call" and c.key is None and c.attr in client.type.upgraded_by for c in client.all_configs())
+
+
 def connections(model) -> List[Connection]:
     """Every connection of the module: protocol egress points, then framework settings."""
     cache = _cache(model)
@@ -227,10 +244,10 @@ def _of_point(model, point) -> Connection:
             api = replace(driver, name=api.name, library=api.library)
         else:
             api = replace(api, protocol=scheme_table.base(scheme) if scheme else None)
-    connection = Connection(point.node, point.subject, api.library, api, CallSource(point.site), dsn,
+    connection = Connection(point.node, point.subject, api.library, api, point_source(model, point), dsn,
                             given, model.url(point), point)
     client = point.client
-    methods = client.type.auth_methods if client is not None and point.kind == "client" else ()
+    methods = client.type.auth_methods if client is not None else ()
     if methods:
         for config in client.all_configs():
             if config.op == "call" and config.attr in methods and config.key is None:
@@ -304,6 +321,8 @@ def transport(model, connection: Connection) -> Transport:
         result = Transport(LOCAL_STATE, scheme, protocol)
     elif api.upgraded_by and _upgraded(model, api.upgraded_by):
         result = Transport(UNKNOWN_STATE, scheme, protocol)  # StartTLS may upgrade it somewhere in the module
+    elif _client_upgraded(connection):
+        result = Transport(TLS_STATE, scheme, protocol)  # client.tls_set() before connect()
     elif fixed is not None and fixed.transport == scheme_table.CLEARTEXT_T:
         result = Transport(CLEARTEXT_STATE, scheme, fixed.protocol, f"{api.name}() never encrypts")
     elif url_scheme is not None and entry is not None and entry.transport == scheme_table.CLEARTEXT_T:

@@ -7,8 +7,9 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Dict, Optional, Tuple
 
-from . import (aiohttp, aws, frameworks, grpc, http_client, httpx, kubernetes, ldap, mongodb, mysql, oauth, paramiko,
-               plain_protocols, postgres, pyopenssl, redis, requests, search, ssl, urllib3, urllib_request, websockets)
+from . import (aiohttp, amqp, aws, frameworks, grpc, http_client, http_extra, httpx, kafka, kubernetes, ldap, mongodb,
+               mqtt, mysql, oauth, paramiko, plain_protocols, postgres, pyopenssl, redis, requests, search, ssh, ssl,
+               urllib3, urllib_request, websockets)
 from .spec import Api, ClientType, Library, SettingsSpec, TlsSwitch
 
 LIBRARIES: Tuple[Library, ...] = (
@@ -34,6 +35,11 @@ LIBRARIES: Tuple[Library, ...] = (
     search.LIBRARY,
     aws.LIBRARY,
     kubernetes.LIBRARY,
+    kafka.LIBRARY,
+    amqp.LIBRARY,
+    mqtt.LIBRARY,
+    ssh.LIBRARY,
+    http_extra.LIBRARY,
 )
 
 FUNCTIONS: Dict[str, Api] = {}

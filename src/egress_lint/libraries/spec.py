@@ -18,6 +18,7 @@ HOSTNAME = "hostname"  # hostname checking
 PROTOCOL = "protocol"  # the TLS protocol version or cipher suites allowed
 CLEARTEXT = "cleartext"  # whether the connection is encrypted at all (database, cache and broker clients)
 OPTIONAL_TLS = "optional-tls"  # TLS only when the server offers it: the connection may fall back to cleartext
+HOST_KEY = "host-key"  # SSH server authentication (known_hosts, host-key policy)
 
 # Predicates naming the values that switch an effect off.
 FALSE = "false"  # False or 0 (None keeps the library default)
@@ -108,6 +109,9 @@ class Api:
     # Names (a method such as start_tls, a constant such as AUTO_BIND_TLS_BEFORE_BIND) whose use anywhere
     # in the module may upgrade the connection to TLS: when one appears, a cleartext finding is not made.
     upgraded_by: Tuple[str, ...] = ()
+    # The call takes its keywords as one dict (confluent-kafka's config): switches, host and passwords
+    # are keys of the dict given here.
+    options: Optional[Arg] = None
 
 
 @dataclass(frozen=True)

@@ -59,7 +59,7 @@ are rotated (CWE-319, CWE-523). This is the most damaging case of an unencrypted
     def check(self, model):
         policy = policy_for(tuple(self.settings["allowed-hosts"]))
         for point in model.egress_points():
-            if point.kind != "request":
+            if point.kind != "request" or point.api.protocol is not None:  # connections: below
                 continue
             url = model.url(point)
             if not reaches_external_in_clear(url, policy):

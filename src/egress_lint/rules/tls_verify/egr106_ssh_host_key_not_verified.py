@@ -3,6 +3,8 @@ from ...analysis.values import CallResult, Ref, options
 from ...diagnostics import Fix
 from ...libraries import paramiko as paramiko_table
 from ...libraries.spec import Arg
+from ...analysis.tls import weakenings
+from ...libraries.spec import HOST_KEY
 from ...rule import Invalid, Rule, Valid
 
 
@@ -81,6 +83,10 @@ known-hosts files will be refused. A policy that comes from a variable is report
                     yield self.report(site.call, f"set_missing_host_key_policy({name}) accepts any SSH server key",
                                       fix)
                     break
+        # fabric, asyncssh, pysftp, netmiko and ncclient: host-key switches of the library tables.
+        for weakening in weakenings(model, HOST_KEY):
+            yield self.report(weakening.node, f"{weakening.subject} does not verify the SSH server's host key "
+                                              f"({weakening.setting})")
 
 
 _POLICY = Arg("policy", 0)

@@ -1,0 +1,45 @@
+"""More HTTP clients: httplib2, pycurl and tornado's httpclient."""
+from .spec import FALSE, HOSTNAME, TRUE, VERIFY, Api, Arg, ClientType, Library, Payload, TlsSwitch
+
+HTTPLIB2 = ClientType(
+    name="httplib2.Http",
+    library="httplib2",
+    methods={"request": Api("httplib2.Http.request", "httplib2", url=Arg("uri", 0), method_arg=Arg("method", 1),
+                            payload=Payload(body=(Arg("body", 2),), headers=Arg("headers", 3)))},
+)
+
+CURL = ClientType(
+    name="pycurl.Curl",
+    library="pycurl",
+    method_switches=(
+        ("setopt", TlsSwitch(Arg("value", 1), VERIFY, (FALSE,), selector=("pycurl.SSL_VERIFYPEER",))),
+        ("setopt", TlsSwitch(Arg("value", 1), HOSTNAME, (FALSE,), selector=("pycurl.SSL_VERIFYHOST",))),
+    ),
+)
+
+_VALIDATE = (TlsSwitch(Arg("validate_cert"), VERIFY, (FALSE,)),)
+_FETCH = Api("tornado.httpclient.AsyncHTTPClient.fetch", "tornado", url=Arg("request", 0), tls=_VALIDATE,
+             payload=Payload(body=(Arg("body"),), headers=Arg("headers"), auth=None))
+TORNADO_ASYNC = ClientType(name="tornado.httpclient.AsyncHTTPClient", library="tornado", methods={"fetch": _FETCH})
+TORNADO_SYNC = ClientType(name="tornado.httpclient.HTTPClient", library="tornado", methods={
+    "fetch": Api("tornado.httpclient.HTTPClient.fetch", "tornado", url=Arg("request", 0), tls=_VALIDATE,
+                 payload=Payload(body=(Arg("body"),), headers=Arg("headers")))})
+
+LIBRARY = Library(
+    name="http-extra",
+    modules=("httplib2", "pycurl", "tornado"),
+    functions=(
+        ("tornado.httpclient.HTTPRequest", Api("tornado.httpclient.HTTPRequest", "tornado", url=Arg("url", 0),
+                                               method_arg=Arg("method", 1), tls=_VALIDATE,
+                                               payload=Payload(body=(Arg("body"),), headers=Arg("headers")))),
+    ),
+    constructors=(
+        ("httplib2.Http", Api("httplib2.Http", "httplib2", makes=HTTPLIB2.name,
+                              tls=(TlsSwitch(Arg("disable_ssl_certificate_validation"), VERIFY, (TRUE,)),))),
+        ("pycurl.Curl", Api("pycurl.Curl", "pycurl", makes=CURL.name)),
+        ("tornado.httpclient.AsyncHTTPClient", Api("tornado.httpclient.AsyncHTTPClient", "tornado",
+                                                   makes=TORNADO_ASYNC.name)),
+        ("tornado.httpclient.HTTPClient", Api("tornado.httpclient.HTTPClient", "tornado", makes=TORNADO_SYNC.name)),
+    ),
+    client_types=(HTTPLIB2, CURL, TORNADO_ASYNC, TORNADO_SYNC),
+)
