@@ -22,6 +22,13 @@ Finds connections opened with a cleartext protocol class to a host that is not e
 `ftplib.FTP`, `smtplib.SMTP`, `imaplib.IMAP4` and `poplib.POP3` unless `starttls()` / `stls()` is
 called on that object, `telnetlib.Telnet`, and `xmlrpc.client.ServerProxy` with an `http://` URL.
 A connection whose host is not known from the code is reported: it is cleartext wherever it goes.
+
+Database, cache, broker, directory and RPC connections whose settings leave them unencrypted are
+reported too (PostgreSQL `sslmode="disable"`, asyncpg `ssl=False`, MySQL `ssl_disabled=True` /
+`DISABLED`, redis-py, PyMySQL, pymongo, Kafka, pika, paho-mqtt and ldap3 cleartext defaults,
+`grpc.insecure_channel`, boto3 `use_ssl=False`, Django `DATABASES`); a library default only for a
+host written in the code, and single-label service names (`db`, `redis`) count as internal. See
+docs/coverage.md.
 """
     why = """
 These protocols send everything, often including a login, without encryption or server

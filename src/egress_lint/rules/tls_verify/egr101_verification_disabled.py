@@ -24,6 +24,16 @@ aiohttp `ssl=False` / `verify_ssl=False` on session methods, `ws_connect` and `T
 urllib3 pools and managers made with `cert_reqs="CERT_NONE"`. Values are followed through
 variables, constants, defaults, `**kwargs` dicts and `functools.partial`; the finding is reported
 at the call or assignment that consumes the value and says where the value came from.
+
+The same effect in database, cache, broker, search, cloud and other clients (keywords, dict
+arguments such as `connect_args=` / `sslopt=`, connection-string options, Django and Celery
+settings): PostgreSQL `sslmode="require"` (encrypted, server not verified), MySQL
+`ssl_mode="REQUIRED"` / `ssl_verify_cert=False`, redis-py `ssl_cert_reqs=None`, pymongo
+`tlsAllowInvalidCertificates` / `tlsInsecure`, `neo4j+ssc://` URLs, Kafka and confluent-kafka,
+Elasticsearch / OpenSearch `verify_certs=False`, boto3 `verify=False`, ldap3 `Tls(validate=CERT_NONE)`,
+python-ldap `OPT_X_TLS_REQUIRE_CERT` `NEVER`/`ALLOW`/`TRY`, Kubernetes `verify_ssl = False`, paho-mqtt
+`tls_set(cert_reqs=CERT_NONE)`, websocket-client `sslopt`, pycurl `SSL_VERIFYPEER` 0, httplib2 and
+tornado. The full list is in docs/coverage.md.
 """
     why = """
 Without certificate verification the connection is encrypted but not authenticated: anyone on

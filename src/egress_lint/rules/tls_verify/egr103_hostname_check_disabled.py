@@ -15,7 +15,13 @@ class HostnameCheckDisabled(Rule):
     hint = "keep check_hostname=True; pin a CA with cafile= instead of skipping the name check"
     what = """
 Finds `ctx.check_hostname = False` on a client SSL context and urllib3 pools or managers made with
-`assert_hostname=False`.
+`assert_hostname=False`; and the host-name switches of database, cache, broker and other clients:
+PostgreSQL `sslmode="verify-ca"`, MySQL `ssl_mode="VERIFY_CA"` / `ssl_verify_identity=False`,
+redis-py `ssl_check_hostname=False` (or absent on a TLS connection: the default before redis-py 6.0),
+pymongo `tlsAllowInvalidHostnames`, Kafka `ssl_check_hostname=False` /
+`ssl.endpoint.identification.algorithm=none`, paho-mqtt `tls_insecure_set(True)`, Elasticsearch
+`ssl_assert_hostname=False`, websocket-client `sslopt={"check_hostname": False}`, pycurl
+`SSL_VERIFYHOST` 0 and Kubernetes `configuration.assert_hostname = False`. See docs/coverage.md.
 """
     why = """
 A certificate proves who the server is only if its name is checked against the host you meant to

@@ -19,7 +19,10 @@ class SshHostKeyNotVerified(Rule):
     what = """
 Finds paramiko `set_missing_host_key_policy()` given `AutoAddPolicy` or `WarningPolicy`, as a
 class or an instance, in any import spelling (`paramiko.AutoAddPolicy`,
-`paramiko.client.AutoAddPolicy`, `from paramiko import AutoAddPolicy as P`).
+`paramiko.client.AutoAddPolicy`, `from paramiko import AutoAddPolicy as P`); and the other SSH
+libraries: fabric `Connection` (its client adds unknown host keys), asyncssh `known_hosts=None`,
+pysftp `cnopts.hostkeys = None`, netmiko without `ssh_strict=True` (its default) and ncclient
+`hostkey_verify=False`. See docs/coverage.md.
 """
     why = """
 The host key is how an SSH client knows it reached the right server. Accepting an unknown key
@@ -66,6 +69,14 @@ known-hosts files will be refused. A policy that comes from a variable is report
             ssh = SSHClient()
             # ruleid: EGR106
             ssh.set_missing_host_key_policy(RejectPolicy())
+        """),
+        Invalid("""
+            import asyncssh
+
+            async def uptime(host):
+                # ruleid: EGR106
+                async with asyncssh.connect(host, known_hosts=None) as conn:
+                    return await conn.run("uptime")
         """),
     )
 
