@@ -85,13 +85,17 @@ class Scopes:
         self._starts = [start for start, _, _ in self._spans]
 
     def _collect(self, node: ast.AST, prefix: str) -> None:
-        for child in ast.iter_child_nodes(node):
-            if isinstance(child, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
-                name = f"{prefix}{child.name}"
-                self._spans.append((child.lineno, getattr(child, "end_lineno", child.lineno) or child.lineno, name))
-                self._collect(child, name + ".")
-            else:
-                self._collect(child, prefix)
+        # Iterative: a 10,000-term expression is 10,000 levels deep (the spans are sorted afterwards).
+        stack = [(node, prefix)]
+        while stack:
+            node, prefix = stack.pop()
+            for child in ast.iter_child_nodes(node):
+                if isinstance(child, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+                    name = f"{prefix}{child.name}"
+                    self._spans.append((child.lineno, getattr(child, "end_lineno", child.lineno) or child.lineno, name))
+                    stack.append((child, name + "."))
+                else:
+                    stack.append((child, prefix))
 
     def name(self, line: int) -> str:
         best = ""
