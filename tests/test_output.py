@@ -86,7 +86,8 @@ def test_sarif_of_a_clean_run_is_valid(tmp_path):
 def test_github_annotations(tmp_path):
     proc = egress_lint("check", "--format", "github", "--no-hints", ".", cwd=project(tmp_path))
     lines = proc.stdout.splitlines()
-    assert lines[0] == ("::error file=client.py,line=3,col=1,title=EGR101::"
+    assert lines[0] == ("::error file=client.py,line=3,col=1,endLine=3,endColumn=54,title=EGR101 Certificate "
+                        "verification disabled on an HTTP client call or client object::"
                         "requests.get() disables certificate verification (verify=False)")
     assert lines[1].startswith("::error file=broken.py,line=2::broken.py:2:7: syntax error")
 

@@ -26,6 +26,9 @@ def register(commands) -> None:
                         help="exit 0 even when there are findings (errors still exit 2)")
     parser.add_argument("--quiet", "-q", action="store_true",
                         help="print the findings and nothing else: no summary, no fixable count, no notes")
+    parser.add_argument("--sarif-root", metavar="DIR",
+                        help="SARIF and GitLab paths are relative to DIR (default: the git top level of the "
+                             "working directory, or the working directory)")
     parser.add_argument("--show-source", action="store_true",
                         help="show the source line of each text finding, with a caret under its column")
     parser.add_argument("--show-hints", dest="show_hints", action="store_true", default=True,
@@ -129,7 +132,7 @@ def run(args: argparse.Namespace) -> int:
         sources.update(_sources(diagnostics, sources))
     style = Style(show_hints=args.show_hints, statistics=args.statistics,
                   colour=args.format == "text" and args.output is None and _colour_terminal(),
-                  quiet=args.quiet, show_source=args.show_source, sources=sources)
+                  quiet=args.quiet, show_source=args.show_source, sources=sources, root=args.sarif_root or "")
     text = render(args.format, report, style)
     if args.output:
         try:

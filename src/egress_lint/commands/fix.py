@@ -34,6 +34,9 @@ def register(commands) -> None:
                         help="leave the hint off each remaining finding")
     parser.add_argument("--jobs", "-j", type=positive, default=None, metavar="N",
                         help="worker processes (default: one per available core)")
+    parser.add_argument("--quiet", "-q", action="store_true",
+                        help="print the fixes made and one line counting what remains, not each remaining "
+                             "finding (the pre-commit fix hook runs before the check hook, which lists them)")
     parser.set_defaults(func=run)
 
 
@@ -107,7 +110,12 @@ def run(args: argparse.Namespace) -> int:
     else:
         print(summary)
         report = Report(remaining, len(files), [Problem(error) for error in errors])
-        sys.stdout.write(text.render(report, Style(show_hints=args.show_hints)))
+        if not args.quiet:
+            sys.stdout.write(text.render(report, Style(show_hints=args.show_hints)))
+        elif remaining:
+            count = len(remaining)
+            print(f"{count} finding{'s' if count != 1 else ''} remain{'s' if count == 1 else ''}: "
+                  "`egress-lint check` lists them.")
     for error in errors:
         print(f"egress-lint: {escape(error)}", file=sys.stderr)
     if errors:

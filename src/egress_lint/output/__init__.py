@@ -9,7 +9,7 @@ from typing import Dict, List, Optional, Tuple
 from ..diagnostics import Diagnostic
 from ..fingerprints import numbered
 
-FORMATS = ("text", "json", "sarif", "github")
+FORMATS = ("text", "json", "sarif", "github", "gitlab")
 
 
 @dataclass(frozen=True)
@@ -45,7 +45,17 @@ class Report:
     in_baseline: List[Diagnostic] = field(default_factory=list)  # the findings the baseline hid
 
     def numbered(self) -> List[Tuple[Diagnostic, int]]:
-        return list(numbered(self.diagnostics))
+        """The reported findings with their occurrence, counted among every finding of the run
+        (suppressed ones too), so a finding keeps its identity whether or not its twin is hidden."""
+        return [(d, n) for d, n, kind in self.all_numbered() if not kind]
+
+    def all_numbered(self) -> List[Tuple[Diagnostic, int, str]]:
+        """Every finding with its occurrence and why it is hidden: "" reported, "noqa", "baseline"."""
+        kinds = [(d, "") for d in self.diagnostics] + [(d, "baseline") for d in self.in_baseline] \
+            + [(d, "noqa") for d in self.noqa]
+        kinds.sort(key=lambda pair: pair[0].sort_key)
+        kind_of = {id(d): kind for d, kind in kinds}
+        return [(d, n, kind_of[id(d)]) for d, n in numbered(d for d, _ in kinds)]
 
     def statistics(self) -> Dict[str, int]:
         return dict(sorted(Counter(d.code for d in self.diagnostics).items()))
@@ -59,6 +69,37 @@ class Style:
     quiet: bool = False  # the findings only: no summary, no counts
     show_source: bool = False  # the source line and a caret under each text finding
     sources: Dict[str, List[str]] = field(default_factory=dict, compare=False, hash=False)  # path -> lines
+    root: str = ""  # SARIF and GitLab paths are relative to this folder (the repository's top level)
+
+
+def repository_root(start: Optional[str] = None) -> str:
+    """The git top level of the working directory, or the working directory outside a repository."""
+    import os
+    import subprocess
+
+    start = start or os.getcwd()
+    try:
+        proc = subprocess.run(["git", "rev-parse", "--show-toplevel"], cwd=start, capture_output=True, text=True,
+                              timeout=30)
+    except (OSError, subprocess.SubprocessError):
+        return start
+    top = proc.stdout.strip()
+    return top if proc.returncode == 0 and top else start
+
+
+def relative_to_root(path: str, root: str) -> Optional[str]:
+    """``path`` relative to ``root`` in POSIX spelling, or None when it is outside."""
+    import os
+    from pathlib import PurePath
+
+    if not root:
+        return None if PurePath(path).is_absolute() else PurePath(path).as_posix()
+    for resolve in (os.path.abspath, os.path.realpath):  # git names the root with symlinks resolved
+        relative = os.path.relpath(resolve(path), resolve(root))
+        if relative != ".." and not relative.startswith(".." + os.sep):
+            return PurePath(relative).as_posix()
+    return None
+
 
 
 def render(name: str, report: Report, style: Style) -> str:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from typing import List
 
+from ..catalogue import BY_CODE
 from ..diagnostics import Severity
 from ..textsafe import escape
 from . import Report, Style
@@ -23,8 +24,12 @@ def render(report: Report, style: Style) -> str:
     for d in report.diagnostics:
         command = "error" if d.severity is Severity.ERROR else "warning"
         message = f"{d.message} \u2014 {d.hint}" if style.show_hints and d.hint else d.message
-        lines.append(f"::{command} file={_property(d.path)},line={d.line},col={d.col},"
-                     f"title={_property(d.code)}::{_data(message)}")
+        end = f",endLine={d.end_line}" if d.end_line else ""
+        end += f",endColumn={d.end_col}" if d.end_line and d.end_col else ""
+        rule = BY_CODE.get(d.code)
+        title = f"{d.code} {rule.summary}" if rule else d.code
+        lines.append(f"::{command} file={_property(d.path)},line={d.line},col={d.col}{end},"
+                     f"title={_property(title)}::{_data(message)}")
     for problem in report.problems:
         where = f" file={_property(problem.path)}" if problem.path else ""
         line, _ = problem.position

@@ -11,7 +11,7 @@ from .. import __version__
 from ..catalogue import RULES
 from ..diagnostics import Severity
 from ..fingerprints import VERSION as FINGERPRINT_VERSION
-from . import Problem, Report, Style
+from . import Problem, Report, Style, relative_to_root, repository_root
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 _LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning"}
@@ -22,7 +22,9 @@ def _rule(rule) -> Dict[str, Any]:
     from ..docs import render_rule
 
     help_text = render_rule(rule)
+    uri = help_uri(rule.code)
     return {
+        **({"helpUri": uri} if uri else {}),
         "id": rule.code,
         "name": rule.slug,
         "shortDescription": {"text": rule.summary},
@@ -38,12 +40,41 @@ def _rule(rule) -> Dict[str, Any]:
     }
 
 
+_ROOT = ""  # the folder %SRCROOT% stands for, set by render()
+
+
 def _artifact(path: str) -> Dict[str, str]:
-    """A URI reference: every byte outside RFC 3986's unreserved set and ``/`` percent-encoded (a
-    space, ``%``, ``#``, ``?``, ``:`` or an undecodable byte of a file name included)."""
-    if PurePath(path).is_absolute():
-        return {"uri": Path(path).as_uri()}
-    return {"uri": quote(os.fsencode(PurePath(path).as_posix()), safe="/"), "uriBaseId": _SRCROOT}
+    """A URI reference relative to %SRCROOT% (the repository's top level), so a run from a subfolder
+    maps onto the repository; every byte outside RFC 3986's unreserved set and ``/`` percent-encoded
+    (a space, ``%``, ``#``, ``?``, ``:`` or an undecodable byte of a file name included). A file
+    outside the root gets an absolute file URI."""
+    relative = relative_to_root(path, _ROOT)
+    if relative is None:
+        return {"uri": Path(os.path.abspath(path)).as_uri()}
+    return {"uri": quote(os.fsencode(relative), safe="/"), "uriBaseId": _SRCROOT}
+
+
+def help_uri(code: str) -> str:
+    """The rule's page under the project's documentation URL (package metadata ``Project-URL:
+    Documentation``), or "" while the installed package declares none."""
+    base = _documentation_url()
+    return f"{base.rstrip('/')}/rules/{code}.md" if base else ""
+
+
+def _documentation_url() -> str:
+    try:
+        from importlib.metadata import PackageNotFoundError, metadata
+    except ImportError:  # pragma: no cover
+        return ""
+    try:
+        urls = metadata("egress-lint").get_all("Project-URL") or []
+    except PackageNotFoundError:
+        return ""
+    for entry in urls:
+        label, _, url = entry.partition(",")
+        if label.strip().lower() in ("documentation", "docs") and url.strip().startswith("https://"):
+            return url.strip()
+    return ""
 
 
 def _notification(problem: Problem) -> Dict[str, Any]:
@@ -62,10 +93,16 @@ def _skipped_notification(path: str, why: str) -> Dict[str, Any]:
             "locations": [{"physicalLocation": {"artifactLocation": _artifact(path)}}]}
 
 
+_SUPPRESSION = {"noqa": {"kind": "inSource", "justification": "a # noqa comment"},
+                "baseline": {"kind": "external", "justification": "listed in the baseline"}}
+
+
 def render(report: Report, style: Style) -> str:
+    global _ROOT
+    _ROOT = style.root or repository_root()
     index = {rule.code: i for i, rule in enumerate(RULES)}
     results: List[Dict[str, Any]] = []
-    for d, occurrence in report.numbered():
+    for d, occurrence, hidden in report.all_numbered():
         region = {"startLine": d.line, "startColumn": d.col}
         if d.end_line:
             region.update(endLine=d.end_line, endColumn=max(d.end_col, 1))
@@ -79,6 +116,8 @@ def render(report: Report, style: Style) -> str:
         }
         if d.code in index:
             result["ruleIndex"] = index[d.code]
+        if hidden:  # code scanning keeps it as suppressed instead of closing it as fixed
+            result["suppressions"] = [_SUPPRESSION[hidden]]
         results.append(result)
     run = {
         "tool": {"driver": {
@@ -100,7 +139,8 @@ def render(report: Report, style: Style) -> str:
                 "rulesEnabled": list(report.rules_enabled),
             },
         }],
-        "originalUriBaseIds": {_SRCROOT: {"uri": Path.cwd().as_uri() + "/"}},
+        "originalUriBaseIds": {_SRCROOT: {"uri": Path(os.path.abspath(_ROOT)).as_uri() + "/",
+                                          "description": {"text": "The repository's top level"}}},
         "columnKind": "unicodeCodePoints",
         "results": results,
     }
