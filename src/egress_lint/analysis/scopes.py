@@ -346,6 +346,15 @@ def is_opt_out_condition(test: ast.AST) -> bool:
     return False
 
 
+_COMPOUND = (ast.If, ast.For, ast.AsyncFor, ast.While, ast.Try, ast.With, ast.AsyncWith,
+             *(getattr(ast, name) for name in ("TryStar", "Match") if hasattr(ast, name)))
+_EXITS = (ast.Return, ast.Raise, ast.Break, ast.Continue)
+
+
+def _leaves(block: List[ast.stmt]) -> bool:
+    return bool(block) and type(block[-1]) in _EXITS
+
+
 class Flow:
     """For each name bound more than once in a scope: the sets of its bindings that reach each point.
 
@@ -401,7 +410,7 @@ class _FlowBuilder:
         self.cursor = 0
         self.cur: Dict[str, FrozenSet[int]] = {}
         self.log: List[Tuple[str, Optional[FrozenSet[int]]]] = []
-        self.guards: List[bool] = []  # for each enclosing if: is its condition an opt-out
+        self.guards: list = []  # for each enclosing if: its condition, then whether it is an opt-out
         self.loops: List[Tuple[int, list]] = []  # (head checkpoint, break states)
         self.names = {b.name for b in followed}
         # Parameters are bound on entry.
@@ -474,17 +483,31 @@ class _FlowBuilder:
     def _gen(self, upto: Pos, pos: Pos) -> None:
         """Apply the bindings made before ``upto``, visible from ``pos`` on."""
         starts, bindings = self.starts, self.flow.bindings
-        opted = bool(self.guards) and any(self.guards)
         while self.cursor < self.limit and starts[self.cursor] < upto:
             k = self.cursor
             self.cursor += 1
             binding = bindings[k]
-            if opted:
+            if self.guards and self._opted():
                 self.flow.opted_out.add(k)
             if binding.kind == "other" and isinstance(binding.node, ast.Delete):
                 self._set(binding.name, frozenset(), pos)
             else:
                 self._set(binding.name, frozenset((k,)), pos)
+
+    def _binds_within(self, stmt: ast.stmt) -> bool:
+        lo = bisect.bisect_left(self.starts, _start(stmt), self.cursor, self.limit)
+        return lo < self.limit and self.starts[lo] <= _end(stmt)
+
+    def _opted(self) -> bool:
+        """Is any enclosing ``if`` condition a visible opt-out? (Read only when a binding is made
+        under it, once per ``if``.)"""
+        guards = self.guards
+        for i, guard in enumerate(guards):
+            if type(guard) is not bool:
+                guard = guards[i] = is_opt_out_condition(guard)
+            if guard:
+                return True
+        return False
 
     def _made_within(self, first: Pos, last: Pos) -> Dict[str, FrozenSet[int]]:
         lo = bisect.bisect_left(self.starts, first, 0, self.limit)
@@ -527,6 +550,11 @@ class _FlowBuilder:
 
     def _stmt(self, stmt: ast.stmt) -> bool:
         cls = type(stmt)
+        if cls in _COMPOUND and not self._binds_within(stmt):
+            # Nothing followed is bound inside: the state after it is the state before it. Only
+            # whether its end is reached matters, and an if whose branches both leave is the one
+            # common case of a dead end.
+            return not (cls is ast.If and _leaves(stmt.body) and _leaves(stmt.orelse))
         if cls is ast.If:
             return self._if(stmt)
         if cls in (ast.For, ast.AsyncFor, ast.While):
@@ -554,7 +582,7 @@ class _FlowBuilder:
         first = _start(stmt.body[0])
         self._gen(first, first)
         checkpoint = len(self.log)
-        self.guards.append(is_opt_out_condition(stmt.test) if self.names else False)
+        self.guards.append(stmt.test)
         try:
             alive_body = self._block(stmt.body)
             after_body = self._rollback(checkpoint, _start(stmt.orelse[0]) if stmt.orelse else None)
@@ -584,15 +612,10 @@ class _FlowBuilder:
             self.loops.pop()
         orelse_pos = _start(stmt.orelse[0]) if stmt.orelse else _end(stmt)
         self._rollback(head, orelse_pos)
-        endless = isinstance(stmt, ast.While) and isinstance(stmt.test, ast.Constant) and bool(stmt.test.value)
-        alive_else = False
-        after_else: Dict[str, FrozenSet[int]] = {}
-        if not endless:
-            alive_else = self._block(stmt.orelse)
-            after_else = self._rollback(head, None)
-        elif stmt.orelse:
-            self._block(stmt.orelse)
-            self._rollback(head, None)
+        # A loop is taken to end normally too (also ``while True:``: a ``break`` inside a statement
+        # that binds nothing followed is not walked).
+        alive_else = self._block(stmt.orelse)
+        after_else = self._rollback(head, None)
         return self._join([(after_else, alive_else), *breaks], _end(stmt))
 
     def _try(self, stmt: ast.AST) -> bool:
@@ -632,32 +655,49 @@ class _FlowBuilder:
         return self._join(paths, _end(stmt))
 
 
-def opt_out_statements(scope: Scope) -> Set[int]:
-    """The ids of the statements of a function or class body that sit in a branch of an ``if``
-    whose condition is a visible opt-out (nested functions are not entered)."""
-    found: Set[int] = set()
-    node = scope.node
-    body = node.body if isinstance(node, (ast.Module, ast.ClassDef, *_FUNCTIONS)) else []
-    stack: List[Tuple[List[ast.stmt], bool]] = [(body, False)]
-    while stack:
-        stmts, opted = stack.pop()
-        for stmt in stmts:
-            if opted:
-                found.add(id(stmt))
-            cls = type(stmt)
-            if cls in _FUNCTIONS or cls is ast.ClassDef:
-                continue
-            if cls is ast.If:
-                inner = opted or is_opt_out_condition(stmt.test)
-                stack.append((stmt.body, inner))
-                stack.append((stmt.orelse, inner))
-                continue
-            for field in ("body", "orelse", "finalbody"):
-                child = getattr(stmt, field, None)
-                if isinstance(child, list) and child and isinstance(child[0], ast.stmt):
-                    stack.append((child, opted))
-            for handler in getattr(stmt, "handlers", ()) or ():
-                stack.append((handler.body, opted))
-            for case in getattr(stmt, "cases", ()) or ():
-                stack.append((case.body, opted))
-    return found
+class OptOutStatements:
+    """Which statements of a function or class body sit in a branch of an ``if`` whose condition
+    is a visible opt-out. The conditions are read only for the statements asked about."""
+
+    __slots__ = ("_guards", "_verdicts")
+
+    def __init__(self, scope: Scope) -> None:
+        self._guards: Dict[int, Tuple[ast.AST, ...]] = {}  # id(stmt) -> the enclosing if conditions
+        self._verdicts: Dict[int, bool] = {}
+        node = scope.node
+        body = node.body if isinstance(node, (ast.Module, ast.ClassDef, *_FUNCTIONS)) else []
+        stack: List[Tuple[List[ast.stmt], Tuple[ast.AST, ...]]] = [(body, ())]
+        while stack:
+            stmts, tests = stack.pop()
+            for stmt in stmts:
+                if tests:
+                    self._guards[id(stmt)] = tests
+                cls = type(stmt)
+                if cls in _FUNCTIONS or cls is ast.ClassDef:
+                    continue
+                if cls is ast.If:
+                    inner = tests + (stmt.test,)
+                    stack.append((stmt.body, inner))
+                    stack.append((stmt.orelse, inner))
+                    continue
+                for field in ("body", "orelse", "finalbody"):
+                    child = getattr(stmt, field, None)
+                    if isinstance(child, list) and child and isinstance(child[0], ast.stmt):
+                        stack.append((child, tests))
+                for handler in getattr(stmt, "handlers", ()) or ():
+                    stack.append((handler.body, tests))
+                for case in getattr(stmt, "cases", ()) or ():
+                    stack.append((case.body, tests))
+
+    def __contains__(self, stmt_id: int) -> bool:
+        for test in self._guards.get(stmt_id, ()):
+            verdict = self._verdicts.get(id(test))
+            if verdict is None:
+                verdict = self._verdicts[id(test)] = is_opt_out_condition(test)
+            if verdict:
+                return True
+        return False
+
+
+def opt_out_statements(scope: Scope) -> OptOutStatements:
+    return OptOutStatements(scope)

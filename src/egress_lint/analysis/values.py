@@ -378,6 +378,7 @@ class Resolver:
         self._import_prefix: Dict[int, Tuple[List[Binding], int]] = {}
         self._synthetic: Dict[int, ast.AST] = {}  # id(AugAssign) -> the BinOp it stands for
         self._classes: Dict[int, List[ClassInfo]] = {}
+        self._attr_shapes: Dict[Tuple[int, str], tuple] = {}
         self._opt_outs: Dict[int, set] = {}
         self._outside_attrs: Optional[set] = None
         self._callers: Dict[int, List[Tuple[ast.Call, Scope, int]]] = {}
@@ -694,9 +695,15 @@ class Resolver:
             current = found[index]
             index += 1
             for base in current.node.bases:
-                value = self.resolve(base, current.outer)
-                if isinstance(value, LocalClass) and value.info not in found:
-                    found.append(value.info)
+                # By name only: resolving here could start a new top-level question in the middle
+                # of another one. A dotted base is never a class of this module.
+                if type(base) is not ast.Name:
+                    continue
+                bindings = current.outer.lookup(base.id)
+                if bindings is not None and len(bindings) == 1 and bindings[0].kind == "class":
+                    base_info = self.index.classes.get(bindings[0].node)
+                    if base_info is not None and base_info not in found:
+                        found.append(base_info)
         return found
 
     def _self_attribute(self, info: ClassInfo, attr: str, depth: int) -> Value:
@@ -707,32 +714,36 @@ class Resolver:
         unknown, so values that disagree are unknown, except client objects made by one
         constructor (the client type is known). A plain value (a flag, a mode, a URL) that code
         outside the class also assigns (``context.verify_mode = ...``) is unknown as well."""
-        values: List[Value] = []
-        opted: List[bool] = []
-        for klass in self._hierarchy(info):
-            for stmt, value, method_scope in klass.self_attrs.get(attr, ()):
-                values.append(self.resolve(value, method_scope, depth).through(f"self.{attr}, line {stmt.lineno}"))
-                opted.append(id(stmt) in self._opt_out_statements(method_scope))
-                if len(values) > MAX_OPTIONS:
-                    return UNKNOWN
-        default = self._class_attribute(info, attr, depth)
-        if default is None:
-            if not values:
-                return UNKNOWN
+        key = (id(info.node), attr)
+        shape = self._attr_shapes.get(key)
+        if shape is None:
+            stores = [store for klass in self._hierarchy(info) for store in klass.self_attrs.get(attr, ())]
+            shape = self._attr_shapes[key] = (stores, self._class_binding(info, attr), self._assigned_outside(attr))
+        stores, default_at, outside = shape
+        if len(stores) > MAX_OPTIONS:
+            return UNKNOWN
+        values: List[Value] = [self.resolve(value, method_scope, depth).through(f"self.{attr}, line {stmt.lineno}")
+                               for stmt, value, method_scope in stores]
+        if default_at is not None:
+            values.append(self._class_value(default_at, attr, depth))
+        if not values:
+            return UNKNOWN
+        if len(values) == 1:
+            merged = values[0]
+        elif any(isinstance(v, Const) and v.value is None for v in values) \
+                or all(isinstance(v, CallResult) for v in values):
+            # the only merges where a store's opt-out branch can change the answer
+            opted = [id(stmt) in self._opt_out_statements(scope) for stmt, _, scope in stores]
+            merged = merge(values, opted + [False] * (len(values) - len(opted)))
         else:
-            if not values:
-                return default
-            values.append(default)
-            opted.append(False)
-        merged = values[0] if len(values) == 1 else merge(values, opted)
+            merged = merge(values, [False] * len(values))
         if isinstance(merged, OneOf):
             constructors = {o.callee.qualname if isinstance(o, CallResult) and isinstance(o.callee, Ref) else None
                             for o in merged.options}
             if len(constructors) == 1 and None not in constructors:
                 return merged
             return UNKNOWN
-        if not isinstance(merged, (CallResult, SelfRef, LocalFunction, LocalClass, Partial)) \
-                and self._assigned_outside(attr):
+        if outside and stores and not isinstance(merged, (CallResult, SelfRef, LocalFunction, LocalClass, Partial)):
             return UNKNOWN
         return merged
 
@@ -755,24 +766,34 @@ class Resolver:
 
     def _class_attribute(self, info: ClassInfo, attr: str, depth: int) -> Optional[Value]:
         """The class attribute (of the class or a local base class); None when none is bound."""
+        found = self._class_binding(info, attr)
+        return None if found is None else self._class_value(found, attr, depth)
+
+    def _class_binding(self, info: ClassInfo, attr: str):
+        """(class, binding) of the class attribute ``attr``, nearest class first; (class, None)
+        when it is bound in a way that is not followed; None when no class binds it."""
         for klass in self._hierarchy(info):
             bindings = klass.scope.bindings.get(attr)
             if not bindings:
                 continue
             if len(bindings) == 1:
-                binding = bindings[0]
-            else:
-                reaching = scope_flow(klass.scope).at_end(attr)
-                if not reaching or len(reaching) != 1:
-                    return UNKNOWN
-                binding = scope_flow(klass.scope).bindings[reaching[0]]
-            if binding.kind == "assign":
-                return self.resolve(binding.value, klass.scope, depth).through(
-                    f"{klass.node.name}.{attr}, line {binding.line}")
-            if binding.kind == "def":
-                return LocalFunction(binding.node, self.index.functions[binding.node])
-            return UNKNOWN
+                return (klass, bindings[0])
+            reaching = scope_flow(klass.scope).at_end(attr)
+            if not reaching or len(reaching) != 1:
+                return (klass, None)
+            return (klass, scope_flow(klass.scope).bindings[reaching[0]])
         return None
+
+    def _class_value(self, found, attr: str, depth: int) -> Value:
+        klass, binding = found
+        if binding is None:
+            return UNKNOWN
+        if binding.kind == "assign":
+            return self.resolve(binding.value, klass.scope, depth).through(
+                f"{klass.node.name}.{attr}, line {binding.line}")
+        if binding.kind == "def":
+            return LocalFunction(binding.node, self.index.functions[binding.node])
+        return UNKNOWN
 
     def _call(self, expr: ast.Call, scope: Scope, depth: int) -> Value:
         func = expr.func
