@@ -3,7 +3,7 @@ from ...analysis.auth import auth_evidence, sensitive_fields
 from ...analysis.hosts import policy_for
 from ...analysis.transport import CLEARTEXT_STATE, credentials, insecure, where
 from ...analysis.urls import reaches_external_in_clear
-from ...analysis.vocabulary import listing
+from ...analysis.vocabulary import CREDENTIAL_NAMES_DOC, listing
 from ...rule import Invalid, Rule, Valid
 
 
@@ -16,13 +16,15 @@ class CredentialsOverPlainHttp(Rule):
     summary = "Credentials or sensitive data sent over plain HTTP"
     hint = "send it only over https://; rotate any credential that has already gone out in clear"
     options = ("allowed-hosts", "sensitive-keys", "auth-headers")
-    what = """
+    what = f"""
 Finds requests over plain `http://` (or `ws://`) to a non-exempt host that carry credentials or
-sensitive data: `auth=`, an `Authorization` / `Proxy-Authorization` / API-key / token header (see the
-`auth-headers` option), a `Cookie` header or `cookies=`, set on the call, on the `Request` object
-or on the session or client that sends it, or a body (`data=`, `json=`) with a key matching
-`sensitive-keys` (password, token, secret, card, iban, ...). The message names the header or key,
-never its value.
+sensitive data: `auth=`, an `Authorization` / `Proxy-Authorization` header or any header whose name
+is a credential name (see below and the `auth-headers` option), a `Cookie` header or `cookies=`,
+set on the call, on the `Request` object or on the session or client that sends it; a credential in
+the body, the query string or spliced into the URL path (`/bot{{token}}/`); or a body or query key
+that names sensitive data (card number, IBAN, date of birth, ...; `sensitive-keys` adds entries).
+The message names the header or key, never its value.
+{CREDENTIAL_NAMES_DOC}
 """
     why = """
 Credentials sent in clear text can be read by anyone on the network path and replayed until they
@@ -66,8 +68,8 @@ are rotated (CWE-319, CWE-523). This is the most damaging case of an unencrypted
                 continue
             carried = [e.detail for e in auth_evidence(model, point, self.settings["auth-headers"]) if e.is_credential]
             carried_set = set(carried)
-            fields = [f for f in sensitive_fields(model, point, self.settings["sensitive-keys"])
-                      if f"{f} field" not in carried_set]
+            fields = [f for f in sensitive_fields(model, point, self.settings["sensitive-keys"], include_query=True)
+                      if f"{f} field" not in carried_set and f"{f} query key" not in carried_set]
             if not carried and not fields:
                 continue
             what = []
