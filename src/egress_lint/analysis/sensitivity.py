@@ -3,6 +3,7 @@ carries credentials itself."""
 from __future__ import annotations
 
 import ast
+import re
 from typing import Dict, List, Optional, Sequence, Tuple
 
 from .auth import credential_body_fields, sensitive_fields, url_and_body_evidence
@@ -11,6 +12,7 @@ from .values import Const
 from .vocabulary import listing
 
 MUTATING_METHODS = ("POST", "PUT", "PATCH", "DELETE")
+_IDENTIFIER = re.compile(r"^[A-Za-z_][A-Za-z0-9_.]*$")
 # Body keys that are themselves the authentication of the request (a login form, a token exchange):
 # every credential name of the vocabulary, plus these.
 CREDENTIAL_FIELDS = ("assertion",)
@@ -110,7 +112,7 @@ def target_keys(model, point, url) -> List[Tuple[str, str]]:
         value = point.site.value(api.url)
         if value is not None and value.via:
             name = value.via[0].split(",", 1)[0]
-            if name and not name.startswith("default of parameter"):
+            if _IDENTIFIER.match(name):  # a constant or attribute, not "argument of f()" or a default
                 keys.append(("base", name))
     return keys
 
