@@ -361,6 +361,9 @@ def test_only_expected_folders_are_skipped_and_each_is_named(tmp_path: Path):
     data = json.loads(egress_lint("check", "--no-cache", "--format", "json", ".", cwd=tmp_path).stdout)
     assert data["skipped"] == [{"path": ".git", "reason": "version control"}, {"path": ".venv", "reason": "virtualenv"},
                                {"path": "web/node_modules", "reason": "node_modules"}]
+    github = egress_lint("check", "--no-cache", "--format", "github", ".", cwd=tmp_path).stdout.splitlines()
+    assert github[-1] == ("::notice title=egress-lint::3 folders skipped: .git (version control), .venv (virtualenv), "
+                          "web/node_modules (node_modules)")
     sarif = json.loads(egress_lint("check", "--no-cache", "--format", "sarif", ".", cwd=tmp_path).stdout)
     invocation = sarif["runs"][0]["invocations"][0]
     assert [n["message"]["text"].split(":")[0] for n in invocation["toolExecutionNotifications"]

@@ -101,6 +101,9 @@ def run(args: argparse.Namespace) -> int:
         fixed += len(done.applied)
         files_fixed += 1
 
+    from .check import _lost_worker_messages
+
+    errors.extend(_lost_worker_messages())
     remaining.sort(key=lambda d: d.sort_key)
     summary = f"{'Would fix' if args.diff else 'Fixed'} {fixed} finding{'s' if fixed != 1 else ''} " \
               f"in {files_fixed} file{'s' if files_fixed != 1 else ''}."

@@ -6,7 +6,7 @@ from typing import List
 from ..catalogue import BY_CODE
 from ..diagnostics import Severity
 from ..textsafe import escape
-from . import Report, Style
+from . import Report, Style, visibility
 
 
 def _data(text: str) -> str:
@@ -35,6 +35,9 @@ def render(report: Report, style: Style) -> str:
         line, _ = problem.position
         where += f",line={line}" if where and line else ""
         lines.append(f"::error{where}::{_data(problem.message)}")
+    left_out = visibility(report)
+    if left_out:  # what the run skipped, excluded or suppressed is said where the reviewer looks
+        lines.append(f"::notice title=egress-lint::{_data('; '.join(left_out))}")
     if style.statistics:
         lines.extend(f"{count:<5} {code}" for code, count in report.statistics().items())
     return "\n".join(lines) + "\n" if lines else ""
