@@ -180,6 +180,11 @@ def call_auth_evidence(model, point, auth_headers: Sequence[str]) -> List[AuthEv
     """What one call sends itself (its arguments and the Request object it sends), not its client:
     ``auth=``, credential headers, cookies, client certificates, and credentials in the body, the
     query string or the URL itself."""
+    key = ("call-auth", id(point), tuple(auth_headers))
+    return list(_memo(model, key, lambda: _call_auth_evidence(model, point, auth_headers)))
+
+
+def _call_auth_evidence(model, point, auth_headers: Sequence[str]) -> List[AuthEvidence]:
     from .urls import request_object
 
     collector = _Collector(model, auth_headers)
@@ -199,6 +204,10 @@ def call_auth_evidence(model, point, auth_headers: Sequence[str]) -> List[AuthEv
 def url_and_body_evidence(model, point) -> List[AuthEvidence]:
     """Credentials a request carries in its URL (user info, query keys, ``;key=`` parameters, a
     credential spliced into the path) or in its body (credential-named fields)."""
+    return list(_memo(model, ("url-body", id(point)), lambda: _url_and_body_evidence(model, point)))
+
+
+def _url_and_body_evidence(model, point) -> List[AuthEvidence]:
     from .urls import url_path_credentials
 
     found: List[AuthEvidence] = []
@@ -251,6 +260,15 @@ def auth_evidence(model, point, auth_headers: Sequence[str]) -> List[AuthEvidenc
     return found
 
 
+def _memo(model, key, compute):
+    """One answer per model and question: several rules and the inventory ask about the same point."""
+    memo = model.__dict__.setdefault("_credential_memo", {})
+    found = memo.get(key)
+    if found is None:
+        found = memo[key] = compute()
+    return found
+
+
 def split_key(key: str) -> Tuple[str, ...]:
     """``cardNumber`` / ``card_number`` / ``card-number`` -> ("card", "number")."""
     return words(key)
@@ -286,6 +304,10 @@ def payload_sites(model, point) -> List[Tuple[object, Optional[Payload]]]:
 
 def body_keys(model, point) -> List[str]:
     """Every key the request sends in its body, as far as the code shows it."""
+    return list(_memo(model, ("body", id(point)), lambda: _body_keys(model, point)))
+
+
+def _body_keys(model, point) -> List[str]:
     names: Dict[str, None] = {}
     for site, payload in payload_sites(model, point):
         if payload is None:
@@ -300,6 +322,10 @@ def body_keys(model, point) -> List[str]:
 def query_keys(model, point, constructor: bool = True) -> List[str]:
     """Every key the request sends in its query string: the URL's own, ``params=``, the client's
     ``params``, and a ``urlencode({...})`` written into the URL."""
+    return list(_memo(model, ("query", id(point), constructor), lambda: _query_keys(model, point, constructor)))
+
+
+def _query_keys(model, point, constructor: bool) -> List[str]:
     from .urls import url_query_keys
 
     names: Dict[str, None] = {}
