@@ -261,3 +261,30 @@ rabbit = pika.ConnectionParameters(host="rabbit.example.com",
 )
 # todoruleid: egr203-cleartext-connection
 telemetry.connect("broker.example.com", 1883)
+
+
+# --- STARTTLS that does not run before every login -------------------------------------------------------
+def send_digest(host, user, password, use_tls):
+    # todoruleid: egr203-cleartext-connection
+    mailer = smtplib.SMTP(host, 587)
+    if use_tls:
+        mailer.starttls()
+    mailer.login(user, password)
+
+
+def read_inbox(host, user, password):
+    # todoruleid: egr203-cleartext-connection
+    inbox = imaplib.IMAP4(host)
+    try:
+        inbox.starttls()
+    except imaplib.IMAP4.error:
+        pass
+    inbox.login(user, password)
+
+
+def send_checked(host, user, password):
+    # ok: egr203-cleartext-connection
+    mailer = smtplib.SMTP(host, 587)
+    mailer.ehlo()
+    mailer.starttls()
+    mailer.login(user, password)

@@ -437,3 +437,47 @@ curl.setopt(pycurl.TIMEOUT, 0)
 verified_stream = websocket.create_connection("wss://stream.example.com/feed", sslopt={"ca_certs": "/etc/ssl/ca.pem"})
 # ok: egr101-verification-disabled
 verified_events = Producer({"bootstrap.servers": "kafka.example.com:9093", "security.protocol": "SSL"})
+
+
+# --- urllib3 helpers, transport adapters and OAuth token requests ------------------------------------------
+from requests.adapters import HTTPAdapter
+from requests_oauthlib import OAuth2Session
+from urllib3.util import create_urllib3_context
+
+# todoruleid: egr101-verification-disabled
+proxied = urllib3.proxy_from_url("https://proxy.example.com:3128", cert_reqs="CERT_NONE")
+# todoruleid: egr101-verification-disabled
+lax_context = create_urllib3_context(cert_reqs=ssl.CERT_NONE)
+
+
+class TrustingAdapter(HTTPAdapter):
+    def init_poolmanager(self, *args, **kwargs):
+        # todoruleid: egr101-verification-disabled
+        kwargs["cert_reqs"] = "CERT_NONE"
+        return super().init_poolmanager(*args, **kwargs)
+
+
+class SkipVerifyAdapter(HTTPAdapter):
+    def cert_verify(self, conn, url, verify, cert):
+        # todoruleid: egr101-verification-disabled
+        return super().cert_verify(conn, url, False, cert)
+
+
+adapted = requests.Session()
+adapted.mount("https://", TrustingAdapter())
+oauth = OAuth2Session("client-id")
+# todoruleid: egr101-verification-disabled
+token = oauth.fetch_token("https://auth.example.com/token", client_secret=os.environ["SECRET"], verify=False)
+
+
+class PinnedAdapter(HTTPAdapter):
+    def init_poolmanager(self, *args, **kwargs):
+        # ok: egr101-verification-disabled
+        kwargs["cert_reqs"] = "CERT_REQUIRED"
+        return super().init_poolmanager(*args, **kwargs)
+
+
+# ok: egr101-verification-disabled
+strict_context = create_urllib3_context()
+# ok: egr101-verification-disabled
+verified_token = oauth.fetch_token("https://auth.example.com/token", client_secret=os.environ["SECRET"])

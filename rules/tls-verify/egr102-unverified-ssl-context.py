@@ -122,3 +122,15 @@ events = KafkaProducer(bootstrap_servers="kafka.example.com:9093", security_prot
 verified = ssl.create_default_context()
 # ok: egr102-unverified-ssl-context
 rabbit_verified = pika.SSLOptions(verified, "rabbit.example.com")
+
+
+# --- gevent's ssl module ---------------------------------------------------------------------------------
+import gevent.ssl
+from gevent import ssl as green_ssl
+
+# todoruleid: egr102-unverified-ssl-context
+green_context = gevent.ssl._create_unverified_context()
+# todoruleid: egr102-unverified-ssl-context
+other_green_context = green_ssl._create_unverified_context()
+# ok: egr102-unverified-ssl-context
+verified_green_context = green_ssl.create_default_context()

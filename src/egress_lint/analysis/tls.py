@@ -94,6 +94,8 @@ def weakenings(model: SemanticModel, effect: str) -> List[Weakening]:
                 found.append(Weakening(config.node, subject, describe(value, config.attr, " = "), effect,
                                        config=config, value=value, written_here=not value.via))
     found.extend(_config_functions(model, effect))
+    if effect == VERIFY:
+        found.extend(_adapter_overrides(model))
     found.extend(_settings_weakenings(model, effect))
     found.sort(key=lambda w: (w.node.lineno, w.node.col_offset))
     return found
@@ -109,6 +111,58 @@ def _selected(model, call: ast.Call, scope, switches, method: str, effect: str):
         if attr == method and switch.effect == effect and name is not None and name in switch.selector:
             return switch
     return None
+
+
+def _adapter_overrides(model) -> Iterator[Weakening]:
+    """A requests transport-adapter subclass whose hooks turn verification off."""
+    from ..libraries import requests as requests_table
+    from .values import LocalClass
+
+    classes = model.index.classes
+    if not classes:
+        return
+    resolver = model.resolver
+    adapters = []
+    for node, info in classes.items():
+        for base in node.bases:
+            value = resolver.resolve(base, info.outer)
+            if (isinstance(value, Ref) and value.qualname in requests_table.ADAPTER_CLASSES) or \
+                    (isinstance(value, LocalClass) and value.info in adapters):
+                adapters.append(info)
+                break
+    if not adapters:
+        return
+    hooks = {}
+    for info in adapters:
+        for item in info.node.body:
+            if isinstance(item, (ast.FunctionDef, ast.AsyncFunctionDef)) and item.name in requests_table.ADAPTER_HOOKS:
+                scope = model.index.functions.get(item)
+                if scope is not None:
+                    hooks[id(scope)] = f"{info.node.name}.{item.name}()"
+    if not hooks:
+        return
+    for stmt, target, value, scope in model.index.subscript_stores:
+        subject = hooks.get(id(scope))
+        key = target.slice
+        if subject is None or not (isinstance(key, ast.Constant) and key.value == "cert_reqs"):
+            continue
+        assigned = model.resolve(value, scope)
+        if is_cert_none(assigned):
+            yield Weakening(stmt, subject, describe(assigned, "cert_reqs"), VERIFY)
+    verify_args = {name: (keyword, position) for name, keyword, position in requests_table.ADAPTER_VERIFY_ARGS}
+    for call, scope in model.index.calls:
+        subject = hooks.get(id(scope))
+        if subject is None:
+            continue
+        site = model.site(call)
+        cert_reqs = site.value(Arg("cert_reqs"))
+        if cert_reqs is not None and is_cert_none(cert_reqs):
+            yield Weakening(call, subject, describe(cert_reqs, "cert_reqs"), VERIFY)
+        if site.method in verify_args:
+            keyword, position = verify_args[site.method]
+            verify = site.value(Arg(keyword, position))
+            if verify is not None and is_false(verify):
+                yield Weakening(call, subject, describe(verify, keyword), VERIFY)
 
 
 def _config_functions(model, effect: str) -> Iterator[Weakening]:

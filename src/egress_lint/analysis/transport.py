@@ -526,3 +526,67 @@ def _url_setting(model, spec: SettingsSpec, name: str, stmt: ast.AST, value: Val
                             dsn.url)
     connection.tls_node = tls_stmt
     yield connection
+
+
+# -- STARTTLS before login --------------------------------------------------------------------------------
+
+_LOGINS = ("login", "auth", "authenticate", "login_cram_md5", "user", "pass_", "apop", "rpop")
+
+
+def _parents(model) -> Dict[int, ast.AST]:
+    cache = _cache(model)
+    found = cache.get("parents")
+    if found is None:
+        found = {}
+        for node in ast.walk(model.tree):
+            for child in ast.iter_child_nodes(node):
+                found[id(child)] = node
+        cache["parents"] = found
+    return found
+
+
+def _statement(parents, node: ast.AST) -> Optional[ast.AST]:
+    while node is not None and not isinstance(node, ast.stmt):
+        node = parents.get(id(node))
+    return node
+
+
+def _dominates(parents, first: ast.AST, later: ast.AST) -> bool:
+    """Whether statement ``first`` runs on every path to statement ``later``: it stands earlier in a
+    block that holds ``later`` or one of its enclosing statements (a conditional, a ``try`` body or a
+    loop body around ``first`` breaks that)."""
+    holder = parents.get(id(first))
+    block = None
+    for field in ("body", "orelse", "finalbody"):
+        items = getattr(holder, field, None)
+        if isinstance(items, list) and any(item is first for item in items):
+            block = items
+            break
+    if block is None or isinstance(holder, (ast.If, ast.For, ast.AsyncFor, ast.While, ast.Try)):
+        return False
+    index = next(i for i, item in enumerate(block) if item is first)
+    node = later
+    while node is not None:
+        for i, item in enumerate(block):
+            if item is node:
+                return i > index
+        node = parents.get(id(node))
+    return False
+
+
+def login_before_upgrade(model, client, upgrades: Tuple[str, ...]):
+    """The first login call on a client that no STARTTLS call runs before on every path; None when every
+    login is preceded by an upgrade (or there is no login, or no upgrade at all)."""
+    if client is None:
+        return None
+    configs = client.all_configs()
+    upgrade_calls = [c for c in configs if c.op == "call" and c.key is None and c.attr in upgrades]
+    if not upgrade_calls:
+        return None
+    parents = _parents(model)
+    for login in (c for c in configs if c.op == "call" and c.key is None and c.attr in _LOGINS):
+        login_stmt = _statement(parents, login.node)
+        if not any(_dominates(parents, _statement(parents, up.node), login_stmt) for up in upgrade_calls
+                   if _statement(parents, up.node) is not None and login_stmt is not None):
+            return login
+    return None

@@ -1,7 +1,9 @@
 """OAuth client sessions: requests-oauthlib and Authlib. A request through one is authenticated."""
 from . import httpx as httpx_table
 from .requests import session_type
-from .spec import Api, ClientType, Library
+from dataclasses import replace
+
+from .spec import FALSE, VERIFY, Api, Arg, ClientType, Library, TlsSwitch
 
 _REQUESTS_SESSIONS = (
     "requests_oauthlib.OAuth1Session",
@@ -16,7 +18,19 @@ _HTTPX_CLIENTS = (
     ("authlib.integrations.httpx_client.AsyncOAuth1Client", httpx_table.ASYNC_CLIENT),
 )
 
-CLIENT_TYPES = tuple(session_type(name, authenticates="oauth") for name in _REQUESTS_SESSIONS) + tuple(
+# Token requests of the OAuth sessions: fetch_token(token_url, ..., verify=False) sends the client secret.
+_VERIFY = (TlsSwitch(Arg("verify"), VERIFY, (FALSE,)),)
+_TOKEN_METHODS = ("fetch_token", "refresh_token", "fetch_access_token")
+
+
+def _oauth_session(name: str) -> ClientType:
+    base = session_type(name, authenticates="oauth")
+    tokens = {method: Api(f"{name}.{method}", "requests", url=Arg("token_url", 0), method="POST", tls=_VERIFY)
+              for method in _TOKEN_METHODS}
+    return replace(base, methods={**base.methods, **tokens})
+
+
+CLIENT_TYPES = tuple(_oauth_session(name) for name in _REQUESTS_SESSIONS) + tuple(
     ClientType(name=name, library="httpx", methods=base.methods, attribute_payload=base.attribute_payload,
                authenticates="oauth")
     for name, base in _HTTPX_CLIENTS

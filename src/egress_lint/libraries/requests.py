@@ -64,3 +64,12 @@ LIBRARY = Library(
     auth_classes=(("requests.auth.HTTPBasicAuth", "basic"), ("requests.auth.HTTPProxyAuth", "basic"),
                   ("requests.auth.HTTPDigestAuth", "digest")),
 )
+
+# Transport adapters: a subclass that overrides these methods can turn verification off for every
+# request of the session it is mounted on (kwargs["cert_reqs"] = "CERT_NONE" in init_poolmanager,
+# super().cert_verify(conn, url, False, cert), super().send(request, verify=False)).
+ADAPTER_CLASSES = ("requests.adapters.HTTPAdapter", "requests.HTTPAdapter")
+ADAPTER_HOOKS = ("init_poolmanager", "proxy_manager_for", "cert_verify", "send", "get_connection",
+                 "get_connection_with_tls_context", "build_connection_pool_key_attributes")
+# Calls inside those hooks and where they take the verification switch: (method, keyword, position).
+ADAPTER_VERIFY_ARGS = (("cert_verify", "verify", 2), ("send", "verify", 2))

@@ -53,7 +53,7 @@ ENVIRONMENT_BYPASS = (
 
 LIBRARY = Library(
     name="ssl",
-    modules=("ssl",),
+    modules=("ssl", "gevent"),
     functions=(
         ("ssl.wrap_socket", Api("ssl.wrap_socket", "ssl", host=Arg("server_hostname"),
                                 tls=(TlsSwitch(Arg("cert_reqs", 4), CONTEXT_VERIFY_MODE, (CERT_NONE, MISSING)),
@@ -68,5 +68,5 @@ LIBRARY = Library(
         (UNVERIFIED_FACTORY, Api(UNVERIFIED_FACTORY, "ssl", makes=CONTEXT.name)),
     ),
     client_types=(CONTEXT,),
-    aliases=(("ssl.VerifyMode", "ssl"), ("ssl._SSLMethod", "ssl")),
+    aliases=(("ssl.VerifyMode", "ssl"), ("ssl._SSLMethod", "ssl"), ("gevent.ssl", "ssl")),
 )

@@ -52,8 +52,16 @@ LIBRARY = Library(
                                            makes=HTTP_POOL.name, scheme="http", connection=True, payload=_HEADERS)),
         ("urllib3.connection_from_url", Api("urllib3.connection_from_url", "urllib3", pinned_by=_PINNED, url=Arg("url", 0), tls=_TLS,
                                             makes=HTTPS_POOL.name)),
+        ("urllib3.proxy_from_url", Api("urllib3.proxy_from_url", "urllib3", pinned_by=_PINNED, url=Arg("url", 0),
+                                       tls=_TLS, makes=PROXY_MANAGER.name, payload=_HEADERS)),
+    ),
+    # A context made for urllib3 with cert_reqs=CERT_NONE verifies nothing, wherever it is used.
+    config_functions=(
+        ("urllib3.util.ssl_.create_urllib3_context",
+         (TlsSwitch(Arg("cert_reqs", 2), VERIFY, (CERT_NONE,)),)),
     ),
     client_types=(POOL_MANAGER, PROXY_MANAGER, HTTPS_POOL, HTTP_POOL),
     aliases=(("urllib3.poolmanager", "urllib3"), ("urllib3.connectionpool", "urllib3"),
-             ("urllib3._request_methods", "urllib3")),
+             ("urllib3._request_methods", "urllib3"),
+             ("urllib3.util.create_urllib3_context", "urllib3.util.ssl_.create_urllib3_context")),
 )

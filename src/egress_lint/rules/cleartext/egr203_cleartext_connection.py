@@ -1,6 +1,6 @@
 """EGR203: a cleartext connection class (HTTP, FTP, SMTP, IMAP, POP3, Telnet, XML-RPC) to an external host."""
 from ...analysis.hosts import policy_for
-from ...analysis.transport import CLEARTEXT_STATE, describe_transport, insecure, where
+from ...analysis.transport import CLEARTEXT_STATE, describe_transport, insecure, login_before_upgrade, where
 from ...analysis.urls import reaches_external_in_clear
 from ...diagnostics import Severity
 from ...rule import Invalid, Rule, Valid
@@ -71,10 +71,14 @@ authentication (CWE-319); each has a TLS variant in the standard library.
                 continue
             client = point.client
             upgrades = client.type.upgraded_by if client is not None else ()
-            if upgrades and any(c.op == "call" and c.attr in upgrades for c in client.all_configs()):
+            early_login = login_before_upgrade(model, client, upgrades) if upgrades else None
+            if upgrades and early_login is None and any(c.op == "call" and c.attr in upgrades
+                                                        for c in client.all_configs()):
                 continue
+            why = f" ({early_login.attr}() on line {early_login.line} can run before {upgrades[0]}())" \
+                if early_login is not None and any(c.attr in upgrades for c in client.all_configs()) else ""
             yield self.report(point.node, f"{point.subject} opens a cleartext {url.scheme.upper()} connection to "
-                                          f"{url.display}")
+                                          f"{url.display}{why}")
         # Database, cache and broker connections whose keywords or options leave them unencrypted.
         for connection, result in insecure(model, policy, CLEARTEXT_STATE):
             if not result.by_scheme:
