@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import ast
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Dict, List, Optional, Sequence, Set, Tuple
 
@@ -56,39 +57,43 @@ def fix_source(data: bytes, diagnostics: Sequence[Diagnostic], unsafe: bool = Fa
     from ..engine import decode_source, parse
 
     tree = parse(decode_source(data), "<fix>")
-    depth, imported = _survey(tree)
+    depth, imported, mentions = _survey(tree)
     if depth > MAX_NESTING:
         raise too_deep
     try:
-        return _fix(data, wanted, path, tree, imported, whole)
+        return _fix(data, wanted, path, tree, imported, mentions, whole)
     except RecursionError:
         raise too_deep from None
 
 
-def _survey(tree: ast.AST) -> Tuple[int, Set[str]]:
-    """How deep the tree nests, and the names its import statements bind (in any scope)."""
+def _survey(tree: ast.AST) -> Tuple[int, Set[str], Counter]:
+    """How deep the tree nests, the names its import statements bind (in any scope), and how often
+    each name is mentioned."""
     deepest = 0
     imported: Set[str] = set()
+    mentions: Counter = Counter()
     stack = [(tree, 0)]
     while stack:
         node, depth = stack.pop()
         if depth > deepest:
             deepest = depth
-        if isinstance(node, ast.Import):
+        if isinstance(node, ast.Name):
+            mentions[node.id] += 1
+        elif isinstance(node, ast.Import):
             imported.update(alias.asname or alias.name.split(".")[0] for alias in node.names)
         elif isinstance(node, ast.ImportFrom):
             imported.update(alias.asname or alias.name for alias in node.names)
         stack.extend((child, depth + 1) for child in ast.iter_child_nodes(node))
-    return deepest, imported
+    return deepest, imported, mentions
 
 
 def _fix(data: bytes, wanted: Sequence[Diagnostic], path: str, tree: ast.Module, imported: Set[str],
-         whole: bool = False) -> Outcome:
+         mentions: Counter, whole: bool = False) -> Outcome:
     """Only the top-level statements that hold a finding go through libcst, as small modules of
     their own whose fixed text replaces their lines; the whole file does when a fix must add or remove
     an import or delete a whole top-level statement, or the file is not plain UTF-8 (``whole``
     forces it)."""
-    outcome = None if whole else _fix_statements(data, wanted, path, tree, imported)
+    outcome = None if whole else _fix_statements(data, wanted, path, tree, imported, mentions)
     if outcome is None:
         outcome = _fix_module(data, wanted, path, tree, imported)
         _must_parse(outcome.source)
@@ -132,7 +137,7 @@ _COOKIE = re.compile(rb"^[ \t\f]*#.*?coding[:=]", re.MULTILINE)
 
 
 def _fix_statements(data: bytes, wanted: Sequence[Diagnostic], path: str, tree: ast.Module,
-                    imported: Set[str]) -> Optional[Outcome]:
+                    imported: Set[str], mentions: Counter) -> Optional[Outcome]:
     """The fixed file, made statement by statement, or None when the whole file must be fixed. Each
     fixed statement must parse on its own (top-level statements do not depend on one another's
     syntax), so the rest of the file need not be parsed again."""
@@ -168,7 +173,8 @@ def _fix_statements(data: bytes, wanted: Sequence[Diagnostic], path: str, tree: 
         begin, end = starts[first - 1], starts[min(last, len(starts) - 1)]
         module = _parse_module(data[begin:end].decode("utf-8"), offset=first - 1)
         positions, parents = _positions_and_parents(module, None, ())
-        new, edit = _edit(module, found, path, imported, positions, parents, outcome, offset=first - 1)
+        new, edit = _edit(module, found, path, imported, positions, parents, outcome, offset=first - 1,
+                          mentions=mentions)
         if edit.needs_imports or len(new.body) != len(module.body):
             return None
         code = new.code.encode("utf-8")
@@ -180,7 +186,7 @@ def _fix_statements(data: bytes, wanted: Sequence[Diagnostic], path: str, tree: 
 
 
 def _edit(module, wanted: Sequence[Diagnostic], path: str, imported, positions, parents, outcome: Outcome,
-          offset: int = 0):
+          offset: int = 0, mentions: Optional[Counter] = None):
     """``module`` with the fixes of ``wanted`` applied (their lines less ``offset``) in one
     transformer pass that descends only towards the nodes to change, and the Edit that holds the
     import changes still to make."""
@@ -210,7 +216,7 @@ def _edit(module, wanted: Sequence[Diagnostic], path: str, imported, positions, 
             above.add(parent)
             parent = parents.get(parent)
 
-    edit = Edit(module, path, imported)
+    edit = Edit(module, path, imported, mentions)
 
     class Apply(KeepComments):
         """Descends only towards the nodes to change; the statements beside them are left (and

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import ast
 import os
+from collections import Counter
 from typing import Dict, Iterator, List, Optional, Sequence, Set, Tuple, Union
 
 import libcst as cst
@@ -19,10 +20,13 @@ from ..diagnostics import Fix
 class Edit:
     """One file's edit session: the parsed module, the imports to add and the names fixes dropped."""
 
-    def __init__(self, module: cst.Module, path: str = "", imported: Optional[Set[str]] = None) -> None:
+    def __init__(self, module: cst.Module, path: str = "", imported: Optional[Set[str]] = None,
+                 mentions: Optional[Counter] = None) -> None:
         self.module = module
         self.path = path
         self._imported = imported  # the names the file's imports bind (None: not known)
+        self._mentions = mentions  # how often the whole file mentions each name (None: not known)
+        self._dropped_mentions: Counter = Counter()
         self._added: Dict[str, str] = {}  # name -> module of the from-imports this edit adds
         self._needed: List[Tuple[str, Optional[str]]] = []  # (module, name): `from module import name`
         self._dropped: Set[str] = set()  # names the removed code referred to
@@ -49,9 +53,15 @@ class Edit:
 
     @property
     def needs_imports(self) -> bool:
-        """Whether finishing this edit may add or remove an import."""
+        """Whether finishing this edit may add or remove an import: an import is needed, or a name an
+        import binds may have lost its last use."""
+        if self._needed:
+            return True
         dropped = self._dropped if self._imported is None else self._dropped & self._imported
-        return bool(self._needed or dropped)
+        if self._mentions is None:
+            return bool(dropped)
+        # libcst's count of a dropped expression's names is never below ast's count of them.
+        return any(self._dropped_mentions[name] >= self._mentions[name] for name in dropped)
 
     def _need(self, module: str, name: Optional[str]) -> None:
         if (module, name) not in self._needed:
@@ -85,7 +95,8 @@ class Edit:
         this one (see ``_RemoveImports``)."""
         names = _NamesUsed()
         original.visit(names)
-        self._dropped |= names.found
+        self._dropped |= set(names.found)
+        self._dropped_mentions.update(names.found)
 
     def finish(self, module: cst.Module) -> cst.Module:
         """Add the imports replacements need, then drop the ones fixes orphaned. Adding first lets a
@@ -147,7 +158,8 @@ def _add_imports(module: cst.Module, missing: Sequence[Tuple[str, Optional[str]]
     context = CodemodContext()
     for source, name in missing:
         AddImportsVisitor.add_needed_import(context, source, name)
-    return AddImportsVisitor(context).transform_module(module)
+    # A plain visit: the adder needs no metadata, so transform_module's copy of the tree is not needed.
+    return module.visit(AddImportsVisitor(context))
 
 
 class _NamesUsed(cst.CSTVisitor):
@@ -155,10 +167,10 @@ class _NamesUsed(cst.CSTVisitor):
 
     def __init__(self) -> None:
         super().__init__()
-        self.found: Set[str] = set()
+        self.found: Counter = Counter()
 
     def visit_Name(self, node: cst.Name) -> None:
-        self.found.add(node.value)
+        self.found[node.value] += 1
 
     def visit_Attribute(self, node: cst.Attribute) -> bool:
         node.value.visit(self)
