@@ -140,3 +140,20 @@ def test_nearest_configuration_per_file_and_config_overrides(tmp_path):
     assert _codes(egress_lint("check", "--no-cache", "sub", cwd=tmp_path).stdout) == [("sub/inner.py", "3", "EGR101")]
     overridden = egress_lint("check", "--no-cache", "--config", "pyproject.toml", ".", cwd=tmp_path)
     assert _codes(overridden.stdout) == [] and overridden.returncode == 0
+
+
+def test_reports_baselines_and_inventories_go_into_new_folders(tmp_path):
+    (tmp_path / "a.py").write_text(INSECURE)
+    baseline = egress_lint("check", "--no-cache", "--write-baseline", "ci/state/baseline.json", "a.py", cwd=tmp_path)
+    assert baseline.returncode == 0, baseline.stderr
+    assert json.loads((tmp_path / "ci" / "state" / "baseline.json").read_text())["findings"][0]["code"] == "EGR101"
+    inventory = egress_lint("inventory", "--output-format", "csv", "-o", "audit/2026/connections.csv", "a.py",
+                            cwd=tmp_path)
+    assert inventory.returncode == 0, inventory.stderr
+    assert (tmp_path / "audit" / "2026" / "connections.csv").read_text().startswith("path,")
+    # the documented CI step must not turn a failed write into success
+    (tmp_path / "blocked").write_text("a file where a folder should be")
+    step = run(["bash", "-c", f"{sys.executable} -m egress_lint check --no-cache -o blocked/report.sarif "
+                              "--format sarif a.py || [ $? -eq 1 ]"], cwd=tmp_path)
+    assert step.returncode != 0 and "Traceback" not in step.stderr
+    assert step.stderr.strip().splitlines()[-1].startswith("egress-lint: blocked/report.sarif: cannot write")

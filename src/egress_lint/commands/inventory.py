@@ -16,8 +16,10 @@ def register(commands) -> None:
     parser.add_argument("paths", nargs="*", metavar="PATH", help="files or folders (default: .)")
     parser.add_argument("--config", type=Path, help="pyproject.toml to read [tool.egress-lint] from")
     parser.add_argument("--exclude", action="append", default=[], metavar="GLOB", help="skip matching paths")
-    parser.add_argument("--format", choices=FORMATS, default="table", help="output format (default: table)")
-    parser.add_argument("--output", type=Path, metavar="FILE", help="write the inventory to FILE")
+    parser.add_argument("--format", "--output-format", dest="format", choices=FORMATS, default="table",
+                        help="output format (default: table)")
+    parser.add_argument("--output", "-o", type=Path, metavar="FILE",
+                        help="write the inventory to FILE (its folder is created)")
     parser.add_argument("--no-default-excludes", dest="default_excludes", action="store_false",
                         help="also list version-control folders, tool caches, virtualenvs and node_modules")
     parser.add_argument("--jobs", "-j", type=positive, default=None, metavar="N",
