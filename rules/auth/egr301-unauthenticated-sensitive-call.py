@@ -241,6 +241,20 @@ def built_bodies(secret, text):
     relay.post(PUSH + "/payments", json={"card_number": text})
 
 
+SERVICE = os.environ["SERVICE_URL"]
+
+
+def service_items():
+    return requests.get(SERVICE + "/items", headers={"X-API-Key": TOKEN})
+
+
+def service_delete(item_id, other_url):
+    # todoruleid: egr301-unauthenticated-sensitive-call
+    requests.delete(SERVICE + f"/items/{item_id}")
+    # ok: egr301-unauthenticated-sensitive-call
+    requests.delete(other_url + f"/items/{item_id}")
+
+
 # --- cases from other fixtures ---------------------------------------------------------------------------------
 import functools
 

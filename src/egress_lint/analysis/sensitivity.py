@@ -113,7 +113,7 @@ def target_keys(model, point, url) -> List[Tuple[str, str]]:
         if value is not None and value.via:
             name = value.via[0].split(",", 1)[0]
             if _IDENTIFIER.match(name):  # a constant or attribute, not "argument of f()" or a default
-                keys.append(("base", name))
+                keys.append(("base", value.via[0]))  # "API, line 10": the same binding, not the same name
     return keys
 
 

@@ -112,13 +112,13 @@ are authenticated. A sensitive call without credentials either relies on the net
             if point.kind != "request":
                 continue
             url = model.url(point)
-            if url is None or url.local or (url.host is not None and policy.exempt(url.host)):
+            if url is not None and (url.local or (url.host is not None and policy.exempt(url.host))):
                 continue
             if auth_evidence(model, point, auth_headers) or opaque_client(point.client):
                 continue  # authenticated, or the code does not show what is sent
             reason = None
             method = http_method(model, point)
-            if url.host is not None:
+            if url is not None and url.host is not None:
                 fields = sensitive_data_fields(model, point, settings["sensitive-keys"])
                 segment = sensitive_segment(model, point, settings["sensitive-paths"]) \
                     if method in MUTATING_METHODS else None
@@ -132,8 +132,9 @@ are authenticated. A sensitive call without credentials either relies on the net
                 for key in target_keys(model, point, url):
                     other = authenticated.get(key)
                     if other is not None and other[0] != point.line:
-                        what = f"host {key[1]}" if key[0] == "host" else f"base URL {key[1]}"
-                        reason = (f"calls {url.display}, but the request on line {other[0]} to the same {what} "
+                        what = f"host {key[1]}" if key[0] == "host" else f"base URL {key[1].split(',', 1)[0]}"
+                        where = url.display if url is not None else f"a URL built from {key[1].split(',', 1)[0]}"
+                        reason = (f"calls {where}, but the request on line {other[0]} to the same {what} "
                                   f"sends credentials ({other[1]})")
                         break
             if reason is not None:
