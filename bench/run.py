@@ -311,6 +311,9 @@ def fix_targets(rows: List[Row]) -> str:
     fifty = next(row for row in rows if row.name.startswith("fix") and "50 fixable" in row.name)
     out.append(f"| fix, {fifty.name.split(', ', 1)[1]} | < 1 s wall | {fifty.median('wall'):.2f} s | "
                f"{'yes' if fifty.median('wall') < 1 else '**no**'} |")
+    # On a loaded machine the wall time waits for other processes; the CPU time does not.
+    out.append(f"| fix, {fifty.name.split(', ', 1)[1]}, CPU time | < 1 s | {fifty.median('cpu'):.2f} s | "
+               f"{'yes' if fifty.median('cpu') < 1 else '**no**'} |")
     return "\n".join(out)
 
 

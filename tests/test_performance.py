@@ -182,6 +182,8 @@ def test_benchmark_quick_run_reports_every_measurement(tmp_path, root):
     for row in ("egress-lint check, cold (no cache)", "egress-lint check, warm (cache filled)",
                 "ruff check --select S --no-cache", "ruff check --select S (cached)", "bandit -r -q -t B501",
                 "flake8 --select=E9,F (no plugin", "generated file, 10k lines, in-process",
-                "one network-heavy module, in-process", "## Machine", "ncalls"):
+                "one network-heavy module, in-process", "## Machine", "ncalls",
+                "## fix", "fix --unsafe-fixes, 306 lines, 50 fixable", "fix --unsafe-fixes, 5991 lines, 1 fixable",
+                "fix vs check, corpus (everything but the write)"):
         assert row in text, row
     assert text.count("| yes |") + text.count("| **no** |") >= 6
