@@ -373,6 +373,7 @@ class Resolver:
         self._active: set = set()
         # id of the bindings list of a variable -> its mutations (line, key, value, scope)
         self._dict_mutations: Optional[Dict[int, List[Tuple[int, str, ast.AST, Scope]]]] = None
+        self._mutation_lines: Dict[int, List[int]] = {}
         # Keyed by id() of the bindings lists, which live as long as the index does.
         self._binding_lines: Dict[int, Optional[List[int]]] = {}
         self._import_prefix: Dict[int, Tuple[List[Binding], int]] = {}
@@ -382,7 +383,7 @@ class Resolver:
         self._opt_outs: Dict[int, set] = {}
         self._outside_attrs: Optional[set] = None
         self._callers: Dict[int, List[Tuple[ast.Call, Scope, int]]] = {}
-        self._by_name: Optional[Dict[str, List[Tuple[ast.Call, Scope]]]] = None
+        self._by_name: Optional[tuple] = None
 
     # -- names -------------------------------------------------------------------------------
     def qualname(self, expr: ast.AST, scope: Scope) -> Optional[str]:
@@ -512,31 +513,33 @@ class Resolver:
             return found
         found = []
         name = function.name
+        plain, on_self = self._calls_named()
+        for call, call_scope in plain.get(name, ()):
+            bindings = call_scope.lookup(name)
+            if bindings is not None and len(bindings) == 1 and bindings[0].node is function:
+                found.append((call, call_scope, 0))
         definer = scope.parent
         info = definer.class_info if definer is not None and definer.kind == "class" else None
-        for call, call_scope in self._calls_named().get(name, ()):
-            func = call.func
-            if type(func) is ast.Name:
-                bindings = call_scope.lookup(name)
-                if bindings is not None and len(bindings) == 1 and bindings[0].node is function:
-                    found.append((call, call_scope, 0))
-            elif info is not None and scope.self_name is not None and type(func.value) is ast.Name \
-                    and call_scope.class_info is info and func.value.id == call_scope.self_name \
-                    and name not in info.self_attrs:
+        if info is not None and scope.self_name is not None and name not in info.self_attrs:
+            for call, call_scope in on_self.get((id(info), name), ()):
                 found.append((call, call_scope, 1))
         self._callers[key] = found
         return found
 
-    def _calls_named(self) -> Dict[str, List[Tuple[ast.Call, Scope]]]:
+    def _calls_named(self):
+        """Calls by name (``name(...)``), and by class and name (``self.name(...)`` in a method),
+        indexed once so that finding the calls of one function never scans the others."""
         if self._by_name is None:
-            table: Dict[str, List[Tuple[ast.Call, Scope]]] = {}
+            plain: Dict[str, List[Tuple[ast.Call, Scope]]] = {}
+            on_self: Dict[Tuple[int, str], List[Tuple[ast.Call, Scope]]] = {}
             for call, scope in self.index.calls:
                 func = call.func
                 if type(func) is ast.Name:
-                    table.setdefault(func.id, []).append((call, scope))
-                elif type(func) is ast.Attribute:
-                    table.setdefault(func.attr, []).append((call, scope))
-            self._by_name = table
+                    plain.setdefault(func.id, []).append((call, scope))
+                elif type(func) is ast.Attribute and type(func.value) is ast.Name \
+                        and scope.class_info is not None and func.value.id == scope.self_name:
+                    on_self.setdefault((id(scope.class_info), func.attr), []).append((call, scope))
+            self._by_name = (plain, on_self)
         return self._by_name
 
     def _name(self, name: str, scope: Scope, depth: int, line: int, col: int = 0) -> Value:
@@ -984,10 +987,13 @@ class Resolver:
         if not mutations:
             return value.entries
         entries = dict(value.entries)
-        line_of_use = getattr(at, "lineno", 0)
-        for line, key, node, scope in mutations:
-            if line < line_of_use:
-                entries[key] = (node, scope)
+        # Only the mutations between the binding that made this dict and the use: the name may be
+        # rebound many times (each rebinding is a new dict), so the range is bisected, not scanned.
+        lines = self._mutation_lines[id(same_variable)]
+        first = bisect.bisect_right(lines, value.binding.line)
+        last = bisect.bisect_left(lines, getattr(at, "lineno", 0))
+        for _, key, node, scope in mutations[first:last]:
+            entries[key] = (node, scope)
         return entries
 
     def _mutations(self) -> Dict[int, List[Tuple[int, str, ast.AST, Scope]]]:
@@ -1017,5 +1023,8 @@ class Resolver:
             if isinstance(target.value, ast.Name) and isinstance(target.slice, ast.Constant) \
                     and isinstance(target.slice.value, str) and value is not None:
                 add(target.value.id, stmt.lineno, target.slice.value, value, scope)
+        for mutations in found.values():
+            mutations.sort(key=lambda m: m[0])
+        self._mutation_lines = {key: [m[0] for m in mutations] for key, mutations in found.items()}
         self._dict_mutations = found
         return found
