@@ -11,8 +11,9 @@ opened the pull request. So:
   the file is checked again, and the run says so once. ``--cache-dir`` still works, also inside the
   tree, because a forged entry there fails the same check.
 
-One JSON file per (tool, settings) pair maps each path to the hash of the bytes that were checked and
-the result. JSON, not pickle: loading a cache must never run code from it. Anything that does not
+One JSON file per (tool, settings) pair maps each path to the hash of the bytes that were checked, the
+hashes of the other project modules its analysis read (editing ``settings.py`` re-checks every file
+that read a value from it), and the result. JSON, not pickle: loading a cache must never run code from it. Anything that does not
 decode exactly is a miss, never an error; a cache file that cannot be read at all (not a regular
 file, too large, nested too deeply) is ignored with one line, and replaced on save.
 """
@@ -125,6 +126,7 @@ class Cache:
         self.unreadable: Optional[str] = None  # why the cache file could not be read at all
         self._entries: Dict[str, Any] = self._load()
         self._changed = False
+        self._hashes: Dict[str, str] = {}  # dependency path -> its hash now
 
     def _load(self) -> Dict[str, Any]:
         from .safe_json import load_json
@@ -149,10 +151,33 @@ class Cache:
             del self._entries[path]  # dropped on save, so it is reported once
             self._changed = True
             return None
+        if not self._dependencies_unchanged(entry.get("deps")):
+            return None
         try:
             return decode_result(entry["result"], path)
         except Exception:  # noqa: BLE001 - a damaged entry is a miss: the file is checked again
             return None
+
+    def _dependencies_unchanged(self, deps: Any) -> bool:
+        """The other modules of the project the result was computed from still have the bytes it
+        read (each is hashed once per run)."""
+        if deps is None:
+            return True
+        if not isinstance(deps, dict):
+            return False
+        for dep, dep_digest in deps.items():
+            current = self._hashes.get(dep)
+            if current is None:
+                from .engine import read_file
+
+                try:
+                    current = content_hash(read_file(dep))
+                except (OSError, TypeError, ValueError):
+                    current = ""
+                self._hashes[dep] = current
+            if current != dep_digest:
+                return False
+        return True
 
     def put(self, path: str, digest: str, result: FileResult) -> None:
         try:
@@ -160,6 +185,9 @@ class Cache:
         except TypeError:
             return  # a value the cache cannot store exactly: leave the file uncached
         entry: Dict[str, Any] = {"hash": digest, "result": encoded}
+        deps = getattr(result, "dependencies", None)
+        if deps:
+            entry["deps"] = dict(deps)  # signed with the rest
         try:
             entry["mac"] = sign_entry(path, entry)
         except (TypeError, ValueError):

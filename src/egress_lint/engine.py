@@ -16,7 +16,7 @@ import warnings
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Iterator, List, Optional, Sequence, Tuple, Type
+from typing import Dict, Iterator, List, Optional, Sequence, Tuple, Type
 
 from .catalogue import RULES
 from .config import Settings
@@ -35,6 +35,9 @@ class FileResult:
     suppressed: int = 0  # findings a `# noqa` comment hid
     connections: List[dict] = field(default_factory=list)  # the inventory rows, when asked for
     noqa: List[Diagnostic] = field(default_factory=list)  # the findings a ``# noqa`` comment hid
+    # Other modules of the project read to check the file (path -> content hash): the result holds
+    # while they are unchanged.
+    dependencies: Dict[str, str] = field(default_factory=dict)
 
 
 class _Precheck:
@@ -245,7 +248,10 @@ def _analyse(tree: ast.Module, lines: Sequence[str], path: str, settings: Settin
     from .fingerprints import Scopes
 
     result = FileResult(path)
-    model = model if model is not None else SemanticModel(tree)
+    if model is None:
+        from .analysis import project
+
+        model = SemanticModel(tree, context=project.project().entry(path) if path not in ("", "-", "stdin") else None)
     scopes: Optional[Scopes] = None
     for rule_class in rules if rules is not None else enabled_rules(settings):
         try:
@@ -386,24 +392,40 @@ def check_source(data: bytes, path: str, settings: Settings, use_precheck: bool 
     Never raises: a file that cannot be read or parsed gets ``error``; a bug of ours gets
     ``internal_errors``, so the run goes on with the other files and still says what it missed.
     """
+    from .analysis import project
+
+    entry = project.begin_file(path)
     try:
         if path.lower().endswith(".ipynb"):
             from .notebooks import check_notebook
 
-            return check_notebook(data, path, settings,
-                                  lambda code: _check_source(code, path, settings, use_precheck, inventory))
-        return _check_source(data, path, settings, use_precheck, inventory)
+            result = check_notebook(data, path, settings,
+                                    lambda code: _check_source(code, path, settings, use_precheck, inventory))
+        else:
+            result = _check_source(data, path, settings, use_precheck, inventory, entry)
     except Exception as exc:  # noqa: BLE001 - one file must not end the run
-        return FileResult(path, internal_errors=[f"{path}: internal error: {type(exc).__name__}: {exc}"])
+        result = FileResult(path, internal_errors=[f"{path}: internal error: {type(exc).__name__}: {exc}"])
+    try:
+        result.dependencies = project.end_file(entry)
+    except Exception:  # noqa: BLE001 - pragma: no cover - an unknown dependency only costs the cache entry
+        result.dependencies = {"": "unknown"}  # never matches: the entry is never reused
+    return result
 
 
-def _check_source(data: bytes, path: str, settings: Settings, use_precheck: bool, inventory: bool) -> FileResult:
+def _check_source(data: bytes, path: str, settings: Settings, use_precheck: bool, inventory: bool,
+                  entry=None) -> FileResult:
     try:
         text = decode_source(data)
     except (SyntaxError, UnicodeDecodeError, LookupError) as exc:
         return FileResult(path, error=f"{path}: cannot decode: {exc}")
-    if use_precheck and not precheck(text):
+    if use_precheck and not precheck(text) and not _imports_project_network(text, path, entry):
         return FileResult(path)
+    if entry is not None:
+        from .cache import content_hash
+
+        reusable = entry.reusable_model(content_hash(data))
+        if reusable is not None:
+            return _analyse_model(reusable, text, path, settings, inventory)
     try:
         tree = parse(text, path)
     except SyntaxError as exc:
@@ -414,11 +436,30 @@ def _check_source(data: bytes, path: str, settings: Settings, use_precheck: bool
         return FileResult(path, error=f"{path}: cannot parse: expressions nested too deeply for this Python's parser")
     except ValueError as exc:
         return FileResult(path, error=f"{path}: cannot parse: {type(exc).__name__}: {exc}")
-    lines = source_lines(text)
     from .analysis.model import SemanticModel
 
     with paused_gc():
-        model = SemanticModel(tree)
+        # Not kept for importers: most checked files are never imported, and a model kept alive
+        # costs memory and collector time. A module another file imports is read on demand.
+        model = SemanticModel(tree, context=entry)
+        return _analyse_model(model, text, path, settings, inventory)
+
+
+def _imports_project_network(text: str, path: str, entry) -> bool:
+    """A file that imports no library may still use a client or function that another module of
+    the project makes (``from .http import session``)."""
+    if entry is None:
+        return False
+    from .analysis.project import needs_analysis
+
+    with paused_gc():
+        return needs_analysis(text, path)
+
+
+def _analyse_model(model, text: str, path: str, settings: Settings, inventory: bool) -> FileResult:
+    lines = source_lines(text)
+    tree = model.tree
+    with paused_gc():
         result = analyse(tree, lines, path, settings, model=model)
         apply_noqa(result, lines, settings)
         if inventory:

@@ -84,8 +84,12 @@ class EgressLintPlugin:
             if refused:  # what flake8 decoded is not what Python runs: refuse, as the CLI does
                 yield 1, 0, f"{INTERNAL_ERROR_CODE} cannot decode: {refused}", type(self)
                 return
-            if not precheck("".join(self.lines)):
-                return
+            text = "".join(self.lines)
+            if not precheck(text):
+                from .analysis.project import needs_analysis
+
+                if self.filename in ("stdin", "-") or not needs_analysis(text, self.filename):
+                    return
             if self._disable_noqa:
                 settings = settings.replace(disable_noqa=True)
             result = analyse(self.tree, self.lines, self.filename, settings, rules=enabled_rules(settings, RULES))

@@ -140,7 +140,11 @@ def _client_statements(model, client, depth: int = 0) -> list:
     (``ClientSession(connector=TCPConnector(ssl=False))``, ``Client(transport=...)``)."""
     if client is None or depth > 2:
         return []
-    statements = [client.origin] + [config.node for config in client.all_configs()]
+    # Only this module's statements: the lines are compared with this file's findings. A client made
+    # in another module of the project is "disabled" here through the finding at the call itself.
+    module = model.index.module
+    statements = ([client.origin] if client.scope.module() is module else []) + \
+        [config.node for config in client.all_configs() if config.scope.module() is module]
     origin = client.origin
     for keyword in getattr(origin, "keywords", ()):
         part = model.client_of(model.resolve(keyword.value, client.scope))

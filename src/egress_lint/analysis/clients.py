@@ -73,6 +73,12 @@ class Clients:
     def of(self, value: Optional[Value], depth: int = 0) -> Optional[ClientObject]:
         if value is None or depth > 8:
             return None
+        if self.resolver.foreign:  # a value from another module of the project: its module's object
+            from .project import NOT_FOREIGN, client_of
+
+            found = client_of(self.resolver, self, value, depth)
+            if found is not NOT_FOREIGN:
+                return found
         if isinstance(value, CallResult):
             callee = value.callee
             if isinstance(callee, Ref):

@@ -41,10 +41,11 @@ class EgressPoint:
 
 
 class SemanticModel:
-    def __init__(self, tree: ast.Module) -> None:
+    def __init__(self, tree: ast.Module, context=None) -> None:
         self.tree = tree
+        self.context = context  # the module's entry in the project (analysis/project.py), when it has a file
         self.index = build_index(tree)
-        self.resolver = Resolver(self.index)
+        self.resolver = Resolver(self.index, context)
         self.clients = Clients(self.resolver)
         self._sites: Optional[List[CallSite]] = None
         self._site_by_call: Optional[Dict[int, CallSite]] = None
@@ -54,6 +55,9 @@ class SemanticModel:
         self._egress: Optional[List[EgressPoint]] = None
         self._contexts: Dict[int, object] = {}
         self._forwarded_urls: set = set()  # inner points of helpers whose URL is a parameter
+        self._configured = False
+        self._call_scopes: Optional[Dict[int, Scope]] = None
+        self._single_sites: Dict[int, CallSite] = {}
 
     # -- values and names ---------------------------------------------------------------------
     def resolve(self, expr: Optional[ast.AST], scope: Scope) -> Value:
@@ -66,13 +70,34 @@ class SemanticModel:
     def sites(self) -> List[CallSite]:
         if self._sites is None:
             resolver = self.resolver
-            self._sites = [CallSite(call, scope, resolver) for call, scope in self.index.calls]
+            made = self._single_sites
+            self._sites = [made.get(id(call)) or CallSite(call, scope, resolver) for call, scope in self.index.calls]
         return self._sites
 
     def site(self, call: ast.Call) -> CallSite:
+        found = self.own_site(call)
+        if found is None and self.context is not None:
+            found = self.context.project.site_of(call)  # a call of another module: a client made there
+        if found is None:
+            raise KeyError(id(call))
+        return found
+
+    def own_site(self, call: ast.AST) -> Optional[CallSite]:
         if self._site_by_call is None:
+            if self._sites is None:
+                # One site asked for (a client this module made, used by another module): build that
+                # one, not every site of the module.
+                if self._call_scopes is None:
+                    self._call_scopes = {id(c): s for c, s in self.index.calls}
+                scope = self._call_scopes.get(id(call))
+                if scope is None:
+                    return None
+                found = self._single_sites.get(id(call))
+                if found is None:
+                    found = self._single_sites[id(call)] = CallSite(call, scope, self.resolver)
+                return found
             self._site_by_call = {id(site.call): site for site in self.sites()}
-        return self._site_by_call[id(call)]
+        return self._site_by_call.get(id(call))
 
     def calls_to(self, *qualnames: str) -> Iterable[CallSite]:
         if self._by_qualname is None:
@@ -133,6 +158,12 @@ class SemanticModel:
         points.sort(key=lambda p: (p.line, p.node.col_offset))
         self._egress = points
         return points
+
+    def configure_clients(self) -> None:
+        """Attach every configuring statement of the module to its client object (once)."""
+        if not self._configured:
+            self._configured = True
+            self.clients.collect_configs(self.index)
 
     def url(self, point: EgressPoint):
         """The URL (scheme, host, path) the point talks to, or None when the code does not show it."""

@@ -236,13 +236,16 @@ def _bind_import(node: ast.AST, scope: Scope) -> None:
                 top = alias.name.split(".")[0]
                 scope.bind(Binding(top, "import", node, scope, qualname=top))
         return
-    if node.level or not node.module:
-        return  # relative imports name the project's own modules, never a library in scope
+    # A relative import keeps its leading dots (``from ..pkg import x`` -> "..pkg.x"): it names a
+    # module of the project, which the project resolver finds from the importing file.
+    module = "." * (node.level or 0) + (node.module or "")
     for alias in node.names:
         if alias.name == "*":
-            scope.star_imports.append(node.module)
+            scope.star_imports.append(module)
             continue
-        scope.bind(Binding(alias.asname or alias.name, "import", node, scope, qualname=f"{node.module}.{alias.name}"))
+        joiner = "" if module.endswith(".") else "."
+        scope.bind(Binding(alias.asname or alias.name, "import", node, scope,
+                           qualname=f"{module}{joiner}{alias.name}"))
 
 
 def _enter_function(node: ast.AST, scope: Scope, index: Index, push) -> None:

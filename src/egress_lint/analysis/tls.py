@@ -263,6 +263,12 @@ def _at_call(model: SemanticModel, point: EgressPoint, effect: str) -> Iterator[
                 setting = f"{switch.within.name}={{{switch.arg.name!r}: ...}}: " + setting
             yield Weakening(site.call, point.subject, setting, effect, point=point, value=value,
                             written_here=written_here)
+    context = model.context
+    if context is not None and point.client is not None and point.kind == "request":
+        # A client made or configured in another module of the project, known to be weakened there.
+        setting = context.foreign_weakening(point.client, effect)
+        if setting is not None:
+            yield Weakening(site.call, point.subject, setting, effect, point=point)
     if effect == CONTEXT and point.client is not None and point.kind == "request" \
             and point.client.type.name == _SSL_CONTEXT:
         server = site.value(point.api.server_flag) if point.api.server_flag else None

@@ -149,6 +149,16 @@ class Items(Value):
         self.scope = scope
 
 
+class Module(Value):
+    """A module of the project being checked, reached through an import (see analysis/project.py)."""
+
+    __slots__ = ("module",)
+
+    def __init__(self, module) -> None:
+        super().__init__()
+        self.module = module  # its ModuleEntry: ``module.member(name)`` is what it binds to ``name``
+
+
 class Member(Value):
     """An attribute of a value that is not a module: ``req.prepare``, ``session.prepare_request``."""
 
@@ -364,8 +374,10 @@ class Resolver:
     top-level question.
     """
 
-    def __init__(self, index: Index) -> None:
+    def __init__(self, index: Index, project=None) -> None:
         self.index = index
+        self.project = project  # the ModuleEntry of this module in the project, when it has a file
+        self.foreign = False  # a value of another module reached this one: its nodes go to their resolver
         self._memo: Dict[int, Tuple[Value, int]] = {}
         self._cut_memo: Dict[Tuple[int, int], Value] = {}
         self._cut = False
@@ -406,6 +418,8 @@ class Resolver:
         if depth > MAX_DEPTH:
             self._cut = True
             return UNKNOWN
+        if self.foreign and scope.module() is not self.index.module:
+            return self.project.resolve_in(scope.module(), expr, scope)
         key = id(expr)
         cached = self._memo.get(key)
         if cached is not None and depth + cached[1] - 1 <= MAX_DEPTH:
@@ -632,10 +646,21 @@ class Resolver:
         """The value of a name whose visible bindings are all imports, or None when they are not.
 
         Kept apart from the rest of name resolution: import resolution (project modules, re-exports)
-        grows here without touching how assignments flow."""
-        if self._leading_imports(bindings) >= visible:
-            return Ref(canonical(bindings[0].qualname))
-        return None
+        grows here without touching how assignments flow. A module of the project being checked
+        gives what its file binds (resolved by that module, see analysis/project.py); anything else
+        is a library name for the tables. A relative import that names no file of the project is
+        unknown."""
+        if self._leading_imports(bindings) < visible:
+            return None
+        qualname = bindings[0].qualname
+        if self.project is not None:
+            found = self.project.import_value(qualname)
+            if found is not None:
+                self.foreign = True
+                return found
+        if qualname.startswith("."):
+            return UNKNOWN
+        return Ref(canonical(qualname))
 
     def _preceding(self, bindings: List[Binding], line: int) -> Optional[int]:
         """How many bindings come before ``line``; None when the list is not in line order. A name
@@ -667,6 +692,11 @@ class Resolver:
             from ..libraries import CLIENT_TYPES, CONSTRUCTORS, FUNCTIONS
 
             for star in module.star_imports:
+                if self.project is not None:
+                    found = self.project.star_value(star, name)
+                    if found is not None and not isinstance(found, Unknown):
+                        self.foreign = True
+                        return found
                 candidate = canonical(f"{star}.{name}")
                 if candidate in FUNCTIONS or candidate in CONSTRUCTORS or candidate in CLIENT_TYPES:
                     return Ref(candidate)
@@ -679,6 +709,8 @@ class Resolver:
             return Ref(canonical(f"{base.qualname}.{attr}"))
         if isinstance(base, LocalClass):
             return self._class_attribute(base.info, attr, depth) or UNKNOWN
+        if isinstance(base, Module):
+            return base.module.member(attr)
         if isinstance(base, SelfRef):
             return self._self_attribute(base.info, attr, depth)
         if isinstance(base, CallResult):

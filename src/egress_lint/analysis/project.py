@@ -1,0 +1,901 @@
+"""The project being checked: imports of its own modules, resolved on demand to its files.
+
+A name imported from a module of the project (``from .http import session``, ``import myapp.http
+as m``, ``from myapp import http as requests``) resolves to what that module binds, read from the
+module's own semantic model. Each module is read, parsed and modelled at most once per process
+(a bounded LRU keeps memory flat on big projects), and what one of its module-level names resolves
+to is computed once and kept with it: importers read that, never the other module's tree.
+
+The import root of a file is found by walking up while ``__init__.py`` exists; the project folder
+(the nearest one above it holding ``pyproject.toml``, ``setup.py``, ``setup.cfg`` or ``.git``) and its
+``src/`` folder are further roots, so a ``src/`` layout and tests next to it resolve. A name whose
+top-level package is a library in the tables (``requests``, ``ssl``, ...) is never looked up in
+the project: it keeps the library's meaning, as before.
+
+Import cycles and chains longer than ``MAX_HOPS`` resolve to unknown. Nothing here executes
+analysed code.
+"""
+from __future__ import annotations
+
+import ast
+import bisect
+import os
+import re
+from collections import OrderedDict
+from typing import Dict, Iterable, List, Optional, Set, Tuple
+
+from ..libraries import CLIENT_TYPES, CONSTRUCTORS, FUNCTIONS, MODULES, canonical
+from .values import (UNKNOWN, CallResult, LocalClass, LocalFunction, Module, Partial, Ref, Resolver, SelfRef,
+                     Unknown, Value)
+
+MAX_HOPS = 40  # module-to-module steps of one resolution
+# Modules kept parsed between files, by the size of their source: a parsed and modelled module takes
+# roughly a hundred times its source in memory, and a process should stay near 150 MiB.
+MAX_MODEL_BYTES = 2_000_000
+_END_OF_MODULE = 1 << 30  # a line after every statement: what the module binds once it has run
+_LIBRARY_TOPS = frozenset(m.split(".")[0] for m in MODULES)
+_PROJECT_MARKERS = ("pyproject.toml", "setup.py", "setup.cfg", ".git")
+_VIA_LINE = re.compile(r"^(?:.*), line (\d+)$")
+# Both start with a literal, which lets ``re`` skip ahead with a fast scan; a match counts only at
+# the start of a line (``_at_line_start``).
+_FROM_IMPORT = re.compile(r"from[ \t]+(\.*)([\w.]*)[ \t]+import[ \t]*(\([^)]*\)|[^\n#;]*)")
+_PLAIN_IMPORT = re.compile(r"import[ \t]+([\w. \t,]+)")
+
+
+# Module-level statements that bind a name: ``def f(``, ``class C(bases)``, ``NAME =``, ``NAME: T =``.
+# Each starts with a literal newline (the text is searched with one put in front), which lets ``re``
+# skip ahead with a fast scan instead of trying every position.
+_TOP_LEVEL = re.compile(r"\n(?:async[ \t]+)?(def|class)[ \t]+(\w+)[ \t]*(?:\(([^)]*)\))?")
+_ASSIGNED = re.compile(r"\n(\w+)[ \t]*(?::[^=\n]*)?=(?!=)")
+_INDENTED_ASSIGN = re.compile(r"\n[ \t]+(\w+)[ \t]*(?::[^=\n(]*)?=(?!=)")
+_CLIENT_WORDS = frozenset(q.rsplit(".", 1)[-1] for q in list(CONSTRUCTORS) + list(CLIENT_TYPES))
+_CONSTRUCTOR_CALL = re.compile(r"\b(?:" + "|".join(sorted({re.escape(q.rsplit(".", 1)[-1]) for q in CONSTRUCTORS}))
+                               + r")\s*\(")
+_WORD = re.compile(r"\w+|\*")
+
+
+def _import_lines(text: str) -> str:
+    return "\n".join(line for line in text.splitlines() if "import" in line)
+
+
+def _at_line_start(text: str, start: int) -> bool:
+    line = text.rfind("\n", 0, start) + 1
+    return not text[line:start].strip()
+_NOT_FOREIGN = object()
+
+
+class _Frame:
+    __slots__ = ("deps", "cycle")
+
+    def __init__(self) -> None:
+        self.deps: Set[str] = set()
+        self.cycle = False
+
+
+class Project:
+    """Every module of every project seen by this process, and what was read for the current file."""
+
+    def __init__(self) -> None:
+        self._entries: Dict[str, Optional[ModuleEntry]] = {}
+        self._packages: Dict[str, Tuple[str, Tuple[str, ...]]] = {}  # folder -> (import root, package parts)
+        self._roots: Dict[str, Tuple[str, ...]] = {}  # import root -> every root to search
+        self._project_dirs: Dict[str, str] = {}
+        self._isfile: Dict[str, bool] = {}
+        self._resolved: Dict[tuple, Optional[ModuleEntry]] = {}
+        self._models: "OrderedDict[str, ModuleEntry]" = OrderedDict()
+        self._by_tree: Dict[int, ModuleEntry] = {}
+        self._frames: List[_Frame] = []
+        self._hops = 0
+        self._active: Set[Tuple[str, str]] = set()
+        self.reads: Optional[Dict[str, str]] = None  # path -> content hash of every module read for the file
+        self.generation = 0  # one per file checked: a module read before is looked at again (stat) once
+
+    # -- files and roots ------------------------------------------------------------------------
+    def _file(self, path: str) -> bool:
+        found = self._isfile.get(path)
+        if found is None:
+            found = self._isfile[path] = os.path.isfile(path)
+        return found
+
+    def _package_of(self, folder: str) -> Tuple[str, Tuple[str, ...]]:
+        found = self._packages.get(folder)
+        if found is None:
+            if self._file(os.path.join(folder, "__init__.py")):
+                parent = os.path.dirname(folder)
+                if parent == folder:
+                    found = (folder, ())
+                else:
+                    root, parts = self._package_of(parent)
+                    found = (root, parts + (os.path.basename(folder),))
+            else:
+                found = (folder, ())
+            self._packages[folder] = found
+        return found
+
+    def roots(self, root: str) -> Tuple[str, ...]:
+        found = self._roots.get(root)
+        if found is None:
+            found = [root]
+            project = self.project_dir(root)
+            for extra in (project, os.path.join(project, "src")):
+                if extra not in found and os.path.isdir(extra):
+                    found.append(extra)
+            found = self._roots[root] = tuple(found)
+        return found
+
+    def project_dir(self, root: str) -> str:
+        """The folder paths in messages are relative to: the nearest one at or above the import root
+        that holds a project file, else the import root."""
+        found = self._project_dirs.get(root)
+        if found is None:
+            found = root
+            folder = root
+            for _ in range(4):
+                if any(os.path.exists(os.path.join(folder, marker)) for marker in _PROJECT_MARKERS):
+                    found = folder
+                    break
+                parent = os.path.dirname(folder)
+                if parent == folder:
+                    break
+                folder = parent
+            self._project_dirs[root] = found
+        return found
+
+    def entry(self, path: str) -> Optional["ModuleEntry"]:
+        path = os.path.abspath(path)
+        if path in self._entries:
+            return self._entries[path]
+        folder, filename = os.path.split(path)
+        stem, ext = os.path.splitext(filename)
+        if ext != ".py" or not stem.isidentifier():
+            self._entries[path] = None
+            return None
+        root, package = self._package_of(folder)
+        is_package = stem == "__init__"
+        parts = package if is_package else package + (stem,)
+        found = self._entries[path] = ModuleEntry(self, path, root, parts, is_package)
+        return found
+
+    def find_module(self, parts: Tuple[str, ...], roots: Iterable[str]) -> Optional["ModuleEntry"]:
+        for root in roots:
+            base = os.path.join(root, *parts)
+            for candidate in (base + ".py", os.path.join(base, "__init__.py")):
+                if self._file(candidate):
+                    return self.entry(candidate)
+        return None
+
+    # -- what the current file read ---------------------------------------------------------------
+    def begin_file(self) -> None:
+        self.reads = {}
+        self._hops = 0
+        self.generation += 1
+
+    def end_file(self) -> Dict[str, str]:
+        reads, self.reads = self.reads or {}, None
+        self._trim()
+        return reads
+
+    def _touch(self, entry: "ModuleEntry") -> None:
+        if self.reads is not None and entry.digest is not None:
+            self.reads[entry.path] = entry.digest
+        for frame in self._frames:
+            frame.deps.add(entry.path)
+
+    def _replay(self, paths: Iterable[str]) -> None:
+        for path in paths:
+            entry = self._entries.get(path)
+            if entry is not None:
+                self._touch(entry)
+
+    # -- models -------------------------------------------------------------------------------------
+    def _loaded(self, entry: "ModuleEntry") -> None:
+        self._models[entry.path] = entry
+        self._models.move_to_end(entry.path)
+        self._by_tree[id(entry.model_if_loaded.tree)] = entry
+
+    def _trim(self) -> None:
+        """Between files: forget the least recently used models beyond MAX_MODEL_BYTES of source.
+        What other modules resolved through them is forgotten too, since it may point into them."""
+        total = sum(entry.size for entry in self._models.values())
+        if total <= MAX_MODEL_BYTES:
+            return
+        while self._models and total > MAX_MODEL_BYTES // 2:
+            _, entry = self._models.popitem(last=False)
+            total -= entry.size
+            self._by_tree.pop(id(entry.model_if_loaded.tree), None)
+            entry.unload()
+        for entry in self._models.values():
+            entry.exports.clear()
+
+    def _forget(self, entry: "ModuleEntry") -> None:
+        """A module's file changed: drop its model and everything resolved through any module."""
+        if entry.model_if_loaded is not None:
+            self._by_tree.pop(id(entry.model_if_loaded.tree), None)
+            self._models.pop(entry.path, None)
+        entry.unload()
+        entry._failed = False
+        entry._text_relevant = None
+        for other in self._entries.values():
+            if other is not None:
+                other._network = None
+                other._names_network.clear()
+        entry._imports = None
+        entry._aliases = {}
+        entry._kinds = None
+        for other in self._models.values():
+            other.exports.clear()
+            other._weakenings.clear()
+
+    def owner(self, module_scope) -> Optional["ModuleEntry"]:
+        return self._by_tree.get(id(module_scope.node))
+
+    def site_of(self, call: ast.AST):
+        for entry in list(self._models.values()):
+            model = entry.model_if_loaded
+            if model is not None:
+                site = model.own_site(call)
+                if site is not None:
+                    return site
+        return None
+
+
+_PROJECT: Optional[Project] = None
+
+
+def project() -> Project:
+    global _PROJECT
+    if _PROJECT is None:
+        _PROJECT = Project()
+    return _PROJECT
+
+
+def reset() -> None:
+    """Forget every module (the files on disk changed)."""
+    global _PROJECT
+    _PROJECT = None
+
+
+def fresh_resolve(resolver: Resolver, expr: ast.AST, scope) -> Value:
+    """A top-level question to another module's resolver that may already be half-way through one
+    of its own: its per-question state is kept aside and put back."""
+    saved = resolver._cut, resolver._height, resolver._cut_memo
+    resolver._cut_memo = {}
+    try:
+        return resolver.resolve(expr, scope)
+    finally:
+        resolver._cut, resolver._height, resolver._cut_memo = saved
+
+
+class ModuleEntry:
+    """One file of the project: where it is, and (once asked for) its model and resolved names."""
+
+    def __init__(self, owner: Project, path: str, root: str, parts: Tuple[str, ...], is_package: bool) -> None:
+        self.project = owner
+        self.path = path
+        self.root = root
+        self.parts = parts
+        self.is_package = is_package
+        self.digest: Optional[str] = None
+        self.model_if_loaded = None
+        self._failed = False
+        self._text_relevant: Optional[bool] = None
+        self.exports: Dict[str, Tuple[Value, Tuple[str, ...]]] = {}
+        self._rel: Optional[str] = None
+        self._configured = False
+        self._weakenings: Dict[str, list] = {}
+        self._probes: Dict[str, ast.Name] = {}
+        self._network: Optional[Tuple[str, ...]] = None
+        self._direct = False
+        self._kinds: Optional[Dict[str, str]] = None  # module-level name -> what binds it, from the text
+        self._bases: Dict[str, Tuple[str, ...]] = {}  # class -> the last word of each base, from the text
+        self._names_network: Dict[str, bool] = {}
+        self._imports: Optional[List[Tuple[ModuleEntry, Tuple[str, ...]]]] = None
+        self._aliases: Dict[str, Tuple[ModuleEntry, str]] = {}
+        self._generation = -1
+        self._stamp: Optional[Tuple[int, int]] = None
+        self.size = 0
+
+    def __repr__(self) -> str:  # pragma: no cover - debugging aid
+        return f"ModuleEntry({self.rel})"
+
+    @property
+    def rel(self) -> str:
+        if self._rel is None:
+            base = self.project.project_dir(self.root)
+            self._rel = os.path.relpath(self.path, base).replace(os.sep, "/")
+        return self._rel
+
+    # -- reading -------------------------------------------------------------------------------
+    def _read(self) -> Optional[bytes]:
+        from ..cache import content_hash
+        from ..engine import read_file
+
+        try:
+            data = read_file(self.path)
+        except OSError:
+            return None
+        self.digest = content_hash(data)
+        self.size = len(data)
+        return data
+
+    def _fresh(self) -> None:
+        """Once per file checked: a module whose file changed since it was read is read again."""
+        if self._generation == self.project.generation:
+            return
+        self._generation = self.project.generation
+        try:
+            info = os.stat(self.path)
+            stamp = (info.st_mtime_ns, info.st_size)
+        except OSError:
+            stamp = None
+        if stamp != self._stamp:
+            if self._stamp is not None:
+                self.project._forget(self)
+            self._stamp = stamp
+
+    def model(self):
+        """This module's semantic model, built on first use (None when it cannot be read or parsed)."""
+        self._fresh()
+        if self.model_if_loaded is not None:
+            self.project._models.move_to_end(self.path)
+            self.project._touch(self)
+            return self.model_if_loaded
+        if self._failed:
+            return None
+        from ..engine import decode_source, parse
+        from .model import SemanticModel
+
+        data = self._read()
+        try:
+            tree = parse(decode_source(data), self.path) if data is not None else None
+        except (SyntaxError, ValueError, RecursionError, MemoryError, UnicodeDecodeError, LookupError):
+            tree = None
+        if tree is None:
+            self._failed = True
+            return None
+        self.adopt(SemanticModel(tree, context=self), self.digest, self.size)
+        return self.model_if_loaded
+
+    def adopt(self, model, digest: Optional[str], size: int) -> None:
+        """Use the model the engine built while checking this very file."""
+        self._fresh()
+        self.size = size
+        if self.model_if_loaded is not None and self.model_if_loaded is not model:
+            self.project._forget(self)
+        if self.model_if_loaded is not None:
+            self.project._by_tree.pop(id(self.model_if_loaded.tree), None)
+        self.model_if_loaded = model
+        self._probes.clear()
+        self.digest = digest
+        self.exports.clear()
+        self._configured = False
+        self._weakenings.clear()
+        self.project._loaded(self)
+        self.project._touch(self)
+
+    def reusable_model(self, digest: str):
+        """The model already built for exactly these bytes (the file was read as a dependency)."""
+        self._fresh()
+        if self.model_if_loaded is not None and self.digest == digest:
+            self.project._models.move_to_end(self.path)
+            return self.model_if_loaded
+        return None
+
+    def unload(self) -> None:
+        self.model_if_loaded = None
+        self._probes.clear()
+        self.exports.clear()
+        self._configured = False
+        self._weakenings.clear()
+
+    def text_relevant(self) -> bool:
+        """Does this module import a library in scope itself? (its text, read once per process)"""
+        self._fresh()
+        if self._text_relevant is not None:
+            self.project._touch(self)
+            return self._text_relevant
+        from ..engine import precheck
+
+        self._text_relevant = self._direct = precheck(self._text_now())
+        return self._text_relevant
+
+    def _text_now(self) -> str:
+        """The text, only looked at (never run): a file that fails to decode is read as UTF-8 with
+        replacements. Not kept: read again on the rare paths that need it."""
+        data = self._read()
+        self.project._touch(self)
+        return data.decode("utf-8", "replace") if data is not None else ""
+
+    def _ensure_kinds(self) -> Dict[str, str]:
+        if self._kinds is None:
+            self._index_text(self._text_now())
+        return self._kinds
+
+    # -- imports of this module --------------------------------------------------------------------
+    def resolve_module(self, dotted: str, level: int) -> Optional["ModuleEntry"]:
+        key = (self.root, self.parts if level else (), self.is_package, dotted, level)
+        cache = self.project._resolved
+        if key in cache:
+            return cache[key]
+        found = cache[key] = self._resolve_module(dotted, level)
+        return found
+
+    def _resolve_module(self, dotted: str, level: int) -> Optional["ModuleEntry"]:
+        parts = tuple(p for p in dotted.split(".") if p)
+        if level:
+            package = self.parts if self.is_package else self.parts[:-1]
+            if level - 1 > len(package):
+                return None
+            base = package[:len(package) - (level - 1)]
+            return self.project.find_module(base + parts, (self.root,))
+        if not parts or parts[0] in _LIBRARY_TOPS:
+            return None
+        return self.project.find_module(parts, self.project.roots(self.root))
+
+    def import_value(self, qualname: str) -> Optional[Value]:
+        """What an import binding's qualname (``..pkg.mod.name``) resolves to in the project, or
+        None when it names no module of the project."""
+        stripped = qualname.lstrip(".")
+        level = len(qualname) - len(stripped)
+        parts = stripped.split(".") if stripped else []
+        # The longest prefix that is a module; the rest are names read from it.
+        for cut in range(len(parts), -1, -1):
+            if cut == 0 and not level:
+                return None
+            target = self.resolve_module(".".join(parts[:cut]), level)
+            if target is None:
+                continue
+            value: Value = Module(target)
+            for name in parts[cut:]:
+                value = value.module.member(name) if isinstance(value, Module) else UNKNOWN
+            return value
+        return UNKNOWN if level else None
+
+    def imported(self, text: str, aliases: Optional[Dict[str, Tuple["ModuleEntry", str]]] = None
+                 ) -> List[Tuple["ModuleEntry", Tuple[str, ...]]]:
+        """The project modules a text imports, each with the names imported from it (from the text
+        alone: the quick test of whether a file without a library import needs analysing)."""
+        found: List[Tuple[ModuleEntry, Tuple[str, ...]]] = []
+        if "import" not in text:
+            return found
+        for match in _FROM_IMPORT.finditer(text):
+            if not _at_line_start(text, match.start()):
+                continue
+            dots, dotted, names = match.group(1), match.group(2), match.group(3)
+            if not dots and dotted.split(".")[0] in _LIBRARY_TOPS:
+                continue
+            target = self.resolve_module(dotted, len(dots))
+            if target is None:
+                continue
+            listed = []
+            for item in names.strip("()\\ \t").replace("\n", ",").split(","):
+                words = item.split()
+                if words and (words[0].isidentifier() or words[0] == "*"):
+                    listed.append(words[0])
+                    if aliases is not None and words[0] != "*":
+                        aliases[words[-1] if len(words) == 3 and words[1] == "as" else words[0]] = (target, words[0])
+            found.append((target, tuple(listed)))
+        for match in _PLAIN_IMPORT.finditer(text):
+            if not _at_line_start(text, match.start()):
+                continue
+            for item in match.group(1).split(","):
+                words = item.split()
+                if words and words[0].split(".")[0] not in _LIBRARY_TOPS:
+                    target = self.resolve_module(words[0], 0)
+                    if target is not None:
+                        found.append((target, ()))
+                        if aliases is not None:  # ``import a.b`` is used as ``a.b.x``
+                            aliases[words[2] if len(words) == 3 and words[1] == "as" else words[0]] = (target, "")
+        return found
+
+    # -- what the module binds ------------------------------------------------------------------
+    def member(self, name: str) -> Value:
+        """``module.name``: what the module binds to ``name`` when it has run, or its submodule."""
+        project = self.project
+        known = self.exports.get(name)
+        if known is not None:
+            project._touch(self)
+            project._replay(known[1])
+            return known[0]
+        key = (self.path, name)
+        if key in project._active or project._hops >= MAX_HOPS:
+            for frame in project._frames:
+                frame.cycle = True
+            return UNKNOWN
+        project._active.add(key)
+        project._hops += 1
+        frame = _Frame()
+        project._frames.append(frame)
+        try:
+            value = self._member(name)
+        finally:
+            project._frames.pop()
+            project._active.discard(key)
+            project._hops -= 1
+        if not frame.cycle:
+            self.exports[name] = (value, tuple(frame.deps))
+        else:
+            for outer in project._frames:
+                outer.cycle = True
+        return value
+
+    def _member(self, name: str) -> Value:
+        if self.model_if_loaded is None:
+            if not self._worth_parsing(name):
+                return UNKNOWN
+            if self._kinds.get(name) == "import":  # a re-export: read where it comes from, no parse here
+                origin = self._imports_of(name)
+                if origin is not None:
+                    return origin[0].member(origin[1]) if origin[1] else Module(origin[0])
+        model = self.model()
+        if model is None:
+            return UNKNOWN
+        module_scope = model.index.module
+        if name in module_scope.bindings:
+            probe = self._probes.get(name)
+            if probe is None:  # kept: the resolver remembers answers by the id of the node asked about
+                probe = self._probes[name] = ast.Name(id=name, ctx=ast.Load(), lineno=_END_OF_MODULE,
+                                                      col_offset=0)
+            return self._localise(fresh_resolve(model.resolver, probe, module_scope))
+        sub = self.project.find_module(self.parts + (name,), (self.root,)) if self.is_package else None
+        if sub is not None:
+            return Module(sub)
+        for star in module_scope.star_imports:
+            stripped = star.lstrip(".")
+            target = self.resolve_module(stripped, len(star) - len(stripped))
+            if target is not None:
+                target_model = target.model()
+                if target_model is not None and (name in target_model.index.module.bindings
+                                                 or target_model.index.module.star_imports):
+                    value = target.member(name)
+                    if not isinstance(value, Unknown):
+                        return value
+            elif not (len(star) - len(stripped)):
+                candidate = canonical(f"{star}.{name}")
+                if candidate in FUNCTIONS or candidate in CONSTRUCTORS or candidate in CLIENT_TYPES:
+                    return Ref(candidate)
+        return UNKNOWN
+
+    def _localise(self, value: Value) -> Value:
+        """Say in which file a value was found: "VERIFY, line 9" becomes "myapp/http.py:9"."""
+        if not value.via:
+            return value
+        steps = []
+        for step in value.via:
+            match = _VIA_LINE.match(step)
+            steps.append(f"{self.rel}:{match.group(1)}" if match else step)
+        clone = value.copy()
+        clone.via = tuple(steps)
+        return clone
+
+    def network_exports(self, depth: int = 0) -> Tuple[str, ...]:
+        """The module-level names of this module that are network values (see ``_network_value``):
+        only for a module that imports a library itself, and only names bound by an import, by a
+        call or by a class with bases (a module of a thousand functions costs nothing here)."""
+        if self._network is None:
+            self._network = ()  # a cycle back here finds none
+            found: Tuple[str, ...] = ()
+            if self.directly_relevant():
+                model = self.model()
+                if model is not None:
+                    found = tuple(name for name, bindings in list(model.index.module.bindings.items())
+                                  if _worth_a_look(bindings)
+                                  and _network_value(self.member(name), depth, library_modules=False))
+            self._network = found
+        return self._network
+
+    def name_network(self, name: str, depth: int) -> bool:
+        """Is ``name`` of this module a network value? (text first, see ``needs_analysis``)"""
+        known = self._names_network.get(name)
+        if known is not None:
+            self.project._touch(self)
+            return known
+        self._names_network[name] = False  # a cycle back here answers "no"
+        found = False
+        if depth <= 4:
+            self.text_relevant()
+            if self._direct:
+                found = _network_value(self.member(name), depth)
+            else:
+                origin = self._imports_of(name)
+                if origin is not None:
+                    found = origin[0].name_network(origin[1], depth + 1) if origin[1] else \
+                        origin[0].module_network(depth + 1)
+                elif self._ensure_kinds().get(name) == "class" and self._client_class(name, 0):
+                    # a subclass of a client class another module defines
+                    found = _network_value(self.member(name), depth)
+        self._names_network[name] = found
+        return found
+
+    def _worth_parsing(self, name: str) -> bool:
+        """Whether a parse of this module can tell more about ``name`` than "unknown", judged from
+        its text (parsing every module a big project imports would cost more than checking it):
+        a module-level assignment (a constant, a setting, a client object), a class with bases (a
+        client subclass) or a function that calls a client constructor (a factory), and any name of
+        a module that imports a library under an ``if``/``try`` or by a name we cannot see. A plain
+        function or class, or a name the text does not bind, stays unknown."""
+        kinds = self._ensure_kinds()
+        kind = kinds.get(name)
+        if kind is None:
+            return "*" in kinds
+        if kind == "class":
+            return self._client_class(name, 0)
+        return kind != "plain"
+
+    def _client_class(self, name: str, depth: int) -> bool:
+        """Can the class be a client subclass? A base names a client class of a library, or a class
+        of the project that can (by text, a few steps deep)."""
+        for word in self._bases.get(name, ()):
+            if word in _CLIENT_WORDS:
+                return True
+            if depth > 4:
+                continue
+            origin = self._imports_of(word)
+            if origin is not None and origin[1]:
+                target = origin[0]
+                if target._ensure_kinds().get(origin[1]) == "class" \
+                        and target._client_class(origin[1], depth + 1):
+                    return True
+            elif self._kinds.get(word) == "class" and word != name and self._client_class(word, depth + 1):
+                return True
+        return False
+
+    def _index_text(self, text: str) -> None:
+        text = "\n" + text
+        kinds: Dict[str, str] = {}
+        self._bases = {}
+        tops = list(_TOP_LEVEL.finditer(text))
+        calls = [m.start() for m in _CONSTRUCTOR_CALL.finditer(text)]
+        for i, match in enumerate(tops):
+            keyword, name, bases = match.group(1), match.group(2), match.group(3)
+            if keyword == "class":
+                kind = "class" if bases and bases.strip() not in ("", "object") else "plain"
+                if kind == "class":
+                    self._bases[name] = tuple(w.rsplit(".", 1)[-1] for w in re.findall(r"[\w.]+", bases))
+            else:  # a factory when a client constructor is called before the next def or class
+                end = tops[i + 1].start() if i + 1 < len(tops) else len(text)
+                at = bisect.bisect_left(calls, match.end())
+                kind = "factory" if at < len(calls) and calls[at] < end else "plain"
+            if kinds.get(name) in (None, "plain"):
+                kinds[name] = kind
+        for name in _ASSIGNED.findall(text):
+            kinds[name] = "assign"
+        for name in _INDENTED_ASSIGN.findall(text):  # under ``if``/``try`` (or in a function)
+            kinds.setdefault(name, "assign")
+        for word in _WORD.findall(_import_lines(text)):
+            kinds[word] = "import"
+        self._kinds = kinds
+
+    def may_offer_network(self) -> bool:
+        """Cheap first answer for a module used whole: it imports a library, or a name from the
+        project (which may be a network value)."""
+        self.text_relevant()
+        return self._direct or any(names and "*" not in names for _, names in self._import_table())
+
+    def submodule(self, name: str) -> Optional["ModuleEntry"]:
+        """``from pkg import name`` names a submodule (when the package does not import that name)."""
+        if not self.is_package:
+            return None
+        self._import_table()
+        if name in self._aliases:
+            return None
+        return self.project.find_module(self.parts + (name,), (self.root,))
+
+    def module_network(self, depth: int) -> bool:
+        """Does this module, used as a whole (``import pkg.mod``, ``from pkg import mod``), offer a
+        network value? Only a module that imports a library itself is looked at: following every
+        module a module imports would make nearly every module of a big project count."""
+        self.text_relevant()
+        return self._direct and bool(self.network_exports(depth))
+
+    def _import_table(self) -> List[Tuple["ModuleEntry", Tuple[str, ...]]]:
+        if self._imports is None:
+            self._imports = []
+            self._imports = self.imported(self._text_now(), aliases=self._aliases)
+        return self._imports
+
+    def _imports_of(self, name: str) -> Optional[Tuple["ModuleEntry", str]]:
+        """Where this module imports ``name`` from (``from x import a as name`` -> (x, "a")), by text;
+        ``import x as name`` gives (x, "")."""
+        self._import_table()
+        return self._aliases.get(name)
+
+    def directly_relevant(self) -> bool:
+        self.text_relevant()
+        return bool(self._direct)
+
+    # -- hooks the analysis calls ------------------------------------------------------------------
+    def star_value(self, star: str, name: str) -> Optional[Value]:
+        """``from .settings import *`` then ``name``: what the starred module binds, when it is a
+        module of the project that binds the name."""
+        stripped = star.lstrip(".")
+        level = len(star) - len(stripped)
+        if not level and stripped.split(".")[0] in _LIBRARY_TOPS:
+            return None
+        target = self.resolve_module(stripped, level)
+        if target is None:
+            return UNKNOWN if level else None
+        return target.member(name)
+
+    def resolve_in(self, module_scope, expr: ast.AST, scope) -> Value:
+        """An expression of another module, resolved by that module's own resolver."""
+        owner = self.project.owner(module_scope)
+        model = owner.model_if_loaded if owner is not None else None
+        if model is None:
+            return UNKNOWN
+        return fresh_resolve(model.resolver, expr, scope)
+
+    def _foreign(self, scope) -> Optional["ModuleEntry"]:
+        module_scope = scope.module()
+        if self.model_if_loaded is not None and module_scope is self.model_if_loaded.index.module:
+            return None
+        return self.project.owner(module_scope)
+
+    def _configured_clients(self):
+        model = self.model_if_loaded
+        if model is not None:
+            model.configure_clients()
+        return model.clients if model is not None else None
+
+    def client_of(self, clients, value: Value, depth: int):
+        """The client object a value from another module refers to, seen from this module: a view
+        whose base is the object that module made (and configured), so statements here add to the
+        view and never to the other module's object. ``_NOT_FOREIGN`` for a value of this module."""
+        if isinstance(value, CallResult):
+            owner = self._foreign(value.scope)
+            if owner is not None:
+                theirs = owner._configured_clients()
+                return _view(clients, theirs.of(value, depth) if theirs is not None else None)
+            callee = value.callee
+            if isinstance(callee, LocalClass):
+                owner = self._foreign(callee.info.scope)
+                if owner is None:
+                    return _NOT_FOREIGN
+                theirs = owner._configured_clients()
+                if theirs is None:
+                    return None
+                client_type = theirs.class_type(callee.info)
+                if client_type is None:
+                    return None
+                base = theirs._class_object(callee.info, client_type)
+                return clients._made(value.call, value.scope, client_type, clients._constructor_of(client_type), base)
+            if isinstance(callee, LocalFunction):
+                owner = self._foreign(callee.scope)
+                if owner is not None:
+                    theirs = owner._configured_clients()
+                    return _view(clients, theirs._factory(callee, depth) if theirs is not None else None)
+            return _NOT_FOREIGN
+        if isinstance(value, SelfRef):
+            owner = self._foreign(value.info.scope)
+            if owner is not None:
+                theirs = owner._configured_clients()
+                return _view(clients, theirs.of(value, depth) if theirs is not None else None)
+        return _NOT_FOREIGN
+
+    def foreign_weakening(self, client, effect: str) -> Optional[str]:
+        """When a client used here was made or configured in another module of the project in a way
+        that switches off a TLS protection: what and where ("verify = False via myapp/http.py:5")."""
+        seen = 0
+        current = client
+        while current is not None and seen < 8:
+            seen += 1
+            owner = self._foreign(current.scope)
+            if owner is not None and owner.model_if_loaded is not None:
+                nodes = {id(current.origin)} | {id(config.node) for config in current.configs}
+                for weakening in owner.weakenings(effect):
+                    if id(weakening.node) in nodes:
+                        setting = weakening.setting.split(" via ", 1)[0]
+                        return f"client {setting} via {owner.rel}:{weakening.node.lineno}"
+            current = current.base
+        return None
+
+    def weakenings(self, effect: str) -> list:
+        found = self._weakenings.get(effect)
+        if found is None:
+            from .tls import weakenings
+
+            found = self._weakenings[effect] = []  # a cycle back here finds none
+            found = self._weakenings[effect] = weakenings(self.model_if_loaded, effect)
+        return found
+
+
+def _view(clients, theirs):
+    if theirs is None:
+        return None
+    return clients._made(theirs.origin, theirs.scope, theirs.type, theirs.constructor, theirs)
+
+
+def client_of(resolver: Resolver, clients, value: Value, depth: int):
+    context = resolver.project
+    if context is None or not resolver.foreign:
+        return _NOT_FOREIGN
+    return context.client_of(clients, value, depth)
+
+
+NOT_FOREIGN = _NOT_FOREIGN
+
+
+# -- what the engine calls -----------------------------------------------------------------------------
+def begin_file(path: str) -> Optional[ModuleEntry]:
+    """Start checking a file: its entry in the project (None for a path that is no module file)."""
+    current = project()
+    current.begin_file()
+    return current.entry(path) if path not in ("", "-", "stdin") else None
+
+
+def end_file(entry: Optional[ModuleEntry]) -> Dict[str, str]:
+    """The other modules read while checking the file (path -> content hash)."""
+    reads = project().end_file()
+    if entry is not None:
+        reads.pop(entry.path, None)
+    return reads
+
+
+# -- the quick test for files that import no library ------------------------------------------------
+def needs_analysis(text: str, path: str) -> bool:
+    """A file that imports no library in scope can still call a client or function that another
+    module of the project makes. True when a name it uses from the project is such a thing (a
+    client object, a client class or factory, a request function or library module re-exported).
+
+    Decided from the text of the modules on the way: only a module that imports a library itself is
+    parsed, and only when a name used leads to it (through re-exports, or through a module that
+    builds on a name it imports from such a module). A module imported whole counts by the names the
+    file reads from it (``http.session``). Most files cost a scan of their imports."""
+    entry = project().entry(path)
+    if entry is None:
+        return False
+    aliases: Dict[str, Tuple[ModuleEntry, str]] = {}
+    for target, names in entry.imported(text, aliases=aliases):
+        if "*" in names and target.module_network(0):
+            return True
+    for local, (target, original) in aliases.items():
+        module = target if not original else target.submodule(original)
+        if module is None:
+            if target.name_network(original, 0):
+                return True
+            continue
+        if not module.may_offer_network():
+            continue
+        attributes = {m.group(1) for m in re.finditer(re.escape(local) + r"\.(\w+)", text)
+                      if not (m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "_."))}
+        if any(module.name_network(attribute, 0) for attribute in attributes):
+            return True
+    return False
+
+
+def _network_value(value: Value, depth: int, library_modules: bool = True) -> bool:
+    """Can this value make, be or configure a connection where it is used? A library module counts
+    when imported by name (``from .compat import ssl``), not as an attribute of a module that
+    happens to import it (``text.urllib``)."""
+    if isinstance(value, Ref):
+        name = value.qualname
+        return name in FUNCTIONS or name in CONSTRUCTORS or name in CLIENT_TYPES or \
+            (library_modules and name in _LIBRARY_MODULES)
+    if isinstance(value, Module):
+        return False  # judged by the names read from it (see needs_analysis)
+    if isinstance(value, Partial):
+        return _network_value(value.func, depth + 1)
+    if isinstance(value, (CallResult, SelfRef, LocalClass, LocalFunction)):
+        scope = value.scope if isinstance(value, (CallResult, LocalFunction)) else value.info.scope
+        owner = project().owner(scope.module())
+        clients = owner.model_if_loaded.clients if owner is not None and owner.model_if_loaded else None
+        if clients is None:
+            return False
+        if isinstance(value, LocalClass):
+            return clients.class_type(value.info) is not None
+        if isinstance(value, LocalFunction):
+            return clients._factory(value, 0) is not None
+        return clients.of(value) is not None
+    return False
+
+
+_LIBRARY_MODULES = frozenset(MODULES)
+
+
+def _worth_a_look(bindings) -> bool:
+    binding = bindings[-1]
+    if binding.kind == "import":
+        return True
+    if binding.kind == "assign":
+        return isinstance(binding.value, ast.Call)
+    return binding.kind == "class" and bool(binding.node.bases)
