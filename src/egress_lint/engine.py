@@ -420,12 +420,6 @@ def _check_source(data: bytes, path: str, settings: Settings, use_precheck: bool
         return FileResult(path, error=f"{path}: cannot decode: {exc}")
     if use_precheck and not precheck(text) and not _imports_project_network(text, path, entry):
         return FileResult(path)
-    if entry is not None:
-        from .cache import content_hash
-
-        reusable = entry.reusable_model(content_hash(data))
-        if reusable is not None:
-            return _analyse_model(reusable, text, path, settings, inventory)
     try:
         tree = parse(text, path)
     except SyntaxError as exc:
@@ -452,8 +446,7 @@ def _imports_project_network(text: str, path: str, entry) -> bool:
         return False
     from .analysis.project import needs_analysis
 
-    with paused_gc():
-        return needs_analysis(text, path)
+    return needs_analysis(text, path)
 
 
 def _analyse_model(model, text: str, path: str, settings: Settings, inventory: bool) -> FileResult:

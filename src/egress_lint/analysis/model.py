@@ -45,6 +45,11 @@ class SemanticModel:
         self.tree = tree
         self.context = context  # the module's entry in the project (analysis/project.py), when it has a file
         self.index = build_index(tree)
+        if context is not None:  # values of other modules of the project reach this module's code
+            from .project import ProjectTable
+
+            self.index.functions = ProjectTable(self.index.functions, context.project, "functions")
+            self.index.classes = ProjectTable(self.index.classes, context.project, "classes")
         self.resolver = Resolver(self.index, context)
         self.clients = Clients(self.resolver)
         self._sites: Optional[List[CallSite]] = None

@@ -32,6 +32,10 @@ MAX_HOPS = 40  # module-to-module steps of one resolution
 # Modules kept parsed between files, by the size of their source: a parsed and modelled module takes
 # roughly a hundred times its source in memory, and a process should stay near 150 MiB.
 MAX_MODEL_BYTES = 2_000_000
+# A dependency bigger than this is not parsed for its importers (settings and client modules are
+# small; the big modules of a framework would cost more than the files that import them).
+MAX_PLAIN_BYTES = 32_000  # a module that imports no library: settings, constants
+MAX_DIRECT_BYTES = 128_000  # a module that imports a library: clients, factories
 _END_OF_MODULE = 1 << 30  # a line after every statement: what the module binds once it has run
 _LIBRARY_TOPS = frozenset(m.split(".")[0] for m in MODULES)
 _PROJECT_MARKERS = ("pyproject.toml", "setup.py", "setup.cfg", ".git")
@@ -46,7 +50,8 @@ _PLAIN_IMPORT = re.compile(r"import[ \t]+([\w. \t,]+)")
 # Each starts with a literal newline (the text is searched with one put in front), which lets ``re``
 # skip ahead with a fast scan instead of trying every position.
 _TOP_LEVEL = re.compile(r"\n(?:async[ \t]+)?(def|class)[ \t]+(\w+)[ \t]*(?:\(([^)]*)\))?")
-_ASSIGNED = re.compile(r"\n(\w+)[ \t]*(?::[^=\n]*)?=(?!=)")
+_ASSIGNED = re.compile(r"\n(\w+)[ \t]*(?::[^=\n]*)?=(?!=)[ \t]*([^\n]{0,60})")
+_CALL_OR_NAME = re.compile(r"[A-Za-z_][\w.]*[ \t]*(?:\(|$|#)")
 _INDENTED_ASSIGN = re.compile(r"\n[ \t]+(\w+)[ \t]*(?::[^=\n(]*)?=(?!=)")
 _CLIENT_WORDS = frozenset(q.rsplit(".", 1)[-1] for q in list(CONSTRUCTORS) + list(CLIENT_TYPES))
 _CONSTRUCTOR_CALL = re.compile(r"\b(?:" + "|".join(sorted({re.escape(q.rsplit(".", 1)[-1]) for q in CONSTRUCTORS}))
@@ -54,8 +59,27 @@ _CONSTRUCTOR_CALL = re.compile(r"\b(?:" + "|".join(sorted({re.escape(q.rsplit(".
 _WORD = re.compile(r"\w+|\*")
 
 
+def _imports_library(text: str) -> bool:
+    """The import half of the engine's pre-check (a rule's tell-tale word in a dependency does not
+    make it hand anything to its importers)."""
+    from ..engine import _precheck
+
+    check = _precheck()
+    if not any(m in text for m in check.module_literals):
+        return False
+    return check.from_import.search(text) is not None or check.plain_import.search(text) is not None
+
+
 def _import_lines(text: str) -> str:
-    return "\n".join(line for line in text.splitlines() if "import" in line)
+    lines = []
+    at = text.find("import")
+    while at >= 0:
+        start = text.rfind("\n", 0, at) + 1
+        end = text.find("\n", at)
+        end = len(text) if end < 0 else end
+        lines.append(text[start:end])
+        at = text.find("import", end)
+    return "\n".join(lines)
 
 
 def _at_line_start(text: str, start: int) -> bool:
@@ -173,6 +197,7 @@ class Project:
     def end_file(self) -> Dict[str, str]:
         reads, self.reads = self.reads or {}, None
         self._trim()
+
         return reads
 
     def _touch(self, entry: "ModuleEntry") -> None:
@@ -194,24 +219,21 @@ class Project:
         self._by_tree[id(entry.model_if_loaded.tree)] = entry
 
     def _trim(self) -> None:
-        """Between files: forget the least recently used models beyond MAX_MODEL_BYTES of source.
-        What other modules resolved through them is forgotten too, since it may point into them."""
-        total = sum(entry.size for entry in self._models.values())
-        if total <= MAX_MODEL_BYTES:
-            return
-        while self._models and total > MAX_MODEL_BYTES // 2:
-            _, entry = self._models.popitem(last=False)
-            total -= entry.size
-            self._by_tree.pop(id(entry.model_if_loaded.tree), None)
-            entry.unload()
+        """Between files: past MAX_MODEL_BYTES of source, forget every model. Not only the least
+        recently used: what the others resolved (and remember) may point into any of them."""
+        if sum(entry.size for entry in self._models.values()) > MAX_MODEL_BYTES:
+            self._unload_all()
+
+    def _unload_all(self) -> None:
         for entry in self._models.values():
-            entry.exports.clear()
+            entry.unload()
+        self._models.clear()
+        self._by_tree.clear()
+
 
     def _forget(self, entry: "ModuleEntry") -> None:
         """A module's file changed: drop its model and everything resolved through any module."""
-        if entry.model_if_loaded is not None:
-            self._by_tree.pop(id(entry.model_if_loaded.tree), None)
-            self._models.pop(entry.path, None)
+        self._unload_all()
         entry.unload()
         entry._failed = False
         entry._text_relevant = None
@@ -237,6 +259,26 @@ class Project:
                 if site is not None:
                     return site
         return None
+
+
+class ProjectTable(dict):
+    """A table of one module's index keyed by its nodes (functions, classes) that also answers for
+    the nodes of the other modules loaded: a value of another module (a class, a method) reaches
+    code that looks its node up in the table of the module being analysed."""
+
+    def __init__(self, own: dict, owner: Project, field: str) -> None:
+        super().__init__(own)
+        self._owner = owner
+        self._field = field
+
+    def __missing__(self, key):
+        for entry in list(self._owner._models.values()):
+            model = entry.model_if_loaded
+            if model is not None:
+                found = dict.get(getattr(model.index, self._field), key)
+                if found is not None:
+                    return found
+        raise KeyError(key)
 
 
 _PROJECT: Optional[Project] = None
@@ -291,6 +333,7 @@ class ModuleEntry:
         self._names_network: Dict[str, bool] = {}
         self._imports: Optional[List[Tuple[ModuleEntry, Tuple[str, ...]]]] = None
         self._aliases: Dict[str, Tuple[ModuleEntry, str]] = {}
+        self._library_names: Dict[str, str] = {}  # name -> qualname, for ``from lib import x as name``
         self._generation = -1
         self._stamp: Optional[Tuple[int, int]] = None
         self.size = 0
@@ -394,9 +437,7 @@ class ModuleEntry:
         if self._text_relevant is not None:
             self.project._touch(self)
             return self._text_relevant
-        from ..engine import precheck
-
-        self._text_relevant = self._direct = precheck(self._text_now())
+        self._text_relevant = self._direct = _imports_library(self._text_now())
         return self._text_relevant
 
     def _text_now(self) -> str:
@@ -462,10 +503,15 @@ class ModuleEntry:
             if not _at_line_start(text, match.start()):
                 continue
             dots, dotted, names = match.group(1), match.group(2), match.group(3)
-            if not dots and dotted.split(".")[0] in _LIBRARY_TOPS:
-                continue
-            target = self.resolve_module(dotted, len(dots))
+            target = None if not dots and dotted.split(".")[0] in _LIBRARY_TOPS else \
+                self.resolve_module(dotted, len(dots))
             if target is None:
+                if aliases is not None and not dots and dotted:  # a library's (or an installed package's) name
+                    for item in names.strip("()\\ \t").replace("\n", ",").split(","):
+                        words = item.split()
+                        if words and words[0].isidentifier():
+                            self._library_names[words[-1] if len(words) == 3 and words[1] == "as" else words[0]] = \
+                                f"{dotted}.{words[0]}"
                 continue
             listed = []
             for item in names.strip("()\\ \t").replace("\n", ",").split(","):
@@ -527,6 +573,8 @@ class ModuleEntry:
                 origin = self._imports_of(name)
                 if origin is not None:
                     return origin[0].member(origin[1]) if origin[1] else Module(origin[0])
+                if name in self._library_names:
+                    return Ref(canonical(self._library_names[name]))
         model = self.model()
         if model is None:
             return UNKNOWN
@@ -595,7 +643,7 @@ class ModuleEntry:
         if depth <= 4:
             self.text_relevant()
             if self._direct:
-                found = _network_value(self.member(name), depth)
+                found = self._ensure_kinds().get(name) != "literal" and _network_value(self.member(name), depth)
             else:
                 origin = self._imports_of(name)
                 if origin is not None:
@@ -615,6 +663,8 @@ class ModuleEntry:
         a module that imports a library under an ``if``/``try`` or by a name we cannot see. A plain
         function or class, or a name the text does not bind, stays unknown."""
         kinds = self._ensure_kinds()
+        if self.size > (MAX_DIRECT_BYTES if self.text_relevant() else MAX_PLAIN_BYTES):
+            return False  # a big module is rarely where settings or clients are kept: not parsed
         kind = kinds.get(name)
         if kind is None:
             return "*" in kinds
@@ -645,7 +695,8 @@ class ModuleEntry:
         kinds: Dict[str, str] = {}
         self._bases = {}
         tops = list(_TOP_LEVEL.finditer(text))
-        calls = [m.start() for m in _CONSTRUCTOR_CALL.finditer(text)]
+        calls = [m.start() for m in _CONSTRUCTOR_CALL.finditer(text)] \
+            if any(word in text for word in _CLIENT_WORDS) else []
         for i, match in enumerate(tops):
             keyword, name, bases = match.group(1), match.group(2), match.group(3)
             if keyword == "class":
@@ -658,8 +709,9 @@ class ModuleEntry:
                 kind = "factory" if at < len(calls) and calls[at] < end else "plain"
             if kinds.get(name) in (None, "plain"):
                 kinds[name] = kind
-        for name in _ASSIGNED.findall(text):
-            kinds[name] = "assign"
+        for name, value in _ASSIGNED.findall(text):
+            # ``x = Client(...)`` or ``get = requests.get`` may be a network value; a literal cannot
+            kinds[name] = "assign" if kinds.get(name) == "assign" or _CALL_OR_NAME.match(value) else "literal"
         for name in _INDENTED_ASSIGN.findall(text):  # under ``if``/``try`` (or in a function)
             kinds.setdefault(name, "assign")
         for word in _WORD.findall(_import_lines(text)):

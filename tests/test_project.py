@@ -1,0 +1,129 @@
+"""The project: names imported from the project's own modules, through the CLI, flake8, the cache
+and the inventory, on the fixture project tests/fixtures/projects/shop (files on disk)."""
+import json
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from egress_lint.annotations import expectations
+
+from .conftest import FIXTURES
+from .helpers import egress_lint, flake8, parse_lines
+
+SHOP = FIXTURES / "projects" / "shop"
+FILES = sorted(p for p in SHOP.rglob("*.py"))
+
+
+def _expected(kind: str):
+    found = set()
+    for path in FILES:
+        rel = path.relative_to(SHOP).as_posix()
+        found |= {(rel, line, code) for line, code in expectations(path.read_text().splitlines())[kind]}
+    return found
+
+
+def _check(folder: Path, *extra: str):
+    proc = egress_lint("check", "--no-hints", *extra, ".", cwd=folder)
+    assert proc.returncode in (0, 1), proc.stderr
+    assert "internal error" not in proc.stderr, proc.stderr
+    return proc, {(f["path"], int(f["line"]), f["code"]) for f in parse_lines(proc.stdout)}
+
+
+@pytest.fixture
+def shop(tmp_path) -> Path:
+    target = tmp_path / "shop"
+    shutil.copytree(SHOP, target)
+    return target
+
+
+def test_cli_reports_exactly_the_annotated_project_findings():
+    _, found = _check(SHOP, "--no-cache")
+    assert not _expected("ruleid") - found, f"not reported: {sorted(_expected('ruleid') - found)}"
+    assert not found - _expected("ruleid") - _expected("todoruleid"), \
+        f"reported but not annotated: {sorted(found - _expected('ruleid'))}"
+    assert not found & _expected("ok")
+
+
+def test_messages_name_the_file_and_line_the_value_came_from():
+    proc, _ = _check(SHOP, "--no-cache")
+    lines = proc.stdout.splitlines()
+    assert "myapp/report.py:9:5: EGR101 requests.get() disables certificate verification " \
+           "(verify=False via myapp/settings.py:2)" in lines
+    assert "scripts/nightly.py:7:1: EGR101 requests.get() disables certificate verification " \
+           "(verify=False via myapp/settings.py:2)" in lines
+    assert "myapp/jobs.py:11:5: EGR101 requests.Session.post() disables certificate verification " \
+           "(client verify = False via myapp/http.py:9)" in lines
+    assert "myapp/jobs.py:13:5: EGR101 httpx.Client.get() disables certificate verification " \
+           "(client verify=False via myapp/http.py:22)" in lines
+
+
+def test_flake8_resolves_the_project_like_the_cli():
+    proc = flake8("--select", "EGR", "myapp", "scripts", cwd=SHOP)
+    assert "internal error" not in proc.stderr, proc.stderr
+    found = {(f["path"], int(f["line"]), f["code"]) for f in parse_lines(proc.stdout)}
+    _, cli = _check(SHOP, "--no-cache")
+    assert found == cli
+    assert any("via myapp/settings.py:2" in f["message"] for f in parse_lines(proc.stdout))
+
+
+def test_flake8_on_one_module_reads_its_siblings_from_disk():
+    proc = flake8("--select", "EGR", "myapp/jobs.py", cwd=SHOP)
+    found = {(int(f["line"]), f["code"]) for f in parse_lines(proc.stdout)}
+    assert found == {(line, code) for rel, line, code in _expected("ruleid") if rel == "myapp/jobs.py"}
+
+
+def test_editing_a_dependency_rechecks_the_files_that_read_it(shop, tmp_path):
+    cache = tmp_path / "cache"
+    _, first = _check(shop, "--cache-dir", str(cache))
+    assert ("myapp/report.py", 9, "EGR101") in first and ("scripts/nightly.py", 7, "EGR101") in first
+    entries = json.loads(next(cache.glob("*.json")).read_text())
+    [report] = [v for k, v in entries.items() if k.endswith("report.py")]
+    assert any(dep.endswith("settings.py") for dep in report["deps"])
+
+    settings = shop / "myapp" / "settings.py"
+    settings.write_text(settings.read_text().replace("VERIFY_SSL = False", "VERIFY_SSL = True"))
+    _, second = _check(shop, "--cache-dir", str(cache))
+    assert {f for f in first if f[0] in ("myapp/report.py", "scripts/nightly.py") and f[2] == "EGR101"} - second \
+        == {("myapp/report.py", 9, "EGR101"), ("myapp/report.py", 13, "EGR101"), ("scripts/nightly.py", 7, "EGR101")}
+    assert ("myapp/jobs.py", 9, "EGR201") in second  # a file that did not read settings.py: still reported
+
+    settings.write_text(settings.read_text().replace("VERIFY_SSL = True", "VERIFY_SSL = False"))
+    _, third = _check(shop, "--cache-dir", str(cache))
+    assert third == first
+
+
+def test_editing_a_client_module_rechecks_its_importers(shop, tmp_path):
+    cache = tmp_path / "cache"
+    _check(shop, "--cache-dir", str(cache))
+    http = shop / "myapp" / "http.py"
+    http.write_text(http.read_text().replace("        self.verify = False\n", "        self.verify = True\n"))
+    _, after = _check(shop, "--cache-dir", str(cache))
+    assert not {f for f in after if f[0] == "myapp/jobs.py" and f[1] in (11, 15) and f[2] == "EGR101"}
+
+
+def test_inventory_shows_hosts_defined_in_settings():
+    proc = egress_lint("inventory", "--format", "json", ".", cwd=SHOP)
+    assert proc.returncode == 0, proc.stderr
+    rows = {(r["path"], r["line"]): r for r in json.loads(proc.stdout)["connections"]}
+    assert (rows[("myapp/report.py", 11)]["scheme"], rows[("myapp/report.py", 11)]["host"]) == ("http", "hooks.acme.io")
+    assert rows[("myapp/report.py", 9)]["host"] == "hooks.acme.io"
+    assert rows[("myapp/report.py", 9)]["tls"] == "disabled"
+    assert rows[("myapp/jobs.py", 13)]["tls"] == "disabled"  # a client made unverified in http.py
+    assert rows[("myapp/plain.py", 5)]["tls"] == "verified"
+
+
+def test_a_module_level_requests_name_bound_to_the_project_is_not_the_library():
+    proc, found = _check(SHOP, "--no-cache")
+    assert not any(path == "myapp/jobs.py" and line in (21, 23) for path, line, _ in found)
+    assert re.search(r"^myapp/plain\.py:7:1: EGR101 (?:\[~\] )?requests\.get\(\)", proc.stdout, re.M)
+
+
+def test_an_import_cycle_resolves_to_unknown(tmp_path):
+    (tmp_path / "pkg").mkdir()
+    (tmp_path / "pkg" / "__init__.py").write_text("")
+    (tmp_path / "pkg" / "a.py").write_text("import requests\nfrom .b import URL\nrequests.get(URL)\n")
+    (tmp_path / "pkg" / "b.py").write_text("from .a import URL\n")
+    proc, found = _check(tmp_path, "--no-cache")
+    assert found == set() and proc.returncode == 0
