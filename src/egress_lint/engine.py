@@ -22,7 +22,7 @@ from .catalogue import RULES
 from .config import Settings
 from .diagnostics import Diagnostic
 from .fingerprints import fingerprint
-from .libraries import MODULES
+from .libraries import GUARDED_MODULES, MODULES
 from .rule import Rule
 
 
@@ -53,7 +53,10 @@ class _Precheck:
         # line ended by \n, \r\n or a lone \r (all three are line ends to CPython).
         newline = r"(?:\r\n|\r|\n)"
         gap = rf"(?:[ \t\f]|\\{newline})+"
-        self.module_literals = tuple(sorted(modules))
+        # A name that contains another (``psycopg2`` and ``psycopg``) adds nothing to the substring test;
+        # short names first, as they are the likeliest to be found early.
+        self.module_literals = tuple(sorted((m for m in modules if not any(o != m and o in m for o in modules)),
+                                            key=lambda m: (len(m), m)))
         self.word_literals = tuple(sorted(words))
         self.from_import = re.compile(rf"from{gap}(?:{names})\b")
         # One alternative per character (the class excludes the backslash), so no text can be split
@@ -78,9 +81,25 @@ class _Precheck:
         return self.from_import.search(text) is not None or self.plain_import.search(text) is not None
 
 
+class _GuardedPrecheck:
+    """The pre-check, plus libraries whose imports count only next to one of their words (a library's
+    own source imports itself everywhere; see ``Library.precheck_words``)."""
+
+    def __init__(self, main: _Precheck, guarded) -> None:
+        self.main = main
+        self.guarded = tuple((_Precheck(modules, ()), words) for modules, words in guarded)
+
+    def __call__(self, text: str) -> bool:
+        if self.main(text):
+            return True
+        return any(any(m in text for m in check.module_literals) and any(w in text for w in words) and check(text)
+                   for check, words in self.guarded)
+
+
 @lru_cache(maxsize=1)
-def _precheck() -> _Precheck:
-    return _Precheck(MODULES, sorted({word for rule in RULES for word in rule.precheck}))
+def _precheck() -> _GuardedPrecheck:
+    return _GuardedPrecheck(_Precheck(MODULES, sorted({word for rule in RULES for word in rule.precheck})),
+                            GUARDED_MODULES)
 
 
 def precheck(text: str) -> bool:

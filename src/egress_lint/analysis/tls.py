@@ -248,6 +248,8 @@ def _at_call(model: SemanticModel, point: EgressPoint, effect: str) -> Iterator[
         reason = switched_off(model, value, switch.disabled_by, switch.values)
         if reason is not None and value is None and connection is not None and not uses_tls:
             continue  # a default about verification matters only on a connection that uses TLS
+        if reason is not None and value is None and any(k.arg is None for k in site.call.keywords):
+            continue  # a **dict may carry the switch (its value can come from a caller): not a known default
         if reason is not None and value is None and api.upgraded_by:
             from .transport import _upgraded
 

@@ -278,6 +278,9 @@ def switch_value(model, connection: Connection, switch: TlsSwitch) -> Optional[V
                 unknown = True
             elif value is not None:
                 return value
+    if isinstance(source, CallSource) and switch.within is None and \
+            any(k.arg is None for k in source.site.call.keywords):
+        unknown = True  # a **dict may carry the switch (its value can come from a caller)
     if switch.option is not None or connection.dsn_given:
         dsn = connection.dsn
         if dsn is None:

@@ -30,6 +30,7 @@ LIBRARIES: Tuple[Library, ...] = (
     redis.LIBRARY,
     mongodb.LIBRARY,
     frameworks.LIBRARY,
+    frameworks.SQLALCHEMY,
     grpc.LIBRARY,
     ldap.LIBRARY,
     search.LIBRARY,
@@ -40,6 +41,7 @@ LIBRARIES: Tuple[Library, ...] = (
     mqtt.LIBRARY,
     ssh.LIBRARY,
     http_extra.LIBRARY,
+    http_extra.TORNADO,
 )
 
 FUNCTIONS: Dict[str, Api] = {}
@@ -49,6 +51,8 @@ REQUEST_OBJECTS: Dict[str, Api] = {}
 AUTH_CLASSES: Dict[str, str] = {}
 _ALIASES: Dict[str, str] = {}
 MODULES: Tuple[str, ...] = ()
+# (modules, words): imports of these modules count for the pre-check only with one of the words in the text
+GUARDED_MODULES: Tuple[Tuple[Tuple[str, ...], Tuple[str, ...]], ...] = ()
 CONFIG_FUNCTIONS: Dict[str, Tuple[TlsSwitch, ...]] = {}
 SETTINGS: Tuple[SettingsSpec, ...] = ()
 _DRIVERS: Dict[str, Api] = dict(frameworks.DRIVERS)
@@ -60,7 +64,10 @@ for _lib in LIBRARIES:
     _ALIASES.update(_lib.aliases)
     REQUEST_OBJECTS.update(_lib.request_objects)
     AUTH_CLASSES.update(_lib.auth_classes)
-    MODULES += tuple(m for m in _lib.modules if m not in MODULES)
+    if _lib.precheck_words:
+        GUARDED_MODULES += ((_lib.modules, _lib.precheck_words),)
+    else:
+        MODULES += tuple(m for m in _lib.modules if m not in MODULES)
     CONFIG_FUNCTIONS.update(_lib.config_functions)
     SETTINGS += _lib.settings
 

@@ -45,4 +45,7 @@ LIBRARY = Library(
         ("aioboto3.Session", _session("aioboto3.Session", "aioboto3", AIOBOTO3_SESSION.name)),
     ),
     client_types=(SESSION, BOTOCORE_SESSION, AIOBOTO3_SESSION),
+    # boto3's and botocore's own modules import themselves: only a text that makes a client or a session
+    # is worth parsing for them.
+    precheck_words=("client(", "resource(", "Session(", "get_session(", "create_client("),
 )

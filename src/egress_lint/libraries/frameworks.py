@@ -66,16 +66,27 @@ def _broker(name: str, url: Arg) -> Api:
     return Api(name, "Celery", url=url, connection=True, protocol=URL_DISPATCH)
 
 
-LIBRARY = Library(
-    name="frameworks",
-    modules=("sqlalchemy", "celery", "kombu"),
+# SQLAlchemy's own modules import sqlalchemy (and its docstrings show imports): only a text that names
+# one of its engine factories is worth parsing for it.
+SQLALCHEMY = Library(
+    name="sqlalchemy",
+    modules=("sqlalchemy",),
     functions=(
         ("sqlalchemy.create_engine", engine_api("sqlalchemy.create_engine")),
         ("sqlalchemy.ext.asyncio.create_async_engine", engine_api("sqlalchemy.ext.asyncio.create_async_engine")),
+    ),
+    aliases=(("sqlalchemy.engine", "sqlalchemy"),),
+    precheck_words=("create_engine", "create_async_engine"),
+)
+
+LIBRARY = Library(
+    name="frameworks",
+    modules=("celery", "kombu"),
+    functions=(
         ("celery.Celery", _broker("celery.Celery", Arg("broker"))),
         ("kombu.Connection", Api("kombu.Connection", "kombu", url=Arg("hostname", 0), connection=True,
                                  protocol=URL_DISPATCH)),
     ),
-    aliases=(("sqlalchemy.engine", "sqlalchemy"), ("kombu.connection", "kombu")),
+    aliases=(("kombu.connection", "kombu"),),
     settings=SETTINGS,
 )

@@ -27,19 +27,31 @@ TORNADO_SYNC = ClientType(name="tornado.httpclient.HTTPClient", library="tornado
 
 LIBRARY = Library(
     name="http-extra",
-    modules=("httplib2", "pycurl", "tornado"),
-    functions=(
-        ("tornado.httpclient.HTTPRequest", Api("tornado.httpclient.HTTPRequest", "tornado", url=Arg("url", 0),
-                                               method_arg=Arg("method", 1), tls=_VALIDATE,
-                                               payload=Payload(body=(Arg("body"),), headers=Arg("headers")))),
-    ),
+    modules=("httplib2", "pycurl"),
     constructors=(
         ("httplib2.Http", Api("httplib2.Http", "httplib2", makes=HTTPLIB2.name,
                               tls=(TlsSwitch(Arg("disable_ssl_certificate_validation"), VERIFY, (TRUE,)),))),
         ("pycurl.Curl", Api("pycurl.Curl", "pycurl", makes=CURL.name)),
+    ),
+    client_types=(HTTPLIB2, CURL),
+)
+
+# tornado's own modules import tornado: only a text that names its HTTP client is worth parsing for it.
+# An HTTPRequest is built first and sent by fetch(): its URL is read at the fetch, its validate_cert
+# where it is written.
+HTTP_REQUEST = Api("tornado.httpclient.HTTPRequest", "tornado", url=Arg("url", 0), method_arg=Arg("method", 1),
+                   payload=Payload(body=(Arg("body"),), headers=Arg("headers")))
+
+TORNADO = Library(
+    name="tornado",
+    modules=("tornado",),
+    request_objects=(("tornado.httpclient.HTTPRequest", HTTP_REQUEST),),
+    config_functions=(("tornado.httpclient.HTTPRequest", _VALIDATE),),
+    constructors=(
         ("tornado.httpclient.AsyncHTTPClient", Api("tornado.httpclient.AsyncHTTPClient", "tornado",
                                                    makes=TORNADO_ASYNC.name)),
         ("tornado.httpclient.HTTPClient", Api("tornado.httpclient.HTTPClient", "tornado", makes=TORNADO_SYNC.name)),
     ),
-    client_types=(HTTPLIB2, CURL, TORNADO_ASYNC, TORNADO_SYNC),
+    client_types=(TORNADO_ASYNC, TORNADO_SYNC),
+    precheck_words=("HTTPRequest", "HTTPClient"),
 )

@@ -140,6 +140,9 @@ class Library:
     aliases: Tuple[Tuple[str, str], ...] = ()  # qualified-name prefix -> canonical prefix
     request_objects: Tuple[Tuple[str, Api], ...] = ()  # objects built first and sent later (Request)
     auth_classes: Tuple[Tuple[str, str], ...] = ()  # auth= objects -> mechanism ("basic", "digest", ...)
+    # When set, the pre-check counts an import of these modules only in a text that also holds one of
+    # these words (a library whose own source imports itself everywhere: sqlalchemy, tornado, botocore).
+    precheck_words: Tuple[str, ...] = ()
     # Process-wide TLS settings made by a module function (ldap.set_option(OPT_X_TLS_REQUIRE_CERT, ...)).
     config_functions: Tuple[Tuple[str, Tuple[TlsSwitch, ...]], ...] = ()
     # Settings read by a framework instead of passed to a call (Django DATABASES, Celery broker_url).
