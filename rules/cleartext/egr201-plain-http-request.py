@@ -207,6 +207,7 @@ requests.get("http://\\\\.\\pipe\\docker_engine/info")
 import boto3
 import ldap
 import ldap3
+import ssl
 from elasticsearch import Elasticsearch
 
 # todoruleid: egr201-plain-http-request
@@ -218,7 +219,7 @@ search = Elasticsearch("http://es.example.com:9200")
 # todoruleid: egr201-plain-http-request
 objects = boto3.client("s3", endpoint_url="http://minio.example.com:9000")
 # ok: egr201-plain-http-request
-secure_directory = ldap3.Server("ldaps://dc.example.com")
+secure_directory = ldap3.Server("ldaps://dc.example.com", tls=ldap3.Tls(validate=ssl.CERT_REQUIRED))
 # ok: egr201-plain-http-request
 local_objects = boto3.client("s3", endpoint_url="http://localhost:4566")
 # ok: egr201-plain-http-request

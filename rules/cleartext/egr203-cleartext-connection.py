@@ -201,6 +201,7 @@ timed = TimedConnection("api.example.com")
 import boto3
 import grpc
 import ldap3
+import ssl
 
 # ruleid: egr203-cleartext-connection
 channel = grpc.insecure_channel("payments.example.com:50051")
@@ -224,7 +225,7 @@ socket_channel = grpc.insecure_channel("unix:///run/payments.sock")
 # ok: egr203-cleartext-connection
 secure_channel = grpc.secure_channel("payments.example.com:443", grpc.ssl_channel_credentials())
 # ok: egr203-cleartext-connection
-directory_tls = ldap3.Server("dc.example.com", use_ssl=True)
+directory_tls = ldap3.Server("dc.example.com", use_ssl=True, tls=ldap3.Tls(validate=ssl.CERT_REQUIRED))
 
 
 # --- Kafka, AMQP and MQTT ----------------------------------------------------------------------------------

@@ -366,6 +366,10 @@ from opensearchpy import OpenSearch
 
 # ruleid: egr101-verification-disabled
 directory_tls = ldap3.Tls(validate=ssl.CERT_NONE)
+# todoruleid: egr101-verification-disabled
+default_tls = ldap3.Tls()
+# todoruleid: egr101-verification-disabled
+directory_server = ldap3.Server("ldaps://dc.example.com")
 # ruleid: egr101-verification-disabled
 ldap.set_option(ldap.OPT_X_TLS_REQUIRE_CERT, ldap.OPT_X_TLS_NEVER)
 directory = ldap.initialize("ldaps://dc.example.com")
@@ -386,6 +390,8 @@ cluster.verify_ssl = False
 
 # ok: egr101-verification-disabled
 verified_tls = ldap3.Tls(validate=ssl.CERT_REQUIRED)
+# ok: egr101-verification-disabled
+verified_server = ldap3.Server("ldaps://dc.example.com", tls=verified_tls)
 # ok: egr101-verification-disabled
 ldap.set_option(ldap.OPT_X_TLS_REQUIRE_CERT, ldap.OPT_X_TLS_DEMAND)
 # ok: egr101-verification-disabled

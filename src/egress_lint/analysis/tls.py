@@ -179,10 +179,14 @@ def _config_functions(model, effect: str) -> Iterator[Weakening]:
                     continue
             value = site.value(switch.arg)
             reason = switched_off(model, value, switch.disabled_by, switch.values)
+            if reason is not None and value is None and any(k.arg is None for k in site.call.keywords):
+                continue  # a **dict may carry the switch
             if reason is not None:
                 shown = option.qualname.rsplit(".", 1)[1] if switch.selector else switch.arg.name
-                yield Weakening(site.call, f"{site.qualname}()", describe(value, shown, context_reason=reason),
-                                effect)
+                setting = describe(value, shown, context_reason=reason)
+                if value is None and switch.default:
+                    setting = f"{switch.arg.name} not set: {switch.default}"
+                yield Weakening(site.call, f"{site.qualname}()", setting, effect)
 
 
 def _settings_weakenings(model, effect: str) -> Iterator[Weakening]:

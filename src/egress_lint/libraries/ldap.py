@@ -8,7 +8,10 @@ _STARTTLS = ("start_tls", "start_tls_s", "AUTO_BIND_TLS_BEFORE_BIND")
 LDAP3_SERVER = Api("ldap3.Server", "ldap3", url=Arg("host", 0), connection=True, protocol="ldap",
                    tls=(TlsSwitch(Arg("use_ssl"), CLEARTEXT, (MISSING, FALSE),
                                   default="ldap3 connects in cleartext unless use_ssl=True, an ldaps:// URL or "
-                                          "start_tls() is used"),),
+                                          "start_tls() is used"),
+                        TlsSwitch(Arg("tls"), VERIFY, (MISSING,),
+                                  default="ldap3 verifies no certificate unless tls=Tls(validate=ssl.CERT_REQUIRED) "
+                                          "is given")),
                    upgraded_by=_STARTTLS)
 
 _NEVER = ("ldap.OPT_X_TLS_NEVER", "ldap.OPT_X_TLS_ALLOW", "ldap.OPT_X_TLS_TRY")
@@ -35,7 +38,9 @@ LIBRARY = Library(
     functions=(("ldap3.Server", LDAP3_SERVER),),
     config_functions=(
         ("ldap.set_option", (_REQUIRE_CERT,)),
-        ("ldap3.Tls", (TlsSwitch(Arg("validate"), VERIFY, (CERT_NONE,)),)),
+        ("ldap3.Tls", (TlsSwitch(Arg("validate"), VERIFY, (CERT_NONE, MISSING),
+                                 default="ldap3.Tls() does not verify certificates unless "
+                                         "validate=ssl.CERT_REQUIRED"),)),
     ),
     aliases=(("ldap3.core.server", "ldap3"), ("ldap3.core.tls", "ldap3")),
 )
