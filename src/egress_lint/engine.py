@@ -81,6 +81,20 @@ class _Precheck:
         return self.from_import.search(text) is not None or self.plain_import.search(text) is not None
 
 
+class _AnyOf:
+    """Several compiled patterns searched as one."""
+
+    def __init__(self, patterns) -> None:
+        self.patterns = patterns
+
+    def search(self, text: str):
+        for pattern in self.patterns:
+            found = pattern.search(text)
+            if found is not None:
+                return found
+        return None
+
+
 class _GuardedPrecheck:
     """The pre-check, plus libraries whose imports count only next to one of their words (a library's
     own source imports itself everywhere; see ``Library.precheck_words``)."""
@@ -88,6 +102,12 @@ class _GuardedPrecheck:
     def __init__(self, main: _Precheck, guarded) -> None:
         self.main = main
         self.guarded = tuple((_Precheck(modules, ()), words) for modules, words in guarded)
+        # The import half, as one pre-check offers it (project resolution asks whether a module imports
+        # any library in scope): every module, guarded or not.
+        checks = (main,) + tuple(check for check, _ in self.guarded)
+        self.module_literals = tuple(m for check in checks for m in check.module_literals)
+        self.from_import = _AnyOf(tuple(check.from_import for check in checks))
+        self.plain_import = _AnyOf(tuple(check.plain_import for check in checks))
 
     def __call__(self, text: str) -> bool:
         if self.main(text):
