@@ -5,7 +5,10 @@
 
 Each shape is checked by `egress-lint check --no-cache` in a child process (wall time, CPU and peak
 memory from wait4(), as bench/run.py measures them). Before values were capped, the 21-step `format`
-chain peaked at about 0.8-1.4 GB; each shape must now stay within BUDGET_S seconds and BUDGET_MIB.
+chain peaked at about 0.8-1.4 GB; each shape must now stay within BUDGET_S seconds of CPU (CPU, not
+wall time: the budget must not depend on what else the machine runs) and BUDGET_MIB. The last shapes
+are large files that a quadratic scan would make slow (a helper per class, a dict rebound and updated
+on every line).
 """
 from __future__ import annotations
 
@@ -40,6 +43,13 @@ def shapes() -> Dict[str, str]:
                                                      "requests.get('http://h.example.org/" + "{}" * 100 + "'.format("
                                                      + ", ".join(["A"] * 100) + "))\n",
         "20k-term + chain in a URL": "import requests\nrequests.get('http://h.example.org/'" + " + 'a'" * 20_000 + ")\n",
+        "3k classes with a self.fetch helper each": "import requests\n" + "".join(
+            f"class C{i}:\n    def fetch(self, url, **kw):\n        return requests.get(url, **kw)\n"
+            f"    def run(self):\n        return self.fetch('https://h{i}.example.org', timeout=5)\n"
+            for i in range(3000)),
+        "5k rebindings of a dict updated after each": "import requests\n" + "".join(
+            f"opts = dict(timeout={i})\nopts.update(verify=True)\nrequests.get('https://h.example.org', **opts)\n"
+            for i in range(5000)),
         "2k if/else rebindings of one name": "import requests\nv = True\n" + "if c:\n    v = False\nelse:\n    v = 1\n"
                                             * 2000 + "requests.get('https://h.example.org', verify=v)\n",
     }
@@ -61,11 +71,11 @@ def main(argv=None) -> int:
             path.write_text(text)
             run = measure([sys.executable, "-m", "egress_lint", "check", "--no-cache", str(path)],
                           {"PYTHONPATH": str(src)}, folder)
-            ok = run.wall <= BUDGET_S and run.peak_mib <= BUDGET_MIB
+            ok = run.cpu <= BUDGET_S and run.peak_mib <= BUDGET_MIB
             over += not ok
             print(f"| {name} | {len(text.encode())} | {run.wall:.2f} | {run.cpu:.2f} | {run.peak_mib:.0f} | "
                   f"{'yes' if ok else '**no**'} |")
-    print(f"\nbudget per shape: {BUDGET_S} s wall, {BUDGET_MIB:.0f} MiB peak")
+    print(f"\nbudget per shape: {BUDGET_S} s CPU, {BUDGET_MIB:.0f} MiB peak")
     return 1 if over else 0
 
 
