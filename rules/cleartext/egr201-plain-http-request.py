@@ -258,3 +258,12 @@ async def poll():
 
 # ok: egr201-plain-http-request
 rabbit_tls = pika.URLParameters("amqps://rabbit.example.com:5671/%2F")
+
+
+# --- graph databases ---------------------------------------------------------------------------------------
+from neo4j import GraphDatabase
+
+# todoruleid: egr201-plain-http-request
+graph = GraphDatabase.driver("bolt://graph.example.com:7687")
+# ok: egr201-plain-http-request
+local_graph = GraphDatabase.driver("neo4j://localhost:7687")

@@ -488,3 +488,12 @@ class PinnedAdapter(HTTPAdapter):
 strict_context = create_urllib3_context()
 # ok: egr101-verification-disabled
 verified_token = oauth.fetch_token("https://auth.example.com/token", client_secret=os.environ["SECRET"])
+
+
+# --- graph databases ---------------------------------------------------------------------------------------
+from neo4j import GraphDatabase
+
+# todoruleid: egr101-verification-disabled
+graph = GraphDatabase.driver("neo4j+ssc://graph.example.com:7687", auth=("app", os.environ["NEO4J_PASSWORD"]))
+# ok: egr101-verification-disabled
+verified_graph = GraphDatabase.driver("neo4j+s://graph.example.com:7687", auth=("app", os.environ["NEO4J_PASSWORD"]))

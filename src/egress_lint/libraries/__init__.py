@@ -8,7 +8,7 @@ from functools import lru_cache
 from typing import Dict, Optional, Tuple
 
 from . import (aiohttp, amqp, aws, frameworks, grpc, http_client, http_extra, httpx, kafka, kubernetes, ldap, mongodb,
-               mqtt, mysql, oauth, paramiko, plain_protocols, postgres, pyopenssl, redis, requests, search, ssh, ssl,
+               mqtt, mysql, neo4j, oauth, paramiko, plain_protocols, postgres, pyopenssl, redis, requests, search, ssh, ssl,
                urllib3, urllib_request, websockets)
 from .spec import Api, ClientType, Library, SettingsSpec, TlsSwitch
 
@@ -42,6 +42,7 @@ LIBRARIES: Tuple[Library, ...] = (
     ssh.LIBRARY,
     http_extra.LIBRARY,
     http_extra.TORNADO,
+    neo4j.LIBRARY,
 )
 
 FUNCTIONS: Dict[str, Api] = {}

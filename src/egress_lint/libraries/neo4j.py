@@ -1,0 +1,15 @@
+"""The Neo4j driver: the URI scheme decides the transport (neo4j:// and bolt:// are cleartext,
+neo4j+s:// verified TLS, neo4j+ssc:// TLS without verification)."""
+from .spec import Api, Arg, Library
+
+
+def _driver(name: str) -> Api:
+    return Api(name, "neo4j", url=Arg("uri", 0), connection=True, protocol="neo4j", password=(Arg("auth", 1),))
+
+
+LIBRARY = Library(
+    name="neo4j",
+    modules=("neo4j",),
+    functions=tuple((name, _driver(name)) for name in (
+        "neo4j.GraphDatabase.driver", "neo4j.AsyncGraphDatabase.driver")),
+)
