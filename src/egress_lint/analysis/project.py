@@ -22,6 +22,7 @@ import bisect
 import os
 import re
 from collections import OrderedDict
+from functools import lru_cache
 from typing import Dict, Iterable, List, Optional, Set, Tuple
 
 from ..libraries import CLIENT_TYPES, CONSTRUCTORS, FUNCTIONS, MODULES, canonical
@@ -59,15 +60,17 @@ _CONSTRUCTOR_CALL = re.compile(r"\b(?:" + "|".join(sorted({re.escape(q.rsplit(".
 _WORD = re.compile(r"\w+|\*")
 
 
+@lru_cache(maxsize=1)
+def _library_imports():
+    from ..engine import _Precheck
+
+    return _Precheck(MODULES, ())
+
+
 def _imports_library(text: str) -> bool:
     """The import half of the engine's pre-check (a rule's tell-tale word in a dependency does not
     make it hand anything to its importers)."""
-    from ..engine import _precheck
-
-    check = _precheck()
-    if not any(m in text for m in check.module_literals):
-        return False
-    return check.from_import.search(text) is not None or check.plain_import.search(text) is not None
+    return _library_imports()(text)
 
 
 def _import_lines(text: str) -> str:
