@@ -15,7 +15,7 @@ from typing import Callable, Dict, List, Optional, Sequence, Tuple
 from .cache import Cache, content_hash
 from .config import Settings
 from .diagnostics import Diagnostic
-from .engine import FileResult, FileTooLarge, check_source, read_file
+from .engine import FileResult, FileTooLarge, check_source, paused_gc, read_file
 
 # Below this many files to check, starting workers costs more than it saves.
 _MIN_FILES_PER_WORKER = 8
@@ -194,7 +194,11 @@ def _check(path: str, settings: Settings, inventory: bool = False) -> Tuple[Opti
         return None, FileResult(path, error=f"{path}: {exc}")
     except OSError as exc:
         return None, FileResult(path, error=f"{path}: cannot read: {exc.strerror or exc}")
-    return content_hash(data), check_source(data, path, settings, inventory=inventory)
+    # The collector waits until the file's tree and model are garbage: resumed inside the engine,
+    # it would first walk them while still alive and promote them, then walk them again.
+    with paused_gc():
+        result = check_source(data, path, settings, inventory=inventory)
+    return content_hash(data), result
 
 
 def reported(result: FileResult, settings: Settings) -> List[Diagnostic]:
