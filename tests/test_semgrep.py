@@ -4,8 +4,11 @@ Semgrep runs twice in the whole module (each run costs several seconds of start-
 `semgrep --test` and once for the parity scan over tests/fixtures/, whose `--strict` JSON also tells
 whether every rule loads.
 """
+import importlib.util
 import json
 import re
+import shutil
+import sys
 from pathlib import Path
 from typing import Dict, List
 
@@ -112,7 +115,7 @@ def test_parity_notices_a_line_semgrep_stops_reporting(fixture_scan):
     assert not stale
 
 
-def test_test_files_mark_exactly_the_documented_gaps():
+def test_test_files_mark_exactly_the_documented_gaps_of_their_fixture():
     marked = set()
     for test_file in RULES_DIR.rglob("egr*.py"):
         if test_file.name.endswith(".fixed.py"):
@@ -122,8 +125,67 @@ def test_test_files_mark_exactly_the_documented_gaps():
         code = test_file.name[:6].upper()
         marked |= {(code, parity.ENGINE, lines[n - 1].strip()) for n, _ in found["todoruleid"]}
         marked |= {(code, parity.SEMGREP, lines[n - 1].strip()) for n, _ in found["todook"]}
-    documented = {(g.code, g.reporter, g.statement) for g in parity.documented_gaps(RULES_DIR / "README.md")}
+    documented = {(g.code, g.reporter, g.statement) for g in parity.documented_gaps(RULES_DIR / "README.md")
+                  if g.fixture == f"{g.code}.py"}
     assert marked == documented
+
+
+# --- the test files are written from the fixtures ---------------------------------------------------
+
+def _generator():
+    spec = importlib.util.spec_from_file_location("semgrep_tests", ROOT / "tools" / "semgrep_tests.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_semgrep_test_files_are_up_to_date_with_the_fixtures():
+    done = run([sys.executable, "tools/semgrep_tests.py", "--check"], cwd=ROOT)
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_a_fixture_change_makes_exactly_its_test_file_stale(tmp_path):
+    shutil.copytree(RULES_DIR, tmp_path / "rules")
+    shutil.copytree(ROOT / "tests" / "fixtures", tmp_path / "tests" / "fixtures")
+    generator = _generator()
+    assert generator.stale(tmp_path) == []
+    fixture = tmp_path / "tests" / "fixtures" / "EGR104.py"
+    fixture.write_text(fixture.read_text(encoding="utf-8") + "# ok: EGR104\nimport os\n", encoding="utf-8")
+    assert generator.stale(tmp_path) == [tmp_path / "rules" / "tls-verify" / "egr104-process-wide-bypass.py"]
+
+
+def test_annotations_follow_the_fixture_and_the_gap_table(tmp_path):
+    fixture = tmp_path / "EGR101.py"
+    fixture.write_text(
+        "# Fixture: `# ruleid: CODE` marks a finding.\n"
+        "import requests\n"
+        "# ruleid: EGR101, EGR301\n"
+        "requests.post(API, verify=False)\n"
+        "# ruleid: EGR101\n"
+        "made.get(API, verify=False)\n"
+        "# ok: EGR101\n"
+        "local.verify = False\n"
+        "# ruleid: EGR301\n"
+        "    other.verify = False\n"
+        "# ok: EGR101\n"
+        "requests.get(API)\n", encoding="utf-8")
+    gaps = [parity.Disagreement("EGR101", "EGR101.py", "made.get(API, verify=False)", parity.ENGINE),
+            parity.Disagreement("EGR101", "EGR101.py", "local.verify = False", parity.SEMGREP),
+            parity.Disagreement("EGR101", "EGR101.py", "other.verify = False", parity.SEMGREP)]
+    text = _generator().render("EGR101", "egr101-x", fixture, gaps)
+    assert text.splitlines()[2:] == [
+        "import requests",
+        "# ruleid: egr101-x",
+        "requests.post(API, verify=False)",
+        "# todoruleid: egr101-x",
+        "made.get(API, verify=False)",
+        "# todook: egr101-x",
+        "local.verify = False",
+        "    # todook: egr101-x",
+        "    other.verify = False",
+        "# ok: egr101-x",
+        "requests.get(API)",
+    ]
 
 
 # --- consistency with the catalogue -------------------------------------------------------------------

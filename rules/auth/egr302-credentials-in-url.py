@@ -1,4 +1,6 @@
-# Semgrep test for egr302-credentials-in-url: the cases of tests/fixtures/EGR302.py, with Semgrep's annotations.
+# Semgrep test for egr302-credentials-in-url, written by tools/semgrep_tests.py from tests/fixtures/EGR302.py.
+# Edit the fixture or the gap table of rules/README.md, then run the script again.
+# Annotated fixture for EGR302 (credentials in the URL).
 import os
 
 import httpx
@@ -45,29 +47,6 @@ requests.get("https://api.example.com/items", headers={"X-API-Key": KEY})
 requests.get("https://robot@api.example.com/public")
 # ok: egr302-credentials-in-url
 requests.get("https://api.example.com/items?monkey=1&keyboard=2")
-
-
-
-# --- connection strings ----------------------------------------------------------------------------------
-import psycopg2
-import pymongo
-from sqlalchemy import create_engine
-
-# todoruleid: egr302-credentials-in-url
-pg = psycopg2.connect("postgresql://app:s3cr3t-value@db.example.com/app?sslmode=verify-full")
-# todoruleid: egr302-credentials-in-url
-mongo = pymongo.MongoClient("mongodb+srv://app:s3cr3t-value@cluster.example.com/app")
-# todoruleid: egr302-credentials-in-url
-engine = create_engine(f"postgresql://app:{os.environ['DB_PASSWORD']}@db.example.com/app?sslmode=verify-full")
-# ok: egr302-credentials-in-url
-engine_env = create_engine(os.environ["DATABASE_URL"])
-# ok: egr302-credentials-in-url
-mongo_user_only = pymongo.MongoClient("mongodb+srv://app@cluster.example.com/app?authMechanism=MONGODB-X509")
-
-
-# --- the same cases as they appear in other fixtures ---------------------------------------------------
-# todoruleid: egr302-credentials-in-url
-queue = redis.from_url(f"redis://:{os.environ['REDIS_PASSWORD']}@queue.example.com:6379/0")
 
 
 # --- credentials reaching the query in other ways -------------------------------------------------------------
@@ -125,6 +104,23 @@ def positional(key):
     scanner = requests.Session()
     # ok: egr302-credentials-in-url
     scanner.post("https://api.example.com/items", {"key": key})
+
+
+# --- connection strings ----------------------------------------------------------------------------------
+import psycopg2
+import pymongo
+from sqlalchemy import create_engine
+
+# todoruleid: egr302-credentials-in-url
+pg = psycopg2.connect("postgresql://app:s3cr3t-value@db.example.com/app?sslmode=verify-full")
+# todoruleid: egr302-credentials-in-url
+mongo = pymongo.MongoClient("mongodb+srv://app:s3cr3t-value@cluster.example.com/app")
+# todoruleid: egr302-credentials-in-url
+engine = create_engine(f"postgresql://app:{os.environ['DB_PASSWORD']}@db.example.com/app?sslmode=verify-full")
+# ok: egr302-credentials-in-url
+engine_env = create_engine(os.environ["DATABASE_URL"])
+# ok: egr302-credentials-in-url
+mongo_user_only = pymongo.MongoClient("mongodb+srv://app@cluster.example.com/app?authMechanism=MONGODB-X509")
 
 
 def branches(key, signed):

@@ -1,4 +1,6 @@
-# Semgrep test for egr303-hardcoded-credential: the cases of tests/fixtures/EGR303.py, with Semgrep's annotations.
+# Semgrep test for egr303-hardcoded-credential, written by tools/semgrep_tests.py from tests/fixtures/EGR303.py.
+# Edit the fixture or the gap table of rules/README.md, then run the script again.
+# Annotated fixture for EGR303 (hard-coded credential reaching an outbound call).
 import os
 
 import aiohttp
@@ -70,30 +72,6 @@ def passthrough(url, token):
     return requests.get(url, headers={"Authorization": "Bearer " + token})
 
 
-
-# --- databases and caches ------------------------------------------------------------------------------
-import psycopg2
-import pymysql
-import redis
-
-# todoruleid: egr303-hardcoded-credential
-pg = psycopg2.connect(host="db.example.com", dbname="app", user="app", password="s3cr3t-value",
-                      sslmode="verify-full")
-# todoruleid: egr303-hardcoded-credential
-cache = redis.Redis(host="cache.example.com", password="s3cr3t-value", ssl=True, ssl_check_hostname=True)
-
-DATABASES = {
-    # todoruleid: egr303-hardcoded-credential
-    "default": {"ENGINE": "django.db.backends.postgresql", "HOST": "pg.example.com", "PASSWORD": "s3cr3t-value",
-                "OPTIONS": {"sslmode": "verify-full"}},
-}
-# ok: egr303-hardcoded-credential
-pg_env = psycopg2.connect(host="db.example.com", dbname="app", password=os.environ["PGPASSWORD"],
-                          sslmode="verify-full")
-# ok: egr303-hardcoded-credential
-placeholder = pymysql.connect(host="mysql.example.com", user="root", password="changeme", ssl_ca="/etc/ssl/db-ca.pem")
-
-
 # --- every host, every credential name; literals that are not secrets ------------------------------------
 # ruleid: egr303-hardcoded-credential
 requests.get("http://127.0.0.1:9200/_cluster/health", auth=("elastic", "s3cr3t-elastic"))
@@ -122,6 +100,29 @@ requests.get(API, headers={"X-Auth-Token": "https://tokens.example.com/issue"})
 requests.get(API, headers={"X-Client-Token": "disabled"})
 # ok: egr303-hardcoded-credential
 requests.post(API + "/login", data={"username": "robot", "password": os.environ["ROBOT_PASSWORD"]})
+
+
+# --- databases and caches ------------------------------------------------------------------------------
+import psycopg2
+import pymysql
+import redis
+
+# todoruleid: egr303-hardcoded-credential
+pg = psycopg2.connect(host="db.example.com", dbname="app", user="app", password="s3cr3t-value",
+                      sslmode="verify-full")
+# todoruleid: egr303-hardcoded-credential
+cache = redis.Redis(host="cache.example.com", password="s3cr3t-value", ssl=True, ssl_check_hostname=True)
+
+DATABASES = {
+    # todoruleid: egr303-hardcoded-credential
+    "default": {"ENGINE": "django.db.backends.postgresql", "HOST": "pg.example.com", "PASSWORD": "s3cr3t-value",
+                "OPTIONS": {"sslmode": "verify-full"}},
+}
+# ok: egr303-hardcoded-credential
+pg_env = psycopg2.connect(host="db.example.com", dbname="app", password=os.environ["PGPASSWORD"],
+                          sslmode="verify-full")
+# ok: egr303-hardcoded-credential
+placeholder = pymysql.connect(host="mysql.example.com", user="root", password="changeme", ssl_ca="/etc/ssl/db-ca.pem")
 
 
 # --- cloud keys ----------------------------------------------------------------------------------------------------

@@ -1,4 +1,6 @@
-# Semgrep test for egr304-weak-jwt: the cases of tests/fixtures/EGR304.py, with Semgrep's annotations.
+# Semgrep test for egr304-weak-jwt, written by tools/semgrep_tests.py from tests/fixtures/EGR304.py.
+# Edit the fixture or the gap table of rules/README.md, then run the script again.
+# Annotated fixture for EGR304 (weak JWT handling).
 import os
 
 import jwt

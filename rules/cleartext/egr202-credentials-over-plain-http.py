@@ -1,4 +1,6 @@
-# Semgrep test for egr202-credentials-over-plain-http: the cases of tests/fixtures/EGR202.py, with Semgrep's annotations.
+# Semgrep test for egr202-credentials-over-plain-http, written by tools/semgrep_tests.py from tests/fixtures/EGR202.py.
+# Edit the fixture or the gap table of rules/README.md, then run the script again.
+# Annotated fixture for EGR202 (credentials or sensitive data over plain HTTP).
 # Every line here is also plain HTTP (EGR201) unless the URL comes from a client's base_url.
 import os
 
@@ -106,6 +108,17 @@ requests.post(BASE + "/search", json={"query": "shoes", "page": 2})
 requests.get(BASE + "/catalogue", auth=None)
 
 
+# --- credentials wherever they travel, over plain HTTP ------------------------------------------------------
+def relay(bot_secret_token, chat, text):
+    # ruleid: egr202-credentials-over-plain-http
+    requests.post(f"http://chat.example.com/bot{bot_secret_token}/send", json={"chat": chat, "text": text})
+    # ruleid: egr202-credentials-over-plain-http
+    requests.get("http://feeds.example.com/latest", params={"feed_token": bot_secret_token})
+    # ruleid: egr202-credentials-over-plain-http
+    requests.post("http://notify.example.com/push", data={"login": chat, "psw": bot_secret_token})
+    # ruleid: egr202-credentials-over-plain-http
+    requests.post("http://mail.example.com/send", headers={"X-Mailer-Server-Token": bot_secret_token})
+
 
 # --- databases, caches and brokers ------------------------------------------------------------------
 import psycopg2
@@ -127,18 +140,6 @@ secure_cache = redis.Redis(host="cache.example.com", password=os.environ["REDIS_
                            ssl_check_hostname=True)
 # ok: egr202-credentials-over-plain-http
 local_cache = redis.Redis(host="localhost", password=os.environ["REDIS_PASSWORD"])
-
-
-# --- credentials wherever they travel, over plain HTTP ------------------------------------------------------
-def relay(bot_secret_token, chat, text):
-    # ruleid: egr202-credentials-over-plain-http
-    requests.post(f"http://chat.example.com/bot{bot_secret_token}/send", json={"chat": chat, "text": text})
-    # ruleid: egr202-credentials-over-plain-http
-    requests.get("http://feeds.example.com/latest", params={"feed_token": bot_secret_token})
-    # ruleid: egr202-credentials-over-plain-http
-    requests.post("http://notify.example.com/push", data={"login": chat, "psw": bot_secret_token})
-    # ruleid: egr202-credentials-over-plain-http
-    requests.post("http://mail.example.com/send", headers={"X-Mailer-Server-Token": bot_secret_token})
 
 
 # --- search and object-store clients ------------------------------------------------------------------------

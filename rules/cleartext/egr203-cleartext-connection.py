@@ -1,10 +1,13 @@
-# Semgrep test for egr203-cleartext-connection: the cases of tests/fixtures/EGR203.py, with Semgrep's annotations.
+# Semgrep test for egr203-cleartext-connection, written by tools/semgrep_tests.py from tests/fixtures/EGR203.py.
+# Edit the fixture or the gap table of rules/README.md, then run the script again.
+# Annotated fixture for EGR203 (cleartext connection class to an external host).
 import ftplib
 import http.client
 import imaplib
 import poplib
 import smtplib
 import telnetlib
+import os
 import xmlrpc.client
 from ftplib import FTP
 from http.client import HTTPConnection as Plain
@@ -85,6 +88,49 @@ def notify(host):
         server.send_message(None)
 
 
+# --- local transports: a Unix socket, a named pipe, an SSH channel, a buffer ---------------------------------
+import socket
+
+
+class SocketFileConnection(http.client.HTTPConnection):
+    def __init__(self, socket_path):
+        super().__init__("localhost")
+        self.socket_path = socket_path
+
+    def connect(self):
+        self.sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        self.sock.connect(self.socket_path)
+
+
+class TunnelConnection(http.client.HTTPConnection):
+    def __init__(self, host, channel_opener):
+        super().__init__(host)
+        self.channel_opener = channel_opener
+
+    def connect(self):
+        self.sock = self.channel_opener("direct-tcpip", (self.host, 80))
+
+
+class RecordingConnection(http.client.HTTPConnection):
+    def send(self, data):
+        self.recorded.append(data)
+
+
+class TimedConnection(http.client.HTTPConnection):
+    def connect(self):
+        super().connect()
+        self.sock.settimeout(5)
+
+
+# ok: egr203-cleartext-connection
+docker = SocketFileConnection("/var/run/docker.sock")
+# ok: egr203-cleartext-connection
+tunnelled = TunnelConnection("internal.example.com", None)
+# ok: egr203-cleartext-connection
+recorder = RecordingConnection("api.example.com")
+# todoruleid: egr203-cleartext-connection
+timed = TimedConnection("api.example.com")
+
 
 # --- databases, caches and brokers ------------------------------------------------------------------
 import asyncpg
@@ -140,61 +186,6 @@ mongo_srv = pymongo.MongoClient("mongodb+srv://cluster.example.com/")
 mysql_tls = pymysql.connect(host="mysql.example.com", ssl_ca="/etc/ssl/db-ca.pem", ssl_verify_identity=True)
 # todook: egr203-cleartext-connection
 socket_pg = psycopg2.connect("host=/var/run/postgresql dbname=app sslmode=disable")
-
-
-# --- the same cases as they appear in other fixtures ---------------------------------------------------
-def cache_client(password):
-    # todoruleid: egr203-cleartext-connection
-    return redis.Redis(host="cache.example.com", password=password)
-
-
-# ruleid: egr203-cleartext-connection
-pg_plain = psycopg2.connect(host="db.example.com", dbname="app", user="app", password=os.environ["PGPASSWORD"],
-    sslmode="disable")
-
-
-# --- local transports: a Unix socket, a named pipe, an SSH channel, a buffer ---------------------------------
-import socket
-
-
-class SocketFileConnection(http.client.HTTPConnection):
-    def __init__(self, socket_path):
-        super().__init__("localhost")
-        self.socket_path = socket_path
-
-    def connect(self):
-        self.sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
-        self.sock.connect(self.socket_path)
-
-
-class TunnelConnection(http.client.HTTPConnection):
-    def __init__(self, host, channel_opener):
-        super().__init__(host)
-        self.channel_opener = channel_opener
-
-    def connect(self):
-        self.sock = self.channel_opener("direct-tcpip", (self.host, 80))
-
-
-class RecordingConnection(http.client.HTTPConnection):
-    def send(self, data):
-        self.recorded.append(data)
-
-
-class TimedConnection(http.client.HTTPConnection):
-    def connect(self):
-        super().connect()
-        self.sock.settimeout(5)
-
-
-# ok: egr203-cleartext-connection
-docker = SocketFileConnection("/var/run/docker.sock")
-# ok: egr203-cleartext-connection
-tunnelled = TunnelConnection("internal.example.com", None)
-# ok: egr203-cleartext-connection
-recorder = RecordingConnection("api.example.com")
-# todoruleid: egr203-cleartext-connection
-timed = TimedConnection("api.example.com")
 
 
 # --- gRPC, LDAP and object stores -------------------------------------------------------------------------
@@ -257,11 +248,6 @@ secure_sensor = mqtt.Client()
 secure_sensor.tls_set()
 # ok: egr203-cleartext-connection
 secure_sensor.connect("broker.example.com", 8883)
-# todoruleid: egr203-cleartext-connection
-rabbit = pika.ConnectionParameters(host="rabbit.example.com",
-)
-# todoruleid: egr203-cleartext-connection
-telemetry.connect("broker.example.com", 1883)
 
 
 # --- STARTTLS that does not run before every login -------------------------------------------------------

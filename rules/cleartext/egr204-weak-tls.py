@@ -1,4 +1,6 @@
-# Semgrep test for egr204-weak-tls: the cases of tests/fixtures/EGR204.py, with Semgrep's annotations.
+# Semgrep test for egr204-weak-tls, written by tools/semgrep_tests.py from tests/fixtures/EGR204.py.
+# Edit the fixture or the gap table of rules/README.md, then run the script again.
+# Annotated fixture for EGR204 (TLS older than 1.2 or weak cipher suites).
 import socket
 import ssl
 from ssl import PROTOCOL_TLSv1_1, TLSVersion

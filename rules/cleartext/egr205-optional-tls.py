@@ -1,4 +1,6 @@
-# Semgrep test for egr205-optional-tls: the cases of tests/fixtures/EGR205.py, with Semgrep's annotations.
+# Semgrep test for egr205-optional-tls, written by tools/semgrep_tests.py from tests/fixtures/EGR205.py.
+# Edit the fixture or the gap table of rules/README.md, then run the script again.
+# Annotated fixture for EGR205 (TLS optional: the connection falls back to cleartext).
 import os
 
 import MySQLdb

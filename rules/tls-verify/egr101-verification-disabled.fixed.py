@@ -1,4 +1,6 @@
-# Semgrep test for egr101-verification-disabled: the cases of tests/fixtures/EGR101.py, with Semgrep's annotations.
+# Semgrep test for egr101-verification-disabled, written by tools/semgrep_tests.py from tests/fixtures/EGR101.py.
+# Edit the fixture or the gap table of rules/README.md, then run the script again.
+# Annotated fixture for EGR101 (certificate verification disabled on an HTTP client).
 import functools
 import os
 from functools import partial
@@ -49,6 +51,22 @@ response = requests.get(
     API,
     timeout=5,
 )
+# ruleid: egr101-verification-disabled
+requests.get(API)  # staging only
+# ruleid: egr101-verification-disabled
+requests.get(
+    API,
+    verify=False,  # staging only
+    timeout=5,
+)
+# ruleid: egr101-verification-disabled
+requests.get(
+    API,
+    timeout=5,  # seconds
+    verify=False
+)
+# ruleid: egr101-verification-disabled
+requests.get(API, timeout=5, )
 
 
 def import_inside_function():
@@ -136,6 +154,12 @@ requests.Session().get(API)
 other = Session()
 # ruleid: egr101-verification-disabled
 other.verify = 0
+if API:
+    # ruleid: egr101-verification-disabled
+    session.verify = False
+else:
+    # ruleid: egr101-verification-disabled
+    counter = 0; session.verify = False
 
 with requests.Session() as scoped:
     # ruleid: egr101-verification-disabled
@@ -236,6 +260,10 @@ https_pool = urllib3.HTTPSConnectionPool("api.example.com", cert_reqs=ssl.CERT_N
 from_url = urllib3.connection_from_url(API, cert_reqs="CERT_NONE")
 # ruleid: egr101-verification-disabled
 legacy_pool = requests.packages.urllib3.PoolManager(cert_reqs=ssl.VerifyMode.CERT_NONE)
+from ssl import CERT_NONE
+
+# ruleid: egr101-verification-disabled
+imported_constant = urllib3.PoolManager(cert_reqs=CERT_NONE)
 
 # --- must not fire --------------------------------------------------------------------------------
 # ok: egr101-verification-disabled
@@ -301,6 +329,13 @@ json.dumps({"verify": False})
 requests.get(API, **os.environ)
 
 
+# --- certificate pinning is verification ------------------------------------------------------------------------
+# ok: egr101-verification-disabled
+urllib3.PoolManager(cert_reqs="CERT_NONE", assert_fingerprint="AA:BB:CC:DD:EE:FF:00:11:22:33:44:55:66:77:88:99")
+# ruleid: egr101-verification-disabled
+urllib3.PoolManager(cert_reqs="CERT_NONE", assert_fingerprint=None)
+
+
 # --- databases, caches and brokers ------------------------------------------------------------------
 import MySQLdb
 import psycopg2
@@ -347,13 +382,6 @@ cache_verified = redis.Redis(host="cache.example.com", ssl=True, ssl_cert_reqs="
 mongo_verified = pymongo.MongoClient("mongodb+srv://cluster.example.com/")
 # ok: egr101-verification-disabled
 mysql_verified = MySQLdb.connect(host="mysql.example.com", ssl_mode="VERIFY_IDENTITY")
-
-
-# --- certificate pinning is verification ------------------------------------------------------------------------
-# ok: egr101-verification-disabled
-urllib3.PoolManager(cert_reqs="CERT_NONE", assert_fingerprint="AA:BB:CC:DD:EE:FF:00:11:22:33:44:55:66:77:88:99")
-# ruleid: egr101-verification-disabled
-urllib3.PoolManager(cert_reqs="CERT_NONE", assert_fingerprint=None)
 
 
 # --- LDAP, search, cloud and Kubernetes clients -------------------------------------------------------

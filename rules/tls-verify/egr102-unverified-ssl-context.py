@@ -1,9 +1,11 @@
-# Semgrep test for egr102-unverified-ssl-context: the cases of tests/fixtures/EGR102.py, with Semgrep's annotations.
+# Semgrep test for egr102-unverified-ssl-context, written by tools/semgrep_tests.py from tests/fixtures/EGR102.py.
+# Edit the fixture or the gap table of rules/README.md, then run the script again.
+# Annotated fixture for EGR102 (unverified SSL context created or passed).
 import http.client
 import socket
 import ssl
 import urllib.request
-from ssl import SSLContext, _create_unverified_context
+from ssl import CERT_NONE, SSLContext, _create_unverified_context
 from urllib.request import HTTPSHandler, build_opener, urlopen
 
 URL = "https://api.example.com/v1/status"
@@ -18,6 +20,9 @@ configured = ssl.create_default_context()
 configured.check_hostname = False
 # ruleid: egr102-unverified-ssl-context
 configured.verify_mode = ssl.CERT_NONE
+spelled_out = ssl.create_default_context()
+# ruleid: egr102-unverified-ssl-context
+spelled_out.verify_mode = CERT_NONE
 
 # --- contexts handed to a connection -------------------------------------------------------------
 # ruleid: egr102-unverified-ssl-context

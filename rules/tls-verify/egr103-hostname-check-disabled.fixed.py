@@ -1,4 +1,6 @@
-# Semgrep test for egr103-hostname-check-disabled: the cases of tests/fixtures/EGR103.py, with Semgrep's annotations.
+# Semgrep test for egr103-hostname-check-disabled, written by tools/semgrep_tests.py from tests/fixtures/EGR103.py.
+# Edit the fixture or the gap table of rules/README.md, then run the script again.
+# Annotated fixture for EGR103 (hostname verification disabled).
 import ssl
 
 import urllib3
@@ -51,49 +53,29 @@ class Settings:
 settings = Settings()
 # ok: egr103-hostname-check-disabled
 settings.check_hostname = False
-
-
-# --- databases and caches ------------------------------------------------------------------------------
-import psycopg2
-import pymongo
-import redis
-
-# todoruleid: egr103-hostname-check-disabled
-pg_verify_ca = psycopg2.connect("host=db.example.com dbname=app sslmode=verify-ca")
-# ruleid: egr103-hostname-check-disabled
-cache_no_hostname = redis.Redis(host="cache.example.com", ssl=True, ssl_check_hostname=False)
-# todoruleid: egr103-hostname-check-disabled
-cache_default_hostname = redis.from_url("rediss://cache.example.com:6380/0")
-# todoruleid: egr103-hostname-check-disabled
-mongo_any_name = pymongo.MongoClient("mongodb://mongo.example.com/?tls=true&tlsAllowInvalidHostnames=true")
-# ok: egr103-hostname-check-disabled
-cache_checked = redis.Redis(host="cache.example.com", ssl=True, ssl_check_hostname=True)
-# ok: egr103-hostname-check-disabled
-pg_full = psycopg2.connect("host=db.example.com dbname=app sslmode=verify-full")
-
-
-
-# --- databases and caches ------------------------------------------------------------------------------
-import psycopg2
-import pymongo
-import redis
-
-# todoruleid: egr103-hostname-check-disabled
-pg_verify_ca = psycopg2.connect("host=db.example.com dbname=app sslmode=verify-ca")
-# ruleid: egr103-hostname-check-disabled
-cache_no_hostname = redis.Redis(host="cache.example.com", ssl=True, ssl_check_hostname=False)
-# todoruleid: egr103-hostname-check-disabled
-cache_default_hostname = redis.from_url("rediss://cache.example.com:6380/0")
-# todoruleid: egr103-hostname-check-disabled
-mongo_any_name = pymongo.MongoClient("mongodb://mongo.example.com/?tls=true&tlsAllowInvalidHostnames=true")
-# ok: egr103-hostname-check-disabled
-cache_checked = redis.Redis(host="cache.example.com", ssl=True, ssl_check_hostname=True)
-# ok: egr103-hostname-check-disabled
-pg_full = psycopg2.connect("host=db.example.com dbname=app sslmode=verify-full")
-
-
 # ok: egr103-hostname-check-disabled
 urllib3.PoolManager(assert_hostname=False, assert_fingerprint="AA:BB:CC")
+
+
+
+
+# --- databases and caches ------------------------------------------------------------------------------
+import psycopg2
+import pymongo
+import redis
+
+# todoruleid: egr103-hostname-check-disabled
+pg_verify_ca = psycopg2.connect("host=db.example.com dbname=app sslmode=verify-ca")
+# ruleid: egr103-hostname-check-disabled
+cache_no_hostname = redis.Redis(host="cache.example.com", ssl=True, ssl_check_hostname=False)
+# todoruleid: egr103-hostname-check-disabled
+cache_default_hostname = redis.from_url("rediss://cache.example.com:6380/0")
+# todoruleid: egr103-hostname-check-disabled
+mongo_any_name = pymongo.MongoClient("mongodb://mongo.example.com/?tls=true&tlsAllowInvalidHostnames=true")
+# ok: egr103-hostname-check-disabled
+cache_checked = redis.Redis(host="cache.example.com", ssl=True, ssl_check_hostname=True)
+# ok: egr103-hostname-check-disabled
+pg_full = psycopg2.connect("host=db.example.com dbname=app sslmode=verify-full")
 
 
 # --- search and Kubernetes clients -------------------------------------------------------------------------

@@ -1,4 +1,6 @@
-# Semgrep test for egr105-insecure-warnings-silenced: the cases of tests/fixtures/EGR105.py, with Semgrep's annotations.
+# Semgrep test for egr105-insecure-warnings-silenced, written by tools/semgrep_tests.py from tests/fixtures/EGR105.py.
+# Edit the fixture or the gap table of rules/README.md, then run the script again.
+# Annotated fixture for EGR105 (insecure-request warnings silenced).
 import warnings
 
 import requests
@@ -32,6 +34,16 @@ warnings.simplefilter(action="ignore", category=urllib3.exceptions.InsecureReque
 def quiet():
     # ruleid: egr105-insecure-warnings-silenced
     urllib3.disable_warnings(urllib3.exceptions.InsecureRequestWarning)
+
+
+def quiet_in_tests(testing):
+    if testing:
+        # ruleid: egr105-insecure-warnings-silenced
+        warnings.simplefilter("ignore", InsecureRequestWarning)  # noisy in tests
+    else:
+        pass
+    # ruleid: egr105-insecure-warnings-silenced
+    return urllib3.disable_warnings()
 
 
 # --- must not fire ----------------------------------------------------------------------------------

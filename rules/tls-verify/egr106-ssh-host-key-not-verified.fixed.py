@@ -1,4 +1,6 @@
-# Semgrep test for egr106-ssh-host-key-not-verified: the cases of tests/fixtures/EGR106.py, with Semgrep's annotations.
+# Semgrep test for egr106-ssh-host-key-not-verified, written by tools/semgrep_tests.py from tests/fixtures/EGR106.py.
+# Edit the fixture or the gap table of rules/README.md, then run the script again.
+# Annotated fixture for EGR106 (SSH server not authenticated).
 import paramiko
 import paramiko as pm
 from paramiko import AutoAddPolicy, SSHClient
