@@ -136,3 +136,50 @@ def test_flake8_and_inventory_see_django_settings(tmp_path: Path):
     rows = rows["connections"] if isinstance(rows, dict) else rows
     assert [(r["line"], r["kind"], r["library"], r["scheme"], r["host"], r["tls"], r["codes"]) for r in rows] == [
         (2, "setting", "Django (psycopg2)", "postgresql", "pg.example.com", "n.a. (cleartext)", ["EGR203"])]
+
+
+# --- hints in the library's words ------------------------------------------------------------------------------
+
+def _hints(source: str):
+    result = check_source(source.encode(), "app.py", Settings())
+    assert result.error is None and not result.internal_errors
+    return {(d.line, d.code): d.hint for d in result.diagnostics}
+
+
+def test_database_findings_say_what_to_change_in_the_dsn_not_an_http_keyword():
+    hints = _hints('import os, psycopg2, redis, requests\n'
+                   'psycopg2.connect("host=db.example.com sslmode=require")\n'
+                   'psycopg2.connect(f"postgresql://app:{os.environ[\'PW\']}@db.example.com/app?sslmode=verify-full")\n'
+                   'redis.Redis(host="cache.example.com")\n'
+                   'requests.get("https://api.example.com", verify=False)\n')
+    assert hints[(2, "EGR101")].startswith('verify the server: sslmode="verify-full"')
+    assert "verify=" not in hints[(2, "EGR101")]
+    assert hints[(3, "EGR302")].startswith("pass password= read from the environment (or leave it to PGPASSWORD")
+    assert hints[(4, "EGR203")].startswith("encrypt it: a rediss:// URL or ssl=True")
+    assert hints[(5, "EGR101")] == 'remove it; for a private CA pass its bundle instead (verify="/path/to/ca.pem")'
+
+
+def test_settings_and_switch_hints_come_from_the_tables():
+    hints = _hints('import ssl\nimport ldap3\nfrom kubernetes import client\n'
+                   'broker_url = "amqp://rabbit.example.com//"\n'
+                   'tls = ldap3.Tls(validate=ssl.CERT_NONE)\n'
+                   'configuration = client.Configuration()\n'
+                   'configuration.verify_ssl = False\n')
+    assert hints[(4, "EGR201")].startswith("use a rediss:// or amqps:// URL with broker_use_ssl=")
+    assert hints[(5, "EGR101")] == "verify the server: Tls(validate=ssl.CERT_REQUIRED) (ca_certs_file= names a private CA)"
+    assert hints[(7, "EGR101")].startswith("verify the server: verify_ssl = True")
+
+
+def test_inventory_marks_databases_caches_brokers_and_directories_sensitive(tmp_path: Path):
+    (tmp_path / "app.py").write_text(
+        'import ldap3, psycopg2, redis, requests\n'
+        'psycopg2.connect(host="db.example.com", sslmode="verify-full")\n'
+        'redis.Redis(host="cache.example.com", ssl=True, ssl_check_hostname=True)\n'
+        'ldap3.Server("ldaps://dc.example.com", tls=ldap3.Tls(validate=2))\n'
+        'psycopg2.connect("host=/var/run/postgresql dbname=app")\n'
+        'requests.get("https://api.example.com/status")\n'
+        'broker_url = "amqps://rabbit.example.com//"\n')
+    rows = json.loads(egress_lint("inventory", "--format", "json", "app.py", cwd=tmp_path).stdout)["connections"]
+    assert [(r["line"], r["sensitive"], r["why_sensitive"]) for r in rows] == [
+        (2, "yes", "database connection"), (3, "yes", "cache connection"), (4, "yes", "directory connection"),
+        (5, "n.a.", ""), (6, "no", ""), (7, "yes", "message broker connection")]

@@ -308,7 +308,7 @@ def _analyse(tree: ast.Module, lines: Sequence[str], path: str, settings: Settin
                 col=_char_column(lines, finding.line, finding.col) + 1,
                 code=rule_class.code,
                 message=finding.message,
-                hint=rule_class.hint,
+                hint=finding.hint or rule_class.hint,
                 severity=rule_class.severity,
                 end_line=finding.end_line,
                 end_col=_char_column(lines, finding.end_line, finding.end_col) + 1,

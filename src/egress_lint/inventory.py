@@ -50,7 +50,7 @@ def connections(model, diagnostics: Sequence[Diagnostic], settings: Settings, pa
             "url_path": url.display_path if url else "",
             "tls": _tls(model, point, url, codes, by_line),
             "auth": _auth(model, point, settings),
-            **_sensitive(model, point, settings),
+            **_sensitive(model, point, settings, url),
             "codes": codes,
         })
     rows += _setting_rows(model, by_position, by_line, settings, path, lines)
@@ -76,7 +76,7 @@ def _setting_rows(model, by_position, by_line, settings: Settings, path: str, li
             "api": connection.subject, "kind": "setting", "method": "",
             "scheme": (url.scheme or "") if url else "", "host": (url.host or "dynamic") if url else "dynamic",
             "url_path": "", "tls": _connection_tls(model, connection, sorted(codes)),
-            "auth": _connection_auth(model, connection), "sensitive": "n.a.", "why_sensitive": "",
+            "auth": _connection_auth(model, connection), **_held(connection),
             "codes": sorted(codes),
         })
     return rows
@@ -176,8 +176,24 @@ def _auth(model, point, settings: Settings) -> str:
     return "unknown" if evidence else "none"
 
 
-def _sensitive(model, point, settings: Settings) -> Dict[str, str]:
-    url = model.url(point)
+def _held(connection) -> Dict[str, str]:
+    """Databases, caches, brokers, directories and search indexes carry sensitive data by definition
+    (ASVS V9.2.3): the application's records, session tokens, messages, bind passwords."""
+    from .analysis.transport import holds
+
+    what = holds(connection) if connection is not None else ""
+    if not what:
+        return {"sensitive": "n.a.", "why_sensitive": ""}
+    return {"sensitive": "yes", "why_sensitive": f"{what} connection"}
+
+
+def _sensitive(model, point, settings: Settings, url) -> Dict[str, str]:
+    if point.api.protocol is not None:  # database, cache, broker and directory connections
+        from .analysis.transport import connection_of
+
+        if url is not None and url.local:
+            return {"sensitive": "n.a.", "why_sensitive": ""}
+        return _held(connection_of(model, point))
     if point.kind != "request" or (url is not None and url.local):
         return {"sensitive": "n.a.", "why_sensitive": ""}
     reasons = sensitivity(model, point, settings["sensitive-keys"], settings["sensitive-paths"])

@@ -54,6 +54,7 @@ class Finding:
     end_col: int
     message: str
     fix: Optional[Fix] = None
+    hint: str = ""  # the library's own remedy (a DSN option, not an HTTP keyword); empty: the rule's hint
 
 
 class Rule:
@@ -83,7 +84,7 @@ class Rule:
     def check(self, model: "SemanticModel") -> Iterable[Finding]:
         raise NotImplementedError
 
-    def report(self, node: ast.AST, message: str, fix: Optional[Fix] = None) -> Finding:
+    def report(self, node: ast.AST, message: str, fix: Optional[Fix] = None, hint: str = "") -> Finding:
         return Finding(
             line=node.lineno,
             col=node.col_offset,
@@ -91,6 +92,7 @@ class Rule:
             end_col=getattr(node, "end_col_offset", None) or node.col_offset,
             message=message,
             fix=fix,
+            hint=hint,
         )
 
     @classmethod

@@ -24,11 +24,11 @@ _SSL_CONTEXT = "ssl.SSLContext"
 class Weakening:
     """One switched-off protection, reported at ``node``."""
 
-    __slots__ = ("node", "subject", "setting", "effect", "point", "config", "value", "written_here")
+    __slots__ = ("node", "subject", "setting", "effect", "point", "config", "value", "written_here", "remedy")
 
     def __init__(self, node: ast.AST, subject: str, setting: str, effect: str,
                  point: Optional[EgressPoint] = None, config=None, value: Optional[Value] = None,
-                 written_here: bool = False) -> None:
+                 written_here: bool = False, remedy: str = "") -> None:
         self.node = node
         self.subject = subject  # "requests.get()" or "requests.Session.verify"
         self.setting = setting  # "verify=False via SETTINGS, line 16"
@@ -39,6 +39,8 @@ class Weakening:
         # The value is written at the reported call or statement, not brought there from elsewhere:
         # only then can a fix change it in place.
         self.written_here = written_here
+        # What to use instead, in the library's words (from its table), for the hint; "" keeps the rule's.
+        self.remedy = remedy
 
 
 def describe(value: Optional[Value], name: str, joiner: str = "=", context_reason: str = "") -> str:
@@ -83,7 +85,8 @@ def weakenings(model: SemanticModel, effect: str) -> List[Weakening]:
                     if method_switch.selector:  # setopt(pycurl.SSL_VERIFYPEER, 0): name the option
                         option = model.resolve(config.node.args[0], config.scope)
                         shown = option.qualname.rsplit(".", 1)[1] if isinstance(option, Ref) else shown
-                    found.append(Weakening(config.node, subject, describe(value, shown), effect, config=config))
+                    found.append(Weakening(config.node, subject, describe(value, shown), effect, config=config,
+                                           remedy=method_switch.hint))
                 continue
             switch = attributes.get(config.attr)
             if switch is None or switch.effect != effect or config.op != "set" or config.key is not None:
@@ -92,7 +95,7 @@ def weakenings(model: SemanticModel, effect: str) -> List[Weakening]:
             if switched_off(model, value, switch.disabled_by, switch.values) is not None:
                 subject = f"{client.type.name}.{config.attr}"
                 found.append(Weakening(config.node, subject, describe(value, config.attr, " = "), effect,
-                                       config=config, value=value, written_here=not value.via))
+                                       config=config, value=value, written_here=not value.via, remedy=switch.hint))
     found.extend(_config_functions(model, effect))
     if effect == VERIFY:
         found.extend(_adapter_overrides(model))
@@ -186,12 +189,12 @@ def _config_functions(model, effect: str) -> Iterator[Weakening]:
                 setting = describe(value, shown, context_reason=reason)
                 if value is None and switch.default:
                     setting = f"{switch.arg.name} not set: {switch.default}"
-                yield Weakening(site.call, f"{site.qualname}()", setting, effect)
+                yield Weakening(site.call, f"{site.qualname}()", setting, effect, remedy=switch.hint)
 
 
 def _settings_weakenings(model, effect: str) -> Iterator[Weakening]:
     """TLS switches of connections: keywords, dict arguments, connection-string options and settings."""
-    from .transport import connections, switch_value
+    from .transport import connections, switch_value, tls_remedy
 
     for connection in connections(model):
         if connection.point is not None and effect == VERIFY and connection.url is not None \
@@ -200,7 +203,7 @@ def _settings_weakenings(model, effect: str) -> Iterator[Weakening]:
             if entry is not None and entry.transport == scheme_table.UNVERIFIED_T:
                 yield Weakening(connection.node, connection.subject,
                                 f"a {connection.url.scheme}:// URL encrypts without verifying the server", effect,
-                                point=connection.point)
+                                point=connection.point, remedy=tls_remedy(connection))
         if connection.point is not None:
             continue  # switches of calls are read by _at_call
         for switch in connection.api.tls:
@@ -211,8 +214,9 @@ def _settings_weakenings(model, effect: str) -> Iterator[Weakening]:
                 continue
             reason = switched_off(model, value, switch.disabled_by, switch.values)
             if reason is not None:
-                yield Weakening(connection.tls_node or connection.node, connection.subject, describe(value, switch.arg.name,
-                                                                              context_reason=reason), effect)
+                yield Weakening(connection.tls_node or connection.node, connection.subject,
+                                describe(value, switch.arg.name, context_reason=reason), effect,
+                                remedy=switch.hint or tls_remedy(connection))
 
 
 def _at_call(model: SemanticModel, point: EgressPoint, effect: str) -> Iterator[Weakening]:
@@ -267,8 +271,13 @@ def _at_call(model: SemanticModel, point: EgressPoint, effect: str) -> Iterator[
                 setting = f"{switch.arg.name} not set: {switch.default}"
             elif switch.within is not None and value is not None:
                 setting = f"{switch.within.name}={{{switch.arg.name!r}: ...}}: " + setting
+            remedy = switch.hint
+            if not remedy and connection is not None:
+                from .transport import tls_remedy
+
+                remedy = tls_remedy(connection)
             yield Weakening(site.call, point.subject, setting, effect, point=point, value=value,
-                            written_here=written_here)
+                            written_here=written_here, remedy=remedy)
     context = model.context
     if context is not None and point.client is not None and point.kind == "request":
         # A client made or configured in another module of the project, known to be weakened there.

@@ -241,7 +241,7 @@ def _of_point(model, point) -> Connection:
         if driver is not None and api.library == "SQLAlchemy":
             api = within_connect_args(driver, api.name)
         elif driver is not None:
-            api = replace(driver, name=api.name, library=api.library)
+            api = replace(driver, name=api.name, library=api.library, tls_hint=api.tls_hint or driver.tls_hint)
         else:
             api = replace(api, protocol=scheme_table.base(scheme) if scheme else None)
     connection = Connection(point.node, point.subject, api.library, api, point_source(model, point), dsn,
@@ -406,6 +406,46 @@ def where(connection: Connection, result: Transport) -> str:
     return f"{url.host}{port}"
 
 
+# -- hints: what to change, in the words of the connection's library -----------------------------------
+
+_GENERIC_TLS = "the client's TLS option, verifying the server against a CA bundle"
+_GENERIC_SECRET = ("pass the password as its own argument, read from the environment or a secret store, "
+                   "not inside the connection string")
+
+
+def tls_remedy(connection: Optional[Connection]) -> str:
+    """How the connection's library connects with verified TLS (its table's ``tls_hint``; else the TLS
+    twin of its scheme; else a generic phrase)."""
+    if connection is None:
+        return ""
+    api = connection.api
+    if api.tls_hint:
+        return api.tls_hint
+    scheme = connection.url.scheme if connection.url is not None and connection.url.scheme else api.protocol
+    entry = scheme_table.lookup(scheme)
+    if entry is not None and entry.secure:
+        return f"a {entry.secure}:// URL"
+    return _GENERIC_TLS
+
+
+def holds(connection: Connection) -> str:
+    """What the far end of a connection is when it holds or carries data by definition ("database",
+    "cache", "message broker", "directory", "search index"); "" otherwise."""
+    if connection.api.holds:
+        return connection.api.holds
+    url = connection.url
+    for scheme in (url.scheme if url is not None else None, connection.api.protocol):
+        entry = scheme_table.lookup(scheme)
+        if entry is not None and entry.holds:
+            return entry.holds
+    return ""
+
+
+def secret_remedy(api: Api) -> str:
+    """Where a connection's password belongs instead of its connection string."""
+    return api.secret_hint or _GENERIC_SECRET
+
+
 def describe_transport(result: Transport) -> str:
     text = result.setting
     if result.default:
@@ -517,7 +557,7 @@ def _url_setting(model, spec: SettingsSpec, name: str, stmt: ast.AST, value: Val
     if dsn is None or dsn.url is None or dsn.form != "url" or dsn.url.scheme is None:
         return
     api = api_for_engine(dsn.url.scheme) or Api(name, spec.library, protocol=scheme_table.base(dsn.url.scheme))
-    api = Api(api.name, spec.library, tls=spec.tls, protocol=api.protocol)
+    api = Api(api.name, spec.library, tls=spec.tls, protocol=api.protocol, tls_hint=spec.tls_hint)
     options: Optional[Value] = None
     tls_stmt = None
     for tls_name in spec.url_names:

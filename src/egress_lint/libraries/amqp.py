@@ -1,11 +1,13 @@
 """AMQP clients: pika and aio-pika."""
 from .spec import CLEARTEXT, CONTEXT, FALSE, MISSING, UNVERIFIED_CONTEXT, Api, Arg, Library, TlsSwitch
 
+_PIKA_HINT = "ssl_options=pika.SSLOptions(ssl.create_default_context(cafile=...), host) on port 5671"
 PIKA_PARAMETERS = Api("pika.ConnectionParameters", "pika", host=Arg("host", 0), connection=True, protocol="amqp",
-                      default_host="localhost", password=(Arg("credentials"),),
+                      default_host="localhost", password=(Arg("credentials"),), tls_hint=_PIKA_HINT,
                       tls=(TlsSwitch(Arg("ssl_options"), CLEARTEXT, (MISSING,),
                                      default="pika connects in cleartext unless ssl_options= is given"),))
-PIKA_URL = Api("pika.URLParameters", "pika", url=Arg("url", 0), connection=True, protocol="amqp")
+PIKA_URL = Api("pika.URLParameters", "pika", url=Arg("url", 0), connection=True, protocol="amqp",
+               tls_hint="an amqps:// URL (ssl_options= with a verifying context for a private CA)")
 
 _AIO_TLS = (TlsSwitch(Arg("ssl"), CLEARTEXT, (MISSING, FALSE),
                       default="aio-pika connects in cleartext unless ssl=True or an amqps:// URL is used"),
@@ -14,7 +16,8 @@ _AIO_TLS = (TlsSwitch(Arg("ssl"), CLEARTEXT, (MISSING, FALSE),
 
 def _aio(name: str) -> Api:
     return Api(name, "aio-pika", url=Arg("url", 0), host=Arg("host"), tls=_AIO_TLS, connection=True,
-               protocol="amqp", default_host="localhost", password=(Arg("password"),))
+               protocol="amqp", default_host="localhost", password=(Arg("password"),),
+               tls_hint="an amqps:// URL or ssl=True (ssl_context= from ssl.create_default_context(cafile=...))")
 
 
 LIBRARY = Library(

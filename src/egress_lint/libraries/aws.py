@@ -6,12 +6,13 @@ _TLS = (
     TlsSwitch(Arg("verify"), VERIFY, (FALSE,)),
 )
 _KEYS = (Arg("aws_secret_access_key"), Arg("aws_session_token"))
+_HINT = 'https:// endpoints with use_ssl and verify left on (verify="/path/to/ca.pem" for a private CA)'
 
 
 def _client(name: str, library: str) -> Api:
     # AWS endpoints are external; endpoint_url= points elsewhere (MinIO, LocalStack, a VPC endpoint).
     return Api(name, library, url=Arg("endpoint_url"), tls=_TLS, connection=True, protocol="https",
-               default_host="amazonaws.com", password=_KEYS)
+               default_host="amazonaws.com", password=_KEYS, tls_hint=_HINT)
 
 
 _SESSION_METHODS = {

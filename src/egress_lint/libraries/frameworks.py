@@ -49,21 +49,22 @@ _BROKER_TLS = (
               option="ssl_cert_reqs", aliases=("cert_reqs",)),
     TlsSwitch(Arg("ssl_check_hostname"), HOSTNAME, (ONE_OF,), values=(False,), aliases=("check_hostname",)),
 )
+BROKER_HINT = 'a rediss:// or amqps:// URL with broker_use_ssl={"cert_reqs": ssl.CERT_REQUIRED}'
 _BROKER_SSL_NAMES = ("broker_use_ssl", "BROKER_USE_SSL", "CELERY_BROKER_USE_SSL")
 _BACKEND_SSL_NAMES = ("redis_backend_use_ssl", "CELERY_REDIS_BACKEND_USE_SSL")
 
 SETTINGS = (
     SettingsSpec(("DATABASES",), "Django", "databases"),
     SettingsSpec(("broker_url", "BROKER_URL", "CELERY_BROKER_URL"), "Celery", "url", tls=_BROKER_TLS,
-                 url_names=_BROKER_SSL_NAMES),
+                 url_names=_BROKER_SSL_NAMES, tls_hint=BROKER_HINT),
     SettingsSpec(("result_backend", "CELERY_RESULT_BACKEND"), "Celery", "url", tls=_BROKER_TLS,
-                 url_names=_BACKEND_SSL_NAMES),
+                 url_names=_BACKEND_SSL_NAMES, tls_hint=BROKER_HINT),
 )
 SETTINGS_WORDS = ("DATABASES", "broker_url", "BROKER_URL", "result_backend", "RESULT_BACKEND")
 
 
 def _broker(name: str, url: Arg) -> Api:
-    return Api(name, "Celery", url=url, connection=True, protocol=URL_DISPATCH)
+    return Api(name, "Celery", url=url, connection=True, protocol=URL_DISPATCH, tls_hint=BROKER_HINT)
 
 
 # SQLAlchemy's own modules import sqlalchemy (and its docstrings show imports): only a text that names
@@ -85,7 +86,8 @@ LIBRARY = Library(
     functions=(
         ("celery.Celery", _broker("celery.Celery", Arg("broker"))),
         ("kombu.Connection", Api("kombu.Connection", "kombu", url=Arg("hostname", 0), connection=True,
-                                 protocol=URL_DISPATCH)),
+                                 protocol=URL_DISPATCH,
+                                 tls_hint='an amqps:// or rediss:// URL with ssl={"cert_reqs": ssl.CERT_REQUIRED}')),
     ),
     aliases=(("kombu.connection", "kombu"),),
     settings=SETTINGS,

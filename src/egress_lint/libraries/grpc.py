@@ -2,14 +2,16 @@
 from .spec import Api, Arg, Library
 
 _TARGET = Arg("target", 0)
+_HINT = "grpc.secure_channel(target, grpc.ssl_channel_credentials()) without grpc.ssl_target_name_override"
 
 
 def _insecure(name: str) -> Api:
-    return Api(name, "grpcio", host=_TARGET, connection=True, protocol="grpc", scheme="grpc+insecure")
+    return Api(name, "grpcio", host=_TARGET, connection=True, protocol="grpc", scheme="grpc+insecure",
+               tls_hint=_HINT)
 
 
 def _secure(name: str) -> Api:
-    return Api(name, "grpcio", host=_TARGET, connection=True, protocol="grpc", scheme="grpc+tls")
+    return Api(name, "grpcio", host=_TARGET, connection=True, protocol="grpc", scheme="grpc+tls", tls_hint=_HINT)
 
 
 LIBRARY = Library(

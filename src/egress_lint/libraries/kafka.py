@@ -21,13 +21,16 @@ CONFLUENT_TLS = (
 
 def _python(name: str, library: str) -> Api:
     return Api(name, library, host=Arg("bootstrap_servers"), tls=PYTHON_TLS, connection=True, protocol="kafka",
-               password=(Arg("sasl_plain_password"),), default_host="localhost")
+               password=(Arg("sasl_plain_password"),), default_host="localhost",
+               tls_hint='security_protocol="SSL" or "SASL_SSL" with ssl_cafile= and ssl_check_hostname=True')
 
 
 def _confluent(name: str) -> Api:
     return Api(name, "confluent-kafka", host=Arg("bootstrap.servers"), tls=CONFLUENT_TLS, connection=True,
                protocol="kafka", password=(Arg("sasl.password"), Arg("sasl.oauthbearer.client.secret")),
-               options=Arg("config", 0))
+               options=Arg("config", 0),
+               tls_hint='"security.protocol": "SSL" or "SASL_SSL", keeping certificate verification and '
+                        '"ssl.endpoint.identification.algorithm": "https"')
 
 
 LIBRARY = Library(

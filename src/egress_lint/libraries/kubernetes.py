@@ -2,8 +2,10 @@
 from .spec import FALSE, HOSTNAME, VERIFY, Api, Arg, ClientType, Library, TlsSwitch
 
 _ATTRIBUTES = (
-    ("verify_ssl", TlsSwitch(Arg("verify_ssl"), VERIFY, (FALSE,))),
-    ("assert_hostname", TlsSwitch(Arg("assert_hostname"), HOSTNAME, (FALSE,))),
+    ("verify_ssl", TlsSwitch(Arg("verify_ssl"), VERIFY, (FALSE,),
+                             hint="verify_ssl = True (ssl_ca_cert= names the cluster's CA)")),
+    ("assert_hostname", TlsSwitch(Arg("assert_hostname"), HOSTNAME, (FALSE,),
+                                  hint="leave assert_hostname unset, or name the host the certificate is for")),
 )
 
 

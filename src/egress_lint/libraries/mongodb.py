@@ -12,7 +12,9 @@ MONGO_TLS = (
 
 def _client(name: str, library: str) -> Api:
     return Api(name, library, url=Arg("host", 0), tls=MONGO_TLS, connection=True, protocol="mongodb",
-               default_host="localhost", password=(Arg("password"),))
+               default_host="localhost", password=(Arg("password"),),
+               tls_hint="tls=True or a mongodb+srv:// URI, without tlsInsecure / tlsAllowInvalid* options "
+                        "(tlsCAFile= names a private CA)")
 
 
 MONGO_CLIENT = _client("pymongo.MongoClient", "pymongo")

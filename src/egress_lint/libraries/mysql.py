@@ -32,9 +32,17 @@ CONNECTOR_TLS = (
 )
 
 
+_HINTS = {
+    "PyMySQL": "ssl_ca= with ssl_verify_cert=True and ssl_verify_identity=True",
+    "aiomysql": 'ssl= a context from ssl.create_default_context(cafile=...)',
+    "mysqlclient": 'ssl_mode="VERIFY_IDENTITY" with ssl={"ca": "/path/to/ca.pem"}',
+    "mysql-connector": "ssl_ca= with ssl_verify_cert=True and ssl_verify_identity=True",
+}
+
+
 def _api(name: str, library: str, tls) -> Api:
     return Api(name, library, host=Arg("host"), tls=tls, connection=True, protocol="mysql", password=_PASSWORD,
-               default_host="localhost")
+               default_host="localhost", tls_hint=_HINTS[library])
 
 
 PYMYSQL_CONNECT = _api("pymysql.connect", "PyMySQL", PYMYSQL_TLS)

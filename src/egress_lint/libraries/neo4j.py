@@ -4,7 +4,8 @@ from .spec import Api, Arg, Library
 
 
 def _driver(name: str) -> Api:
-    return Api(name, "neo4j", url=Arg("uri", 0), connection=True, protocol="neo4j", password=(Arg("auth", 1),))
+    return Api(name, "neo4j", url=Arg("uri", 0), connection=True, protocol="neo4j", password=(Arg("auth", 1),),
+               tls_hint="a neo4j+s:// or bolt+s:// URI (trusted_certificates= names a private CA)")
 
 
 LIBRARY = Library(

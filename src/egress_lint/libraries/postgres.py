@@ -26,17 +26,22 @@ ASYNCPG_TLS = (
 )
 
 _PASSWORD = (Arg("password"),)
+LIBPQ_HINT = 'sslmode="verify-full" as a keyword or in the connection string (sslrootcert= names a private CA)'
+LIBPQ_SECRET = ("pass password= read from the environment (or leave it to PGPASSWORD / ~/.pgpass) instead of "
+                "writing it into the connection string")
+ASYNCPG_HINT = 'ssl="verify-full", or ssl= a context from ssl.create_default_context(cafile=...)'
 
 
 def _libpq(name: str, library: str, url: Arg) -> Api:
     return Api(name, library, url=url, host=Arg("host"), tls=SSLMODE_TLS, connection=True, protocol="postgresql",
-               password=_PASSWORD)
+               password=_PASSWORD, tls_hint=LIBPQ_HINT, secret_hint=LIBPQ_SECRET)
 
 
 PSYCOPG2_CONNECT = _libpq("psycopg2.connect", "psycopg2", Arg("dsn", 0))
 PSYCOPG_CONNECT = _libpq("psycopg.connect", "psycopg", Arg("conninfo", 0))
 ASYNCPG_CONNECT = Api("asyncpg.connect", "asyncpg", url=Arg("dsn", 0), host=Arg("host"), tls=ASYNCPG_TLS,
-                      connection=True, protocol="postgresql", password=_PASSWORD)
+                      connection=True, protocol="postgresql", password=_PASSWORD, tls_hint=ASYNCPG_HINT,
+                      secret_hint=LIBPQ_SECRET)
 
 LIBRARY = Library(
     name="postgresql",
@@ -56,7 +61,8 @@ LIBRARY = Library(
                                                     Arg("conninfo", 0))),
         ("asyncpg.connect", ASYNCPG_CONNECT),
         ("asyncpg.create_pool", Api("asyncpg.create_pool", "asyncpg", url=Arg("dsn", 0), host=Arg("host"),
-                                    tls=ASYNCPG_TLS, connection=True, protocol="postgresql", password=_PASSWORD)),
+                                    tls=ASYNCPG_TLS, connection=True, protocol="postgresql", password=_PASSWORD,
+                                    tls_hint=ASYNCPG_HINT, secret_hint=LIBPQ_SECRET)),
     ),
     aliases=(("psycopg2.extensions", "psycopg2"), ("asyncpg.connection", "asyncpg"), ("asyncpg.pool", "asyncpg")),
 )

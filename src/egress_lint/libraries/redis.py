@@ -11,16 +11,18 @@ REDIS_TLS = (
               removable=False),
 )
 _PASSWORD = (Arg("password"),)
+_HINT = ('a rediss:// URL or ssl=True, with ssl_cert_reqs="required" and ssl_check_hostname=True '
+         '(ssl_ca_certs= names a private CA)')
 
 
 def _client(name: str) -> Api:
     return Api(name, "redis-py", host=Arg("host", 0), tls=REDIS_TLS, connection=True, protocol="redis",
-               default_host="localhost", password=_PASSWORD)
+               default_host="localhost", password=_PASSWORD, tls_hint=_HINT)
 
 
 def _from_url(name: str) -> Api:
     return Api(name, "redis-py", url=Arg("url", 0), tls=REDIS_TLS, connection=True, protocol="redis",
-               password=_PASSWORD)
+               password=_PASSWORD, tls_hint=_HINT)
 
 
 FROM_URL = _from_url("redis.from_url")

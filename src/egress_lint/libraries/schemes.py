@@ -20,6 +20,16 @@ class Scheme(NamedTuple):
     transport: str  # cleartext | tls | unverified | negotiated | local
     secure: str = ""  # the TLS twin of a cleartext scheme, for the hint
     default: str = ""  # for negotiated schemes: the transport when no option says otherwise
+    # What the far end is, when it holds or carries data by definition (ASVS V9.2.3): "database",
+    # "cache", "message broker", "directory", "search index". The inventory marks such connections sensitive.
+    holds: str = ""
+
+
+DATABASE = "database"
+CACHE = "cache"
+BROKER = "message broker"
+DIRECTORY = "directory"
+SEARCH = "search index"
 
 
 CLEARTEXT_T = "cleartext"
@@ -35,37 +45,37 @@ SCHEMES: Dict[str, Scheme] = {
     "ws": Scheme("WebSocket", CLEARTEXT_T, "wss"),
     "wss": Scheme("WebSocket", TLS_T),
     "grpc+insecure": Scheme("gRPC", CLEARTEXT_T),  # grpc.insecure_channel(): never encrypted
-    "redis": Scheme("Redis", CLEARTEXT_T, "rediss"),
-    "rediss": Scheme("Redis", TLS_T),
-    "valkey": Scheme("Valkey", CLEARTEXT_T, "valkeys"),
-    "valkeys": Scheme("Valkey", TLS_T),
+    "redis": Scheme("Redis", CLEARTEXT_T, "rediss", holds=CACHE),
+    "rediss": Scheme("Redis", TLS_T, holds=CACHE),
+    "valkey": Scheme("Valkey", CLEARTEXT_T, "valkeys", holds=CACHE),
+    "valkeys": Scheme("Valkey", TLS_T, holds=CACHE),
     "unix": Scheme("Unix socket", LOCAL_T),
-    "amqp": Scheme("AMQP", CLEARTEXT_T, "amqps"),
-    "pyamqp": Scheme("AMQP", CLEARTEXT_T, "amqps"),
-    "librabbitmq": Scheme("AMQP", CLEARTEXT_T, "amqps"),
-    "amqps": Scheme("AMQP", TLS_T),
-    "mqtt": Scheme("MQTT", CLEARTEXT_T, "mqtts"),
-    "mqtts": Scheme("MQTT", TLS_T),
-    "ldap": Scheme("LDAP", CLEARTEXT_T, "ldaps"),
-    "ldaps": Scheme("LDAP", TLS_T),
+    "amqp": Scheme("AMQP", CLEARTEXT_T, "amqps", holds=BROKER),
+    "pyamqp": Scheme("AMQP", CLEARTEXT_T, "amqps", holds=BROKER),
+    "librabbitmq": Scheme("AMQP", CLEARTEXT_T, "amqps", holds=BROKER),
+    "amqps": Scheme("AMQP", TLS_T, holds=BROKER),
+    "mqtt": Scheme("MQTT", CLEARTEXT_T, "mqtts", holds=BROKER),
+    "mqtts": Scheme("MQTT", TLS_T, holds=BROKER),
+    "ldap": Scheme("LDAP", CLEARTEXT_T, "ldaps", holds=DIRECTORY),
+    "ldaps": Scheme("LDAP", TLS_T, holds=DIRECTORY),
     "ldapi": Scheme("LDAP", LOCAL_T),
-    "mongodb": Scheme("MongoDB", NEGOTIATED_T, "mongodb+srv", default=CLEARTEXT_T),
-    "mongodb+srv": Scheme("MongoDB", TLS_T),
-    "postgresql": Scheme("PostgreSQL", NEGOTIATED_T, default=OPTIONAL_T),
-    "postgres": Scheme("PostgreSQL", NEGOTIATED_T, default=OPTIONAL_T),
-    "mysql": Scheme("MySQL", NEGOTIATED_T, default=""),
-    "mariadb": Scheme("MySQL", NEGOTIATED_T, default=""),
-    "neo4j": Scheme("Neo4j", CLEARTEXT_T, "neo4j+s"),
-    "bolt": Scheme("Neo4j", CLEARTEXT_T, "bolt+s"),
-    "neo4j+s": Scheme("Neo4j", TLS_T),
-    "bolt+s": Scheme("Neo4j", TLS_T),
-    "neo4j+ssc": Scheme("Neo4j", UNVERIFIED_T),
-    "bolt+ssc": Scheme("Neo4j", UNVERIFIED_T),
-    "nats": Scheme("NATS", CLEARTEXT_T, "tls"),
-    "kafka": Scheme("Kafka", NEGOTIATED_T, default=CLEARTEXT_T),
+    "mongodb": Scheme("MongoDB", NEGOTIATED_T, "mongodb+srv", default=CLEARTEXT_T, holds=DATABASE),
+    "mongodb+srv": Scheme("MongoDB", TLS_T, holds=DATABASE),
+    "postgresql": Scheme("PostgreSQL", NEGOTIATED_T, default=OPTIONAL_T, holds=DATABASE),
+    "postgres": Scheme("PostgreSQL", NEGOTIATED_T, default=OPTIONAL_T, holds=DATABASE),
+    "mysql": Scheme("MySQL", NEGOTIATED_T, default="", holds=DATABASE),
+    "mariadb": Scheme("MySQL", NEGOTIATED_T, default="", holds=DATABASE),
+    "neo4j": Scheme("Neo4j", CLEARTEXT_T, "neo4j+s", holds=DATABASE),
+    "bolt": Scheme("Neo4j", CLEARTEXT_T, "bolt+s", holds=DATABASE),
+    "neo4j+s": Scheme("Neo4j", TLS_T, holds=DATABASE),
+    "bolt+s": Scheme("Neo4j", TLS_T, holds=DATABASE),
+    "neo4j+ssc": Scheme("Neo4j", UNVERIFIED_T, holds=DATABASE),
+    "bolt+ssc": Scheme("Neo4j", UNVERIFIED_T, holds=DATABASE),
+    "nats": Scheme("NATS", CLEARTEXT_T, "tls", holds=BROKER),
+    "kafka": Scheme("Kafka", NEGOTIATED_T, default=CLEARTEXT_T, holds=BROKER),
     "grpc": Scheme("gRPC", NEGOTIATED_T),
-    "elasticsearch": Scheme("Elasticsearch", NEGOTIATED_T),
-    "memcache": Scheme("memcached", CLEARTEXT_T),
+    "elasticsearch": Scheme("Elasticsearch", NEGOTIATED_T, holds=SEARCH),
+    "memcache": Scheme("memcached", CLEARTEXT_T, holds=CACHE),
 }
 
 CLEARTEXT = frozenset(name for name, scheme in SCHEMES.items() if scheme.transport == CLEARTEXT_T)

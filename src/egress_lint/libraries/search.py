@@ -1,4 +1,5 @@
 """Elasticsearch and OpenSearch clients."""
+from .schemes import SEARCH
 from .spec import FALSE, HOSTNAME, VERIFY, Api, Arg, Library, TlsSwitch
 
 _TLS = (
@@ -10,7 +11,9 @@ _CREDENTIALS = (Arg("basic_auth"), Arg("api_key"), Arg("http_auth"), Arg("bearer
 
 def _client(name: str, library: str) -> Api:
     return Api(name, library, url=Arg("hosts", 0), tls=_TLS, connection=True, protocol="https",
-               password=_CREDENTIALS)
+               password=_CREDENTIALS, holds=SEARCH,
+               tls_hint="https:// hosts with verify_certs=True and ssl_assert_hostname kept (ca_certs= names a "
+                        "private CA)")
 
 
 LIBRARY = Library(

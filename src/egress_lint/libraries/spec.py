@@ -68,6 +68,7 @@ class TlsSwitch:
     selector: Tuple[str, ...] = ()
     aliases: Tuple[str, ...] = ()  # other keyword / option names of the same switch (pymongo ssl= for tls=)
     removable: bool = True  # the fix may simply drop the keyword (the library default is secure)
+    hint: str = ""  # what to use instead, for the finding's hint (a connection's table says it otherwise)
 
 
 @dataclass(frozen=True)
@@ -112,6 +113,14 @@ class Api:
     # The call takes its keywords as one dict (confluent-kafka's config): switches, host and passwords
     # are keys of the dict given here.
     options: Optional[Arg] = None
+    # What to change, in this library's words, for the hints of its connection findings: how it connects
+    # with verified TLS ('sslmode="verify-full" (sslrootcert= for a private CA)'), and where its password
+    # belongs instead of the connection string or the code.
+    tls_hint: str = ""
+    secret_hint: str = ""
+    # What the far end holds when the scheme table cannot say (an Elasticsearch client speaks https):
+    # "search index", ... (see schemes.py ``holds``).
+    holds: str = ""
 
 
 @dataclass(frozen=True)
@@ -162,6 +171,7 @@ class SettingsSpec:
     shape: str
     tls: Tuple[TlsSwitch, ...] = ()
     url_names: Tuple[str, ...] = ()
+    tls_hint: str = ""  # as Api.tls_hint
 
 
 def http_methods(prefix: str, library: str, url: Arg, tls: Tuple[TlsSwitch, ...],

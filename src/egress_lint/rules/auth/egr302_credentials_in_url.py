@@ -1,5 +1,6 @@
 """EGR302: credentials in the URL."""
 from ...analysis.sensitivity import credentials_in_url
+from ...analysis.transport import connection_of, secret_remedy
 from ...analysis.vocabulary import CREDENTIAL_NAMES_DOC, listing
 from ...rule import Invalid, Rule, Valid
 
@@ -69,4 +70,7 @@ and sent on in `Referer` headers: a credential in a URL leaks to everyone who ca
         for point in model.egress_points():
             found = credentials_in_url(model, point)
             if found:
-                yield self.report(point.node, f"{point.subject} puts a credential in the URL ({listing(found)})")
+                connection = connection_of(model, point)
+                hint = secret_remedy(connection.api) if connection is not None else ""
+                yield self.report(point.node, f"{point.subject} puts a credential in the URL ({listing(found)})",
+                                  hint=hint)

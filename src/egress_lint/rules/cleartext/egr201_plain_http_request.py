@@ -1,6 +1,6 @@
 """EGR201: a plain http:// or ws:// URL reaching an outbound call to an external host."""
 from ...analysis.hosts import policy_for
-from ...analysis.transport import CLEARTEXT_STATE, insecure, where
+from ...analysis.transport import CLEARTEXT_STATE, insecure, tls_remedy, where
 from ...analysis.urls import literal_scheme_at_call, reaches_external_in_clear
 from ...diagnostics import Fix, Severity
 from ...rule import Invalid, Rule, Valid
@@ -103,4 +103,5 @@ head. It is unsafe: a server that does not speak TLS on the same host will now f
         for connection, result in insecure(model, policy, CLEARTEXT_STATE):
             if result.by_scheme:
                 yield self.report(connection.node, f"{connection.subject} connects over plain {result.scheme}:// to "
-                                                   f"{where(connection, result)}")
+                                                   f"{where(connection, result)}",
+                                  hint=f"use {tls_remedy(connection)}; list internal hosts in allowed-hosts")

@@ -1,7 +1,7 @@
 """EGR202: credentials or sensitive data sent over plain HTTP."""
 from ...analysis.auth import auth_evidence, sensitive_fields
 from ...analysis.hosts import policy_for
-from ...analysis.transport import CLEARTEXT_STATE, credentials, insecure, where
+from ...analysis.transport import CLEARTEXT_STATE, credentials, insecure, tls_remedy, where
 from ...analysis.urls import reaches_external_in_clear
 from ...analysis.vocabulary import CREDENTIAL_NAMES_DOC, listing
 from ...rule import Invalid, Rule, Valid
@@ -85,4 +85,6 @@ are rotated (CWE-319, CWE-523). This is the most damaging case of an unencrypted
             if names:
                 yield self.report(connection.node, f"{connection.subject} sends credentials ({', '.join(names)}) "
                                                    f"over a cleartext {result.protocol} connection to "
-                                                   f"{where(connection, result)}")
+                                                   f"{where(connection, result)}",
+                                  hint=f"use {tls_remedy(connection)}; rotate any credential that has already "
+                                       f"gone out in clear")

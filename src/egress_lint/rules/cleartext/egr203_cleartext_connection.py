@@ -1,6 +1,7 @@
 """EGR203: a cleartext connection class (HTTP, FTP, SMTP, IMAP, POP3, Telnet, XML-RPC) to an external host."""
 from ...analysis.hosts import policy_for
-from ...analysis.transport import CLEARTEXT_STATE, describe_transport, insecure, login_before_upgrade, where
+from ...analysis.transport import (CLEARTEXT_STATE, describe_transport, insecure, login_before_upgrade, tls_remedy,
+                                   where)
 from ...analysis.urls import reaches_external_in_clear
 from ...diagnostics import Severity
 from ...rule import Invalid, Rule, Valid
@@ -84,4 +85,5 @@ authentication (CWE-319); each has a TLS variant in the standard library.
             if not result.by_scheme:
                 yield self.report(connection.node, f"{connection.subject} opens a cleartext {result.protocol} "
                                                    f"connection to {where(connection, result)} "
-                                                   f"({describe_transport(result)})")
+                                                   f"({describe_transport(result)})",
+                                  hint=f"encrypt it: {tls_remedy(connection)}")

@@ -1,6 +1,6 @@
 """EGR205: TLS optional — the connection falls back to cleartext when the server does not offer TLS."""
 from ...analysis.hosts import policy_for
-from ...analysis.transport import OPTIONAL_STATE, describe_transport, insecure, where
+from ...analysis.transport import OPTIONAL_STATE, describe_transport, insecure, tls_remedy, where
 from ...diagnostics import Severity
 from ...libraries.frameworks import SETTINGS_WORDS
 from ...rule import Invalid, Rule, Valid
@@ -86,4 +86,5 @@ TLS is used, these modes do not verify the server, so it is never authenticated 
         for connection, result in insecure(model, policy, OPTIONAL_STATE):
             yield self.report(connection.node, f"{connection.subject} may fall back to a cleartext {result.protocol} "
                                                f"connection to {where(connection, result)} "
-                                               f"({describe_transport(result)})")
+                                               f"({describe_transport(result)})",
+                              hint=f"require verified TLS: {tls_remedy(connection)}")

@@ -127,7 +127,7 @@ a default or a `**kwargs` dict is reported but left for you to change where it i
         for weakening in weakenings(model, VERIFY):
             yield self.report(weakening.node,
                               f"{weakening.subject} disables certificate verification ({weakening.setting})",
-                              _fix(weakening))
+                              _fix(weakening), hint=f"verify the server: {weakening.remedy}" if weakening.remedy else "")
 
 
 def _fix(weakening) -> Optional[Fix]:

@@ -86,4 +86,5 @@ A value that comes from elsewhere (`ctx.check_hostname = CHECK`) is reported but
                 keyword = weakening.setting.split("=", 1)[0]
                 fix = Fix("remove-keyword", safe=False, detail=(("keyword", keyword),))
             yield self.report(weakening.node,
-                              f"{weakening.subject} turns hostname verification off ({weakening.setting})", fix)
+                              f"{weakening.subject} turns hostname verification off ({weakening.setting})", fix,
+                              hint=f"check the host name: {weakening.remedy}" if weakening.remedy else "")

@@ -97,7 +97,8 @@ known-hosts files will be refused. A policy that comes from a variable is report
         # fabric, asyncssh, pysftp, netmiko and ncclient: host-key switches of the library tables.
         for weakening in weakenings(model, HOST_KEY):
             yield self.report(weakening.node, f"{weakening.subject} does not verify the SSH server's host key "
-                                              f"({weakening.setting})")
+                                              f"({weakening.setting})",
+                              hint=f"verify the host key: {weakening.remedy}" if weakening.remedy else "")
 
 
 _POLICY = Arg("policy", 0)
