@@ -116,8 +116,35 @@ def test_inventory_shows_hosts_defined_in_settings():
 
 def test_a_module_level_requests_name_bound_to_the_project_is_not_the_library():
     proc, found = _check(SHOP, "--no-cache")
-    assert not any(path == "myapp/jobs.py" and line in (21, 23) for path, line, _ in found)
+    # ``requests`` is the project's http module there: its get() is the helper, not the library's
+    assert not re.search(r"^myapp/(?:jobs\.py:20|tasks\.py:(?:8|14)):\d+: EGR\d+ (?:\[.\] )?requests\.",
+                         proc.stdout, re.M)
+    assert re.search(r"^myapp/jobs\.py:20:5: EGR101 get\(\) \(through ", proc.stdout, re.M)
     assert re.search(r"^myapp/plain\.py:7:1: EGR101 (?:\[~\] )?requests\.get\(\)", proc.stdout, re.M)
+
+
+def test_a_helper_of_another_module_is_a_request_at_each_call():
+    proc, _ = _check(SHOP, "--no-cache")
+    lines = proc.stdout.splitlines()
+    through = "get() (through requests.Session.get() at myapp/http.py:17)"
+    assert f"myapp/jobs.py:20:5: EGR101 {through} disables certificate verification " \
+           "(verify=False via myapp/http.py:13)" in lines
+    assert f"myapp/jobs.py:22:5: EGR201 [~] {through} sends a request over plain HTTP to " \
+           "http://api.acme.io/wrapped" in lines
+    fetch = "fetch() (through requests.get() at myapp/client.py:9)"
+    assert f"myapp/tasks.py:8:5: EGR101 {fetch} disables certificate verification " \
+           "(verify=False via myapp/client.py:4)" in lines
+    assert f"myapp/tasks.py:10:5: EGR201 [~] {fetch} sends a request over plain HTTP to " \
+           "http://api.acme.io/feed" in lines
+    # the helper's own request is not judged for a URL its callers pass
+    assert not any(line.startswith(("myapp/client.py:", "myapp/http.py:17:")) for line in lines)
+
+
+def test_flake8_on_a_module_that_imports_no_library_follows_the_helpers_it_calls():
+    proc = flake8("--select", "EGR", "myapp/tasks.py", cwd=SHOP)
+    found = {(int(f["line"]), f["code"]) for f in parse_lines(proc.stdout)}
+    assert found == {(line, code) for rel, line, code in _expected("ruleid") if rel == "myapp/tasks.py"}
+    assert any("via myapp/client.py:4" in f["message"] for f in parse_lines(proc.stdout))
 
 
 def test_an_import_cycle_resolves_to_unknown(tmp_path):

@@ -60,6 +60,7 @@ class SemanticModel:
         self._egress: Optional[List[EgressPoint]] = None
         self._contexts: Dict[int, object] = {}
         self._forwarded_urls: set = set()  # inner points of helpers whose URL is a parameter
+        self._helpers: Dict[int, object] = {}  # function -> what it forwards to a request (wrappers.helper_of)
         self._configured = False
         self._call_scopes: Optional[Dict[int, Scope]] = None
         self._single_sites: Dict[int, CallSite] = {}
@@ -137,32 +138,44 @@ class SemanticModel:
         if self._egress is not None:
             return self._egress
         points: List[EgressPoint] = []
-        clients = self.clients
+        plain: List[CallSite] = []  # sites that are no egress point of their own
         for site in self.sites():
-            name = site.qualname
-            api = FUNCTIONS.get(name) if name else None
-            if api is not None:
-                points.append(EgressPoint(site, api, None, "request"))
-                continue
-            made = clients.of(self.resolver.resolve(site.call, site.scope))
-            if made is not None and made.origin is site.call:
-                if made.constructor is not None:
-                    points.append(EgressPoint(site, made.constructor, made, "client"))
-                continue
-            if site.method is not None:
-                used = clients.of(self.resolver.resolve(site.receiver, site.scope))
-                if used is not None:
-                    method_api = used.type.methods.get(site.method)
-                    if method_api is not None:
-                        points.append(EgressPoint(site, method_api, used, "request"))
-        clients.collect_configs(self.index)
-        from .wrappers import wrapper_points
+            point = self.point_of(site)
+            if point is not None:
+                points.append(point)
+            else:
+                plain.append(site)
+        self.clients.collect_configs(self.index)
+        from .wrappers import foreign_wrapper_points, wrapper_points
 
         wrapped, self._forwarded_urls = wrapper_points(self, points)
         points.extend(wrapped)
+        if self.context is not None and self.resolver.foreign:
+            points.extend(foreign_wrapper_points(self, plain))
         points.sort(key=lambda p: (p.line, p.node.col_offset))
         self._egress = points
         return points
+
+    def point_of(self, site: CallSite) -> Optional[EgressPoint]:
+        """The egress point a call site is by itself (a request function, a client constructor, a
+        request method of a known client), or None."""
+        name = site.qualname
+        api = FUNCTIONS.get(name) if name else None
+        if api is not None:
+            return EgressPoint(site, api, None, "request")
+        clients = self.clients
+        made = clients.of(self.resolver.resolve(site.call, site.scope))
+        if made is not None and made.origin is site.call:
+            if made.constructor is not None:
+                return EgressPoint(site, made.constructor, made, "client")
+            return None
+        if site.method is not None:
+            used = clients.of(self.resolver.resolve(site.receiver, site.scope))
+            if used is not None:
+                method_api = used.type.methods.get(site.method)
+                if method_api is not None:
+                    return EgressPoint(site, method_api, used, "request")
+        return None
 
     def configure_clients(self) -> None:
         """Attach every configuring statement of the module to its client object (once)."""

@@ -86,6 +86,27 @@ def _import_lines(text: str) -> str:
     return "\n".join(lines)
 
 
+_PARAM_NAME = re.compile(r"(\*{0,2})[ \t]*([A-Za-z_]\w*)")
+
+
+def _forwards(params: str, text: str, start: int, end: int) -> bool:
+    """Can a function be a helper that forwards to a request (judged from its text)? Its body passes
+    on its ``**kwargs``, or passes one of its parameters as the first argument of a call or as a
+    ``url=`` keyword."""
+    body = text[start:end]
+    for match in _PARAM_NAME.finditer(params):
+        stars, name = match.group(1), match.group(2)
+        if name in ("self", "cls") or (match.start() and params[match.start() - 1] in "=:"):
+            continue
+        if stars == "**":
+            if re.search(r"\*\*[ \t]*" + name + r"\b", body):
+                return True
+        elif not stars and name in body and re.search(r"\([ \t]*" + name + r"[ \t]*[,)]|\burl[ \t]*=[ \t]*" + name + r"\b",
+                                                      body):
+            return True
+    return False
+
+
 def _at_line_start(text: str, start: int) -> bool:
     line = text.rfind("\n", 0, start) + 1
     return not text[line:start].strip()
@@ -672,6 +693,8 @@ class ModuleEntry:
         kind = kinds.get(name)
         if kind is None:
             return "*" in kinds
+        if kind == "forward":  # may be a helper: only where a request can be made
+            return self._direct or any(names for _, names in self._import_table())
         if kind == "class":
             return self._client_class(name, 0)
         return kind != "plain"
@@ -710,7 +733,8 @@ class ModuleEntry:
             else:  # a factory when a client constructor is called before the next def or class
                 end = tops[i + 1].start() if i + 1 < len(tops) else len(text)
                 at = bisect.bisect_left(calls, match.end())
-                kind = "factory" if at < len(calls) and calls[at] < end else "plain"
+                kind = "factory" if at < len(calls) and calls[at] < end else \
+                    "forward" if bases and _forwards(bases, text, match.end(), end) else "plain"
             if kinds.get(name) in (None, "plain"):
                 kinds[name] = kind
         for name, value in _ASSIGNED.findall(text):
@@ -940,7 +964,12 @@ def _network_value(value: Value, depth: int, library_modules: bool = True) -> bo
         if isinstance(value, LocalClass):
             return clients.class_type(value.info) is not None
         if isinstance(value, LocalFunction):
-            return clients._factory(value, 0) is not None
+            if clients._factory(value, 0) is not None:
+                return True
+            from .wrappers import helper_of  # a helper that forwards a URL or **kwargs to a request
+
+            return value.scope.parent is not None and value.scope.parent.kind == "module" \
+                and helper_of(owner.model_if_loaded, value.node) is not None
         return clients.of(value) is not None
     return False
 

@@ -279,8 +279,10 @@ def _at_call(model: SemanticModel, point: EgressPoint, effect: str) -> Iterator[
             yield Weakening(site.call, point.subject, setting, effect, point=point, value=value,
                             written_here=written_here, remedy=remedy)
     context = model.context
-    if context is not None and point.client is not None and point.kind == "request":
-        # A client made or configured in another module of the project, known to be weakened there.
+    if context is not None and point.client is not None and point.kind == "request" \
+            and not any(switch.effect == effect and site.value(switch.arg) is not None for switch in api.tls):
+        # A client made or configured in another module of the project, known to be weakened there
+        # (unless the call passes the switch itself: then the call decides, and is judged above).
         setting = context.foreign_weakening(point.client, effect)
         if setting is not None:
             yield Weakening(site.call, point.subject, setting, effect, point=point)

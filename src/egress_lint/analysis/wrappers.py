@@ -75,16 +75,83 @@ class ForwardedSite(CallSite):
 
 
 class WrapperPoint(EgressPoint):
-    __slots__ = ("inner", "helper")
+    __slots__ = ("inner", "helper", "where")
 
-    def __init__(self, site: ForwardedSite, inner: EgressPoint, helper: str) -> None:
+    def __init__(self, site: ForwardedSite, inner: EgressPoint, helper: str, where: str = "") -> None:
         super().__init__(site, inner.api, inner.client, "request")
         self.inner = inner
         self.helper = helper
+        self.where = where  # the file of a helper defined in another module ("myapp/http.py")
 
     @property
     def subject(self) -> str:
+        if self.where:
+            return f"{self.helper}() (through {self.api.name}() at {self.where}:{self.inner.line})"
         return f"{self.helper}() (through {self.api.name}() on line {self.inner.line})"
+
+
+class Helper:
+    """A function whose request call (``inner``) takes one of its parameters as the URL or passes on
+    its ``**kwargs``: what a call of the function forwards to that request."""
+
+    __slots__ = ("function", "scope", "inner", "url_param", "url_node", "named", "forwards_kwargs", "index",
+                 "keyword_ok")
+
+    def __init__(self, function, scope: Scope, inner: EgressPoint, url_param: Optional[ast.arg],
+                 url_node: Optional[ast.AST], named: Set[str], forwards_kwargs: bool) -> None:
+        self.function = function
+        self.scope = scope
+        self.inner = inner
+        self.url_param = url_param
+        self.url_node = url_node
+        self.named = named
+        self.forwards_kwargs = forwards_kwargs
+        args = function.args
+        params = list(getattr(args, "posonlyargs", [])) + list(args.args)
+        self.index = next((i for i, a in enumerate(params) if a is url_param), None)
+        self.keyword_ok = self.index is None or self.index >= len(getattr(args, "posonlyargs", []))
+
+    @property
+    def url_without_default(self) -> bool:
+        return self.url_param is not None and self.scope.bindings[self.url_param.arg][0].value is None
+
+    def point_at(self, call: ast.Call, call_scope: Scope, resolver: Resolver, shift: int,
+                 where: str = "") -> "WrapperPoint":
+        """The egress point a call of the helper is."""
+        url_expr = None
+        if self.url_param is not None:
+            passed = passed_argument(call, self.url_param.arg if self.keyword_ok else None,
+                                     None if self.index is None else self.index - shift)
+            url_expr = passed if isinstance(passed, ast.AST) else None
+        site = ForwardedSite(call, call_scope, resolver, self.inner.site, self.inner.api, self.url_node, url_expr,
+                             self.named, self.forwards_kwargs)
+        return WrapperPoint(site, self.inner, self.function.name, where)
+
+
+def _describe(point: EgressPoint) -> Optional[Helper]:
+    """The helper a request point makes of the function it is in, or None."""
+    site = point.site
+    scope = site.scope
+    function = scope.node
+    if point.kind != "request" or scope.kind != "function" or not isinstance(function, _FUNCTION_NODES):
+        return None
+    args = function.args
+    params = list(getattr(args, "posonlyargs", [])) + list(args.args)
+    named = {a.arg for a in params} | {a.arg for a in args.kwonlyargs}
+    url_param: Optional[ast.arg] = None
+    url_node: Optional[ast.AST] = None
+    if point.api.url is not None:
+        expr = site.argument(point.api.url)
+        if type(expr) is ast.Name and expr.id in named:
+            bindings = scope.bindings.get(expr.id)
+            if bindings is not None and len(bindings) == 1 and bindings[0].kind == "param":
+                url_param, url_node = bindings[0].node, expr
+    kwargs = args.kwarg
+    forwards_kwargs = kwargs is not None and any(
+        k.arg is None and type(k.value) is ast.Name and k.value.id == kwargs.arg for k in site.call.keywords)
+    if url_param is None and not forwards_kwargs:
+        return None
+    return Helper(function, scope, point, url_param, url_node, named, forwards_kwargs)
 
 
 def wrapper_points(model, points: List[EgressPoint]) -> Tuple[List[EgressPoint], Set[int]]:
@@ -95,41 +162,61 @@ def wrapper_points(model, points: List[EgressPoint]) -> Tuple[List[EgressPoint],
     forwarded: Set[int] = set()
     seen_helpers: Set[int] = set()
     for point in points:
-        site = point.site
-        scope = site.scope
-        function = scope.node
-        if point.kind != "request" or scope.kind != "function" or not isinstance(function, _FUNCTION_NODES):
+        helper = _describe(point)
+        if helper is None:
             continue
-        args = function.args
-        params = list(getattr(args, "posonlyargs", [])) + list(args.args)
-        named = {a.arg for a in params} | {a.arg for a in args.kwonlyargs}
-        url_param: Optional[ast.arg] = None
-        url_node: Optional[ast.AST] = None
-        if point.api.url is not None:
-            expr = site.argument(point.api.url)
-            if type(expr) is ast.Name and expr.id in named:
-                bindings = scope.bindings.get(expr.id)
-                if bindings is not None and len(bindings) == 1 and bindings[0].kind == "param":
-                    url_param, url_node = bindings[0].node, expr
-        kwargs = args.kwarg
-        forwards_kwargs = kwargs is not None and any(
-            k.arg is None and type(k.value) is ast.Name and k.value.id == kwargs.arg for k in site.call.keywords)
-        if url_param is None and not forwards_kwargs:
-            continue
-        if url_param is not None and scope.bindings[url_param.arg][0].value is None:
+        if helper.url_without_default:
             forwarded.add(id(point))  # with a default, the inner call still judges the default
+        function = helper.function
         if id(function) in seen_helpers:
             continue  # one request per helper call: the first the helper makes
         seen_helpers.add(id(function))
-        index = next((i for i, a in enumerate(params) if a is url_param), None)
-        keyword_ok = index is None or index >= len(getattr(args, "posonlyargs", []))
-        for call, call_scope, shift in resolver.callers(function, scope):
-            url_expr = None
-            if url_param is not None:
-                passed = passed_argument(call, url_param.arg if keyword_ok else None,
-                                         None if index is None else index - shift)
-                url_expr = passed if isinstance(passed, ast.AST) else None
-            forwarded_site = ForwardedSite(call, call_scope, resolver, site, point.api, url_node, url_expr,
-                                           named, forwards_kwargs)
-            found.append(WrapperPoint(forwarded_site, point, function.name))
+        for call, call_scope, shift in resolver.callers(function, helper.scope):
+            found.append(helper.point_at(call, call_scope, resolver, shift))
     return found, forwarded
+
+
+def helper_of(model, function: ast.AST) -> Optional[Helper]:
+    """What a function of this module forwards to a request, when it is a helper (found from the
+    calls in the function alone: a module whose helper another module calls is not analysed whole)."""
+    cache = model._helpers
+    key = id(function)
+    if key in cache:
+        return cache[key]
+    cache[key] = None  # a helper that calls itself is not followed
+    found: Optional[Helper] = None
+    scope = dict.get(model.index.functions, function)  # this module's own functions only
+    if scope is not None:
+        for call, call_scope in model.index.calls:
+            if call_scope is not scope:
+                continue
+            site = model.own_site(call)
+            point = model.point_of(site) if site is not None else None
+            if point is not None and point.kind == "request":
+                found = _describe(point)
+                if found is not None:
+                    break
+    cache[key] = found
+    return found
+
+
+def foreign_wrapper_points(model, sites) -> List[EgressPoint]:
+    """Calls of helpers defined in other modules of the project (``from myapp.http import get``,
+    ``from myapp import http as requests`` then ``requests.get(...)``): each is an egress point here,
+    as a call of a local helper is."""
+    from .values import LocalFunction
+
+    context = model.context
+    found: List[EgressPoint] = []
+    for site in sites:
+        callee = site.callee
+        if not isinstance(callee, LocalFunction) or callee.scope.parent is None \
+                or callee.scope.parent.kind != "module":
+            continue  # a module-level function (a method's callers pass ``self`` another way)
+        owner = context._foreign(callee.scope)
+        if owner is None or owner.model_if_loaded is None:
+            continue
+        helper = helper_of(owner.model_if_loaded, callee.node)
+        if helper is not None:
+            found.append(helper.point_at(site.call, site.scope, model.resolver, 0, owner.rel))
+    return found
