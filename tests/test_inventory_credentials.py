@@ -40,3 +40,25 @@ def test_inventory_names_how_each_request_authenticates(tmp_path):
         "local", "n.a. (local: http+unix transport)", "n.a.")
     assert (rows[22]["host"], rows[22]["tls"]) == ("local", "n.a. (local: custom transport (SocketConnection.connect))")
     assert rows[13]["codes"] == ["EGR301"] and rows[13]["why_sensitive"] == "POST; path /payments"
+
+
+UNIX_SOCKET_SOURCE = '''import requests_unixsocket
+
+agent = requests_unixsocket.Session()
+agent.get("http+unix://%2Frun%2Fagent.sock/status")
+requests_unixsocket.delete("http+unix://%2Frun%2Fagent.sock/jobs/1")
+custom = requests_unixsocket.Session("http+agent://")
+custom.post("http+agent://agent.sock.example.net/jobs", json={"name": "x"})
+agent.get("http://mirror.example.com/status")
+'''
+
+
+def test_requests_unixsocket_sessions_are_local_for_their_scheme(tmp_path):
+    (tmp_path / "agent.py").write_text(UNIX_SOCKET_SOURCE)
+    proc = egress_lint("inventory", "--format", "json", "agent.py", cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    rows = {row["line"]: row for row in json.loads(proc.stdout)["connections"]}
+    assert {line: (rows[line]["host"], rows[line]["codes"]) for line in (4, 5, 7, 8)} == {
+        4: ("local", []), 5: ("local", []), 7: ("local", []), 8: ("mirror.example.com", ["EGR201"])}
+    assert rows[7]["tls"] == "n.a. (local: http+agent transport (requests_unixsocket.Session))"
+    assert rows[3]["library"] == "requests-unixsocket"

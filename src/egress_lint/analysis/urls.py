@@ -230,6 +230,14 @@ def local_transport(model, point, url: Optional[Url]) -> Optional[str]:
     client = point.client
     while client is not None:
         origin = client.origin
+        if url is not None and url.scheme is not None and client.constructor is not None \
+                and client.constructor.local_scheme is not None and isinstance(origin, ast.Call):
+            arg, default = client.constructor.local_scheme
+            value = model.site(origin).value(arg)
+            mounted = value.value if isinstance(value, Const) and isinstance(value.value, str) else \
+                default if value is None else None
+            if mounted is not None and url.scheme == mounted.split("://", 1)[0].lower():
+                return f"{url.scheme} transport ({client.constructor.name})"
         if isinstance(origin, ast.ClassDef):
             reason = _custom_transport(origin)
             if reason is not None:

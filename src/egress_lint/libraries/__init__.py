@@ -14,6 +14,7 @@ from .spec import Api, ClientType, Library, SettingsSpec, TlsSwitch
 
 LIBRARIES: Tuple[Library, ...] = (
     requests.LIBRARY,
+    requests.UNIXSOCKET,
     httpx.LIBRARY,
     aiohttp.LIBRARY,
     urllib_request.LIBRARY,

@@ -73,3 +73,21 @@ ADAPTER_HOOKS = ("init_poolmanager", "proxy_manager_for", "cert_verify", "send",
                  "get_connection_with_tls_context", "build_connection_pool_key_attributes")
 # Calls inside those hooks and where they take the verification switch: (method, keyword, position).
 ADAPTER_VERIFY_ARGS = (("cert_verify", "verify", 2), ("send", "verify", 2))
+
+# requests-unixsocket: a requests.Session subclass that mounts a Unix-socket adapter on one scheme
+# (``http+unix://`` unless ``url_scheme=`` says otherwise), and module functions that use one. Its
+# requests to that scheme never leave the machine; to http:// and https:// it is a plain Session.
+UNIX_SESSION = session_type("requests_unixsocket.Session")
+_MAKE_UNIX_SESSION = Api("requests_unixsocket.Session", "requests-unixsocket", makes=UNIX_SESSION.name,
+                         local_scheme=(Arg("url_scheme", 0), "http+unix"))
+_UNIX_FUNCTIONS = http_methods("requests_unixsocket", "requests-unixsocket", Arg("url", 0), _VERIFY,
+                               request=_REQUEST, payload=REQUESTS_STYLE)
+_positional(_UNIX_FUNCTIONS, get_params=False)
+
+UNIXSOCKET = Library(
+    name="requests-unixsocket",
+    modules=("requests_unixsocket",),
+    functions=tuple((f"requests_unixsocket.{name}", api) for name, api in _UNIX_FUNCTIONS.items()),
+    constructors=(("requests_unixsocket.Session", _MAKE_UNIX_SESSION),),
+    client_types=(UNIX_SESSION,),
+)

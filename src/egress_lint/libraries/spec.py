@@ -101,6 +101,8 @@ class Api:
     connection: bool = False  # a connection class (EGR203's domain) rather than an HTTP request API
     server_flag: Optional[Arg] = None  # when this argument is true the call is the server side
     pinned_by: Tuple[Arg, ...] = ()  # certificate pinning: when given, the peer is verified by fingerprint
+    # a client constructor whose requests to this scheme go over a local socket: (argument, default scheme)
+    local_scheme: Optional[Tuple[Arg, str]] = None
     # Connections to databases, caches, brokers and directories: the protocol names the entry of the
     # scheme table (schemes.py) used when no URL says otherwise; analysis/transport.py reads the
     # connection string (url=), the host, the TLS switches and the credentials below.
