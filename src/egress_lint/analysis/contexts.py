@@ -79,3 +79,170 @@ def is_cert_none(value) -> bool:
     if isinstance(value, Ref):
         return value.qualname == "ssl.CERT_NONE"
     return isinstance(value, Const) and value.value in ("CERT_NONE", "NONE")
+
+
+# -- certificate pinning written by hand ------------------------------------------------------------------
+_WRAPPERS = ("wrap_socket", "wrap_bio")
+_CONTEXT_KEYWORDS = ("context", "ssl_context", "ssl")
+_COMPARE_OPS = (ast.Eq, ast.NotEq, ast.In, ast.NotIn)
+_COMPARE_FUNCTIONS = ("hmac.compare_digest", "secrets.compare_digest")
+_TESTS = (ast.If, ast.Assert, ast.While, ast.IfExp)
+
+
+def pinned_nodes(model) -> frozenset:
+    """The nodes whose missing certificate verification is made up for by a fingerprint pin written
+    by hand: ``cert = tls.getpeercert(binary_form=True)``, a ``hashlib`` digest of it, and that digest
+    compared (``==``, ``!=``, ``in``, ``hmac.compare_digest``) in the test of an ``if`` or ``assert``,
+    all in one function, on the very socket or connection the call made. Returned: the call that
+    made that socket or connection (``ctx.wrap_socket(...)``, ``HTTPSConnection(..., context=ctx)``),
+    and, when the context is made in that function and used for nothing but pinned connections, the
+    context's constructor and its ``verify_mode`` / ``check_hostname`` statements. Anything less
+    visible (the check in another function, a context that is also returned or passed on) is not a
+    pin here. Computed once per module; free for a module that never calls ``getpeercert``."""
+    found = getattr(model, "_pinned_nodes", None)
+    if found is None:
+        nodes = set()
+        for site in model.method_calls("getpeercert"):
+            if _binary_form(model, site) and _digest_compared(model, site):
+                nodes |= _pinned_connection(model, site)
+        found = model._pinned_nodes = frozenset(nodes)
+    return found
+
+
+def _binary_form(model, site) -> bool:
+    value = site.value(Arg("binary_form", 0))
+    return isinstance(value, Const) and value.value is True
+
+
+def _function_of(scope):
+    while scope is not None and scope.kind not in ("function", "module"):
+        scope = scope.parent
+    return scope
+
+
+def _single_value(scope, name: str) -> Optional[ast.AST]:
+    """What a name of this very function is bound to, when it is bound exactly once (``=`` or ``with ... as``)."""
+    bindings = scope.bindings.get(name)
+    if not bindings or len(bindings) != 1 or bindings[0].kind not in ("assign", "with"):
+        return None
+    return bindings[0].value
+
+
+def _digest_compared(model, site) -> bool:
+    """The certificate is hashed with hashlib and the digest compared in a test, in the same function."""
+    scope = _function_of(site.scope)
+    if scope is None or scope.kind != "function":
+        return False
+    function = scope.node
+    cert_names, digest_names = set(), set()
+
+    def holds(expr, names, extra=None) -> bool:
+        for node in ast.walk(expr):
+            if node is extra or (isinstance(node, ast.Name) and node.id in names):
+                return True
+        return False
+
+    def hashes(expr) -> bool:
+        for node in ast.walk(expr):
+            if isinstance(node, ast.Call) and (model.qualname(node.func, site.scope) or "").startswith("hashlib.") \
+                    and any(holds(arg, cert_names, site.call) for arg in node.args):
+                return True
+            if isinstance(node, ast.Name) and node.id in digest_names:
+                return True
+        return False
+
+    statements = [node for node in ast.walk(function) if isinstance(node, (ast.Assign, ast.Expr))]
+    statements.sort(key=lambda n: (n.lineno, n.col_offset))
+    for stmt in statements:
+        if isinstance(stmt, ast.Assign):
+            if len(stmt.targets) != 1 or not isinstance(stmt.targets[0], ast.Name):
+                continue
+            name = stmt.targets[0].id
+            if _single_value(scope, name) is not stmt.value:
+                continue
+            if hashes(stmt.value):
+                digest_names.add(name)
+            elif holds(stmt.value, cert_names, site.call):
+                cert_names.add(name)
+            elif isinstance(stmt.value, ast.Call) and \
+                    (model.qualname(stmt.value.func, site.scope) or "").startswith("hashlib."):
+                pending = name  # ``h = hashlib.sha256()`` then ``h.update(cert)``
+                for other in statements:
+                    call = getattr(other, "value", None)
+                    if isinstance(other, ast.Expr) and isinstance(call, ast.Call) \
+                            and isinstance(call.func, ast.Attribute) and call.func.attr == "update" \
+                            and isinstance(call.func.value, ast.Name) and call.func.value.id == pending \
+                            and any(holds(arg, cert_names, site.call) for arg in call.args):
+                        digest_names.add(pending)
+    for node in ast.walk(function):
+        if isinstance(node, _TESTS):
+            for part in ast.walk(node.test):
+                if isinstance(part, ast.Compare) and all(isinstance(op, _COMPARE_OPS) for op in part.ops) \
+                        and any(hashes(side) for side in [part.left, *part.comparators]):
+                    return True
+                if isinstance(part, ast.Call) and model.qualname(part.func, site.scope) in _COMPARE_FUNCTIONS \
+                        and any(hashes(arg) for arg in part.args):
+                    return True
+    return False
+
+
+def _pinned_connection(model, site) -> set:
+    """The call that made the socket or connection whose certificate is read, and the context it
+    was given when that context serves only pinned connections of this function."""
+    scope = _function_of(site.scope)
+    made = _maker(model, scope, site.receiver)
+    if made is None:
+        return set()
+    found = {id(made)}
+    context = None
+    if isinstance(made.func, ast.Attribute) and made.func.attr in _WRAPPERS:
+        context = made.func.value
+    else:
+        context = next((k.value for k in made.keywords if k.arg in _CONTEXT_KEYWORDS), None)
+    if isinstance(context, ast.Name) and _only_for(scope, context.id, made):
+        origin = _single_value(scope, context.id)
+        client = model.client_of(model.resolve(context, scope))
+        if client is not None and client.origin is origin:
+            found.add(id(origin))
+            found.update(id(config.node) for config in client.all_configs()
+                         if config.attr in ("verify_mode", "check_hostname"))
+    return found
+
+
+def _maker(model, scope, receiver) -> Optional[ast.Call]:
+    """The call that made the object whose certificate is read: ``tls`` bound to it in the function,
+    ``conn.sock`` of a connection made there, or ``self.sock`` stored in this function."""
+    for _ in range(3):
+        if isinstance(receiver, ast.Name):
+            value = _single_value(scope, receiver.id)
+            if isinstance(value, ast.Call):
+                return value
+            receiver = value if isinstance(value, ast.Attribute) else None
+        elif isinstance(receiver, ast.Attribute) and isinstance(receiver.value, ast.Name):
+            owner = receiver.value.id
+            if owner == scope.self_name:
+                stores = [value for _stmt, target, value, store_scope in model.index.attribute_stores
+                          if store_scope is scope and isinstance(target.value, ast.Name)
+                          and target.value.id == owner and target.attr == receiver.attr]
+                return stores[0] if len(stores) == 1 and isinstance(stores[0], ast.Call) else None
+            value = _single_value(scope, owner)
+            return value if isinstance(value, ast.Call) else None
+        else:
+            return None
+    return None
+
+
+def _only_for(scope, name: str, made: ast.Call) -> bool:
+    """Every use of the context ``name`` in the function configures it or hands it to ``made``."""
+    allowed = {id(made.func.value)} if isinstance(made.func, ast.Attribute) else set()
+    allowed.update(id(k.value) for k in made.keywords if k.arg in _CONTEXT_KEYWORDS)
+    configuring = set()
+    for node in ast.walk(scope.node):
+        if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id == name \
+                and node.attr not in _WRAPPERS:
+            configuring.add(id(node.value))  # ctx.verify_mode = ..., ctx.load_verify_locations(...)
+    for node in ast.walk(scope.node):
+        if isinstance(node, ast.Name) and node.id == name and isinstance(node.ctx, ast.Load) \
+                and id(node) not in allowed and id(node) not in configuring:
+            return False
+    return True

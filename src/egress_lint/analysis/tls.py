@@ -12,9 +12,10 @@ from typing import Iterator, List, Optional, Tuple
 from ..libraries import ssl as ssl_table
 from ..libraries import CONFIG_FUNCTIONS
 from ..libraries import schemes as scheme_table
-from ..libraries.spec import (CERT_NONE, CONTEXT, FALSE, HOSTNAME, MISSING, ONE_OF, TRUE, UNVERIFIED_CONTEXT, VERIFY,
+from ..libraries.spec import (CERT_NONE, CONTEXT, CONTEXT_VERIFY_MODE, FALSE, HOSTNAME, MISSING, ONE_OF, TRUE,
+                              UNVERIFIED_CONTEXT, VERIFY,
                               WEAK_CIPHERS, WEAK_PROTOCOL, WEAK_VERSION, Arg)
-from .contexts import is_cert_none
+from .contexts import is_cert_none, pinned_nodes
 from .model import EgressPoint, SemanticModel
 from .values import Const, Ref, Unknown, Value, choose, is_false
 
@@ -100,6 +101,10 @@ def weakenings(model: SemanticModel, effect: str) -> List[Weakening]:
     if effect == VERIFY:
         found.extend(_adapter_overrides(model))
     found.extend(_settings_weakenings(model, effect))
+    if effect in (VERIFY, HOSTNAME, CONTEXT, CONTEXT_VERIFY_MODE) and found:
+        pinned = pinned_nodes(model)  # a fingerprint pin written by hand is verification
+        if pinned:
+            found = [w for w in found if id(w.node) not in pinned]
     found.sort(key=lambda w: (w.node.lineno, w.node.col_offset))
     return found
 

@@ -1,4 +1,5 @@
 """EGR102: an SSL context that does not verify certificates, created or passed to a connection."""
+from ...analysis.contexts import pinned_nodes
 from ...analysis.tls import weakenings
 from ...diagnostics import Fix
 from ...libraries import ssl as ssl_table
@@ -27,6 +28,14 @@ hands such a context to a connection (`urlopen(context=...)`, `HTTPSConnection(c
 `SSLContext(PROTOCOL_TLS)` whose verification was never set up. Server-side contexts
 (`PROTOCOL_TLS_SERVER`, `Purpose.CLIENT_AUTH`) are not reported: there `CERT_NONE` only means
 that no client certificate is asked for.
+
+Certificate pinning written by hand is verification: when a function reads the peer certificate of
+the very socket or connection it made (`tls.getpeercert(binary_form=True)`, `conn.sock.getpeercert(True)`),
+hashes it with `hashlib` and compares the digest with a pinned value in the test of an `if` or
+`assert` (`==`, `!=`, `in`, `hmac.compare_digest`), the call that made that socket or connection
+is not reported, nor is the context when it is made in that function and serves nothing else. A
+check in another function, a context also returned or used for another connection, or a printed
+fingerprint is not a pin here, and the finding stays.
 """
     why = """
 A client context with `CERT_NONE` completes the TLS handshake with any server, so the connection
@@ -85,7 +94,10 @@ does not take (a protocol, `certfile=`, `check_hostname=`), a context handed to 
     )
 
     def check(self, model):
+        pinned = pinned_nodes(model)
         for site in model.calls_to(ssl_table.UNVERIFIED_FACTORY):
+            if id(site.call) in pinned:
+                continue  # a context serving only connections whose fingerprint is checked by hand
             fix = None
             if all(k.arg in _DEFAULT_CONTEXT_KEYWORDS for k in site.call.keywords) and not site.call.args:
                 fix = Fix("replace-callee", safe=False, detail=(("name", ssl_table.DEFAULT_FACTORY),))
