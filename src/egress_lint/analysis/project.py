@@ -984,3 +984,30 @@ def _worth_a_look(bindings) -> bool:
     if binding.kind == "assign":
         return isinstance(binding.value, ast.Call)
     return binding.kind == "class" and bool(binding.node.bases)
+
+
+# -- what other rules may read of the modules a module imports -------------------------------------------
+def imported_request_models(entry: Optional[ModuleEntry]) -> List[Tuple[ModuleEntry, object]]:
+    """The models of the project modules ``entry`` imports (``from .client import X``, ``import
+    myapp.client``) that import a library themselves, so can make requests, within the size the
+    project layer reads for importers (``MAX_DIRECT_BYTES``). Each is read and modelled once per
+    process like any dependency, and recorded as one of the file's dependencies (the cache entry of
+    the file is invalidated when it changes). Nothing else of the project is read."""
+    if entry is None:
+        return []
+    found: List[Tuple[ModuleEntry, object]] = []
+    seen: Set[str] = {entry.path}
+    targets: List[ModuleEntry] = []
+    for target, names in entry._import_table():
+        targets.append(target)
+        targets.extend(sub for sub in (target.submodule(name) for name in names if name != "*") if sub is not None)
+    for target in targets:  # ``from myapp import client`` names the submodule
+        if target.path in seen:
+            continue
+        seen.add(target.path)
+        if not target.directly_relevant() or target.size > MAX_DIRECT_BYTES:
+            continue
+        model = target.model()
+        if model is not None:
+            found.append((target, model))
+    return found

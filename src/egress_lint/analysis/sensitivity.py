@@ -13,6 +13,8 @@ from .vocabulary import listing
 
 MUTATING_METHODS = ("POST", "PUT", "PATCH", "DELETE")
 _IDENTIFIER = re.compile(r"^[A-Za-z_][A-Za-z0-9_.]*$")
+_PROJECT_VIA = re.compile(r"^[^\s,:]+\.py:\d+$")  # where another module of the project binds a value
+_LOCAL_VIA = re.compile(r"^(.*), line (\d+)$")
 # Body keys that are themselves the authentication of the request (a login form, a token exchange):
 # every credential name of the vocabulary, plus these.
 CREDENTIAL_FIELDS = ("assertion",)
@@ -112,8 +114,10 @@ def target_keys(model, point, url) -> List[Tuple[str, str]]:
         value = point.site.value(api.url)
         if value is not None and value.via:
             name = value.via[0].split(",", 1)[0]
-            if _IDENTIFIER.match(name):  # a constant or attribute, not "argument of f()" or a default
-                keys.append(("base", value.via[0]))  # "API, line 10": the same binding, not the same name
+            if _IDENTIFIER.match(name) or _PROJECT_VIA.match(value.via[0]):
+                # a constant or attribute, not "argument of f()" or a default: "API, line 10" (the same
+                # binding, not the same name), or "myapp/settings.py:3" for one of another module
+                keys.append(("base", value.via[0]))
     return keys
 
 
@@ -135,4 +139,27 @@ def authenticated_targets(model, auth_headers: Sequence[str]) -> Dict[Tuple[str,
         for key in target_keys(model, point, model.url(point)):
             found.setdefault(key, (point.line, carried[0].detail))
     model._authenticated_targets = (tuple(auth_headers), found)
+    return found
+
+
+def project_authenticated_targets(model, auth_headers: Sequence[str]) -> Dict[Tuple[str, str], Tuple[str, str]]:
+    """For each host or base-URL constant, the first request to it that carries a credential in the
+    project modules this module imports (and that make requests themselves): ("myapp/client.py:12",
+    what it carries). Base-URL keys are spelt as the importer sees them ("myapp/settings.py:3").
+    Asked only for a request that has no other reason to be reported, and computed once per module."""
+    from .project import imported_request_models
+
+    cached = getattr(model, "_project_authenticated_targets", None)
+    if cached is not None and cached[0] == tuple(auth_headers):
+        return cached[1]
+    found: Dict[Tuple[str, str], Tuple[str, str]] = {}
+    for entry, other in imported_request_models(model.context):
+        for (kind, key), (line, detail) in authenticated_targets(other, auth_headers).items():
+            if kind == "base" and not _PROJECT_VIA.match(key):  # already "myapp/settings.py:3"
+                local = _LOCAL_VIA.match(key)
+                if local is None:
+                    continue
+                key = f"{entry.rel}:{local.group(2)}"  # the spelling an importer's values carry
+            found.setdefault((kind, key), (f"{entry.rel}:{line}", detail))
+    model._project_authenticated_targets = (tuple(auth_headers), found)
     return found

@@ -2,7 +2,7 @@
 from ...analysis.auth import auth_evidence, sensitive_data_fields
 from ...analysis.hosts import policy_for
 from ...analysis.sensitivity import (MUTATING_METHODS, authenticated_targets, http_method, opaque_client,
-                                     sensitive_segment, target_keys)
+                                     project_authenticated_targets, sensitive_segment, target_keys)
 from ...analysis.vocabulary import CREDENTIAL_NAMES_DOC, listing
 from ...diagnostics import Severity
 from ...rule import Invalid, Rule, Valid
@@ -129,13 +129,26 @@ are authenticated. A sensitive call without credentials either relies on the net
             if reason is None and method in MUTATING_METHODS:
                 if authenticated is None:
                     authenticated = authenticated_targets(model, auth_headers)
-                for key in target_keys(model, point, url):
+                keys = target_keys(model, point, url)
+                for key in keys:
                     other = authenticated.get(key)
                     if other is not None and other[0] != point.line:
-                        what = f"host {key[1]}" if key[0] == "host" else f"base URL {key[1].split(',', 1)[0]}"
-                        where = url.display if url is not None else f"a URL built from {key[1].split(',', 1)[0]}"
-                        reason = (f"calls {where}, but the request on line {other[0]} to the same {what} "
-                                  f"sends credentials ({other[1]})")
+                        reason = self._forgotten(key, url, f"on line {other[0]}", other[1])
                         break
+                if reason is None and keys:
+                    # the same host or base URL, authenticated in a project module this one imports
+                    elsewhere = project_authenticated_targets(model, auth_headers)
+                    for key in keys:
+                        other = elsewhere.get(key)
+                        if other is not None:
+                            reason = self._forgotten(key, url, f"at {other[0]}", other[1])
+                            break
             if reason is not None:
                 yield self.report(point.node, f"{point.subject} {reason}, and this one carries none")
+
+    @staticmethod
+    def _forgotten(key, url, where_other: str, carried: str) -> str:
+        name = key[1].split(",", 1)[0]
+        what = f"host {key[1]}" if key[0] == "host" else f"base URL {name}"
+        where = url.display if url is not None else f"a URL built from {name}"
+        return f"calls {where}, but the request {where_other} to the same {what} sends credentials ({carried})"
