@@ -180,6 +180,19 @@ requests.post("http+docker://localunixsocket/v1.41/images/create", data={"fromIm
 # ok: egr201-plain-http-request
 requests.get("http://\\\\.\\pipe\\docker_engine/info")
 
+import requests_unixsocket
+
+daemon = requests_unixsocket.Session()
+# ok: egr201-plain-http-request
+daemon.get("http+unix://%2Frun%2Fagent.sock/v2/status")
+# ok: egr201-plain-http-request
+requests_unixsocket.post("http+unix://%2Frun%2Fagent.sock/v2/jobs", json={"name": "sync"})
+sidecar = requests_unixsocket.Session(url_scheme="http+sidecar://")
+# ok: egr201-plain-http-request
+sidecar.get("http+sidecar://agent.sock.example.net/v2/status")
+# todoruleid: egr201-plain-http-request
+daemon.get("http://mirror.example.com/v2/status")
+
 
 # --- connection URLs of caches, brokers and directories --------------------------------------------------
 import redis

@@ -139,3 +139,98 @@ green_context = gevent.ssl._create_unverified_context()
 other_green_context = green_ssl._create_unverified_context()
 # ok: egr102-unverified-ssl-context
 verified_green_context = green_ssl.create_default_context()
+
+
+# --- certificate pinning written by hand is verification ---------------------------------------------
+import hashlib
+import hmac
+
+PINNED_SHA256 = "9c1d5e7f0a2b4c6d8e0f1a3b5c7d9e1f2a4b6c8d0e2f4a6b8c0d2e4f6a8b0c2d"
+
+
+def status_over_pinned_socket(host):
+    pinning = ssl.create_default_context()
+    pinning.check_hostname = False
+    # todook: egr102-unverified-ssl-context
+    pinning.verify_mode = ssl.CERT_NONE
+    with socket.create_connection((host, 443)) as raw:
+        # todook: egr102-unverified-ssl-context
+        with pinning.wrap_socket(raw, server_hostname=host) as tls:
+            peer = tls.getpeercert(binary_form=True)
+            if hashlib.sha256(peer).hexdigest() != PINNED_SHA256:
+                raise ssl.SSLError("unexpected certificate")
+            tls.sendall(b"HEAD / HTTP/1.0\r\n\r\n")
+            return tls.recv(512)
+
+
+def pinned_connection(host):
+    # todook: egr102-unverified-ssl-context
+    anything = ssl.create_default_context()
+    # todook: egr102-unverified-ssl-context
+    conn = http.client.HTTPSConnection(host, context=anything)
+    conn.connect()
+    seen = hashlib.sha256(conn.sock.getpeercert(True)).hexdigest()
+    if not hmac.compare_digest(seen, PINNED_SHA256):
+        conn.close()
+        raise ConnectionError("certificate pin mismatch")
+    conn.request("GET", "/status")
+    return conn.getresponse()
+
+
+class PinnedHTTPSConnection(http.client.HTTPSConnection):
+    def connect(self):
+        own = ssl.create_default_context()
+        own.check_hostname = False
+        # todook: egr102-unverified-ssl-context
+        own.verify_mode = ssl.CERT_NONE
+        raw = socket.create_connection((self.host, self.port))
+        # todook: egr102-unverified-ssl-context
+        self.sock = own.wrap_socket(raw, server_hostname=self.host)
+        digest = hashlib.sha256()
+        digest.update(self.sock.getpeercert(binary_form=True))
+        assert digest.hexdigest() in (PINNED_SHA256,)
+
+
+def fingerprint_only_logged(host):
+    loose = ssl.create_default_context()
+    loose.check_hostname = False
+    # ruleid: egr102-unverified-ssl-context
+    loose.verify_mode = ssl.CERT_NONE
+    # ruleid: egr102-unverified-ssl-context
+    tls = loose.wrap_socket(socket.create_connection((host, 443)), server_hostname=host)
+    print("peer", hashlib.sha256(tls.getpeercert(True)).hexdigest())
+    return tls
+
+
+def pin_checked_on_another_socket(host, earlier):
+    # ruleid: egr102-unverified-ssl-context
+    loose = ssl.create_default_context()
+    # ruleid: egr102-unverified-ssl-context
+    tls = loose.wrap_socket(socket.create_connection((host, 443)), server_hostname=host)
+    if hashlib.sha256(earlier.getpeercert(True)).hexdigest() != PINNED_SHA256:
+        raise ssl.SSLError("unexpected certificate")
+    return tls
+
+
+def context_also_used_unpinned(host):
+    shared = ssl.create_default_context()
+    shared.check_hostname = False
+    # ruleid: egr102-unverified-ssl-context
+    shared.verify_mode = ssl.CERT_NONE
+    # todook: egr102-unverified-ssl-context
+    first = shared.wrap_socket(socket.create_connection((host, 443)), server_hostname=host)
+    if hashlib.sha256(first.getpeercert(True)).hexdigest() != PINNED_SHA256:
+        raise ssl.SSLError("unexpected certificate")
+    # ruleid: egr102-unverified-ssl-context
+    second = shared.wrap_socket(socket.create_connection((host, 8443)), server_hostname=host)
+    return first, second
+
+
+def subject_compared_not_fingerprint(host):
+    # ruleid: egr102-unverified-ssl-context
+    loose = ssl.create_default_context()
+    # ruleid: egr102-unverified-ssl-context
+    tls = loose.wrap_socket(socket.create_connection((host, 443)), server_hostname=host)
+    if tls.getpeercert().get("subject") != PINNED_SHA256:
+        raise ssl.SSLError("unexpected certificate")
+    return tls
