@@ -105,7 +105,7 @@ class Config:
     VERIFY_TLS = False
 
 
-# todoruleid: egr101-verification-disabled
+# ruleid: egr101-verification-disabled
 requests.get(API, verify=Config.VERIFY_TLS)
 
 
@@ -194,7 +194,7 @@ def make_session():
 
 
 made = make_session()
-# todoruleid: egr101-verification-disabled
+# ruleid: egr101-verification-disabled
 made.get(API, verify=False)
 
 # --- httpx ------------------------------------------------------------------------------------
@@ -314,7 +314,7 @@ class Session:  # noqa: F811 - an unrelated class that shares the name
 
 
 local = Session()
-# todook: egr101-verification-disabled
+# ok: egr101-verification-disabled
 local.verify = False
 
 
@@ -347,17 +347,17 @@ from sqlalchemy import create_engine
 
 # ruleid: egr101-verification-disabled
 pg_require = psycopg2.connect(host="db.example.com", dbname="app", sslmode="require")
-# todoruleid: egr101-verification-disabled
+# ruleid: egr101-verification-disabled
 pg_require_dsn = psycopg2.connect("postgresql://db.example.com/app?sslmode=require")
-# todoruleid: egr101-verification-disabled
+# ruleid: egr101-verification-disabled
 engine_require = create_engine("postgresql+psycopg2://db.example.com/app", connect_args={"sslmode": "require"})
 # ruleid: egr101-verification-disabled
 cache_unverified = redis.Redis(host="cache.example.com", ssl=True, ssl_cert_reqs=None, ssl_check_hostname=True)
-# todoruleid: egr101-verification-disabled
+# ruleid: egr101-verification-disabled
 cache_url_unverified = redis.from_url("rediss://cache.example.com:6380/0?ssl_cert_reqs=none&ssl_check_hostname=true")
 # ruleid: egr101-verification-disabled
 mongo_invalid_certs = pymongo.MongoClient("mongo.example.com", tls=True, tlsAllowInvalidCertificates=True)
-# todoruleid: egr101-verification-disabled
+# ruleid: egr101-verification-disabled
 mongo_insecure_uri = pymongo.MongoClient("mongodb://mongo.example.com/?tls=true&tlsInsecure=true")
 # ruleid: egr101-verification-disabled
 mysql_required = MySQLdb.connect(host="mysql.example.com", ssl_mode="REQUIRED")
@@ -365,14 +365,14 @@ mysql_required = MySQLdb.connect(host="mysql.example.com", ssl_mode="REQUIRED")
 mysql_no_verify = pymysql.connect(host="mysql.example.com", ssl_ca="/etc/ssl/db-ca.pem", ssl_verify_cert=False)
 
 DATABASES = {
-    # todoruleid: egr101-verification-disabled
+    # ruleid: egr101-verification-disabled
     "default": {"ENGINE": "django.db.backends.postgresql", "HOST": "pg.example.com", "OPTIONS": {"sslmode": "require"}},
     # ok: egr101-verification-disabled
     "replica": {"ENGINE": "django.db.backends.postgresql", "HOST": "pg.example.com",
                 "OPTIONS": {"sslmode": "verify-full"}},
 }
 result_backend = "rediss://cache.example.com:6380/0"
-# todoruleid: egr101-verification-disabled
+# ruleid: egr101-verification-disabled
 redis_backend_use_ssl = {"ssl_cert_reqs": ssl.CERT_NONE}
 
 # ok: egr101-verification-disabled
@@ -395,14 +395,14 @@ from opensearchpy import OpenSearch
 
 # ruleid: egr101-verification-disabled
 directory_tls = ldap3.Tls(validate=ssl.CERT_NONE)
-# todoruleid: egr101-verification-disabled
+# ruleid: egr101-verification-disabled
 default_tls = ldap3.Tls()
-# todoruleid: egr101-verification-disabled
+# ruleid: egr101-verification-disabled
 directory_server = ldap3.Server("ldaps://dc.example.com")
 # ruleid: egr101-verification-disabled
 ldap.set_option(ldap.OPT_X_TLS_REQUIRE_CERT, ldap.OPT_X_TLS_NEVER)
 directory = ldap.initialize("ldaps://dc.example.com")
-# todoruleid: egr101-verification-disabled
+# ruleid: egr101-verification-disabled
 directory.set_option(ldap.OPT_X_TLS_REQUIRE_CERT, ldap.OPT_X_TLS_ALLOW)
 # ruleid: egr101-verification-disabled
 search = Elasticsearch("https://es.example.com:9200", verify_certs=False)
@@ -411,7 +411,7 @@ open_search = OpenSearch(["https://search.example.com:9200"], verify_certs=False
 # ruleid: egr101-verification-disabled
 objects = boto3.client("s3", verify=False)
 aws = boto3.session.Session()
-# todoruleid: egr101-verification-disabled
+# ruleid: egr101-verification-disabled
 queue_client = aws.client("sqs", verify=False)
 cluster = k8s.Configuration()
 # ruleid: egr101-verification-disabled
@@ -439,7 +439,7 @@ import websocket
 from confluent_kafka import Producer
 from tornado.httpclient import AsyncHTTPClient, HTTPRequest
 
-# todoruleid: egr101-verification-disabled
+# ruleid: egr101-verification-disabled
 events = Producer({"bootstrap.servers": "kafka.example.com:9093", "security.protocol": "SASL_SSL",
                    "enable.ssl.certificate.verification": False})
 telemetry = mqtt.Client()
@@ -479,29 +479,29 @@ from requests.adapters import HTTPAdapter
 from requests_oauthlib import OAuth2Session
 from urllib3.util import create_urllib3_context
 
-# todoruleid: egr101-verification-disabled
+# ruleid: egr101-verification-disabled
 proxied = urllib3.proxy_from_url("https://proxy.example.com:3128", cert_reqs="CERT_NONE")
-# todoruleid: egr101-verification-disabled
+# ruleid: egr101-verification-disabled
 lax_context = create_urllib3_context(cert_reqs=ssl.CERT_NONE)
 
 
 class TrustingAdapter(HTTPAdapter):
     def init_poolmanager(self, *args, **kwargs):
-        # todoruleid: egr101-verification-disabled
+        # ruleid: egr101-verification-disabled
         kwargs["cert_reqs"] = "CERT_NONE"
         return super().init_poolmanager(*args, **kwargs)
 
 
 class SkipVerifyAdapter(HTTPAdapter):
     def cert_verify(self, conn, url, verify, cert):
-        # todoruleid: egr101-verification-disabled
+        # ruleid: egr101-verification-disabled
         return super().cert_verify(conn, url, False, cert)
 
 
 adapted = requests.Session()
 adapted.mount("https://", TrustingAdapter())
 oauth = OAuth2Session("client-id")
-# todoruleid: egr101-verification-disabled
+# ruleid: egr101-verification-disabled
 token = oauth.fetch_token("https://auth.example.com/token", client_secret=os.environ["SECRET"], verify=False)
 
 
@@ -521,7 +521,7 @@ verified_token = oauth.fetch_token("https://auth.example.com/token", client_secr
 # --- graph databases ---------------------------------------------------------------------------------------
 from neo4j import GraphDatabase
 
-# todoruleid: egr101-verification-disabled
+# ruleid: egr101-verification-disabled
 graph = GraphDatabase.driver("neo4j+ssc://graph.example.com:7687", auth=("app", os.environ["NEO4J_PASSWORD"]))
 # ok: egr101-verification-disabled
 verified_graph = GraphDatabase.driver("neo4j+s://graph.example.com:7687", auth=("app", os.environ["NEO4J_PASSWORD"]))
