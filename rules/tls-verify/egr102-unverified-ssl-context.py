@@ -120,9 +120,9 @@ from kafka import KafkaProducer
 
 # ruleid: egr102-unverified-ssl-context
 unverified = ssl._create_unverified_context()
-# todoruleid: egr102-unverified-ssl-context
+# ruleid: egr102-unverified-ssl-context
 rabbit_tls = pika.SSLOptions(unverified, "rabbit.example.com")
-# todoruleid: egr102-unverified-ssl-context
+# ruleid: egr102-unverified-ssl-context
 events = KafkaProducer(bootstrap_servers="kafka.example.com:9093", security_protocol="SSL", ssl_context=unverified)
 verified = ssl.create_default_context()
 # ok: egr102-unverified-ssl-context
@@ -133,9 +133,9 @@ rabbit_verified = pika.SSLOptions(verified, "rabbit.example.com")
 import gevent.ssl
 from gevent import ssl as green_ssl
 
-# todoruleid: egr102-unverified-ssl-context
+# ruleid: egr102-unverified-ssl-context
 green_context = gevent.ssl._create_unverified_context()
-# todoruleid: egr102-unverified-ssl-context
+# ruleid: egr102-unverified-ssl-context
 other_green_context = green_ssl._create_unverified_context()
 # ok: egr102-unverified-ssl-context
 verified_green_context = green_ssl.create_default_context()

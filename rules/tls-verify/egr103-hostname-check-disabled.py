@@ -64,13 +64,13 @@ import psycopg2
 import pymongo
 import redis
 
-# todoruleid: egr103-hostname-check-disabled
+# ruleid: egr103-hostname-check-disabled
 pg_verify_ca = psycopg2.connect("host=db.example.com dbname=app sslmode=verify-ca")
 # ruleid: egr103-hostname-check-disabled
 cache_no_hostname = redis.Redis(host="cache.example.com", ssl=True, ssl_check_hostname=False)
-# todoruleid: egr103-hostname-check-disabled
+# ruleid: egr103-hostname-check-disabled
 cache_default_hostname = redis.from_url("rediss://cache.example.com:6380/0")
-# todoruleid: egr103-hostname-check-disabled
+# ruleid: egr103-hostname-check-disabled
 mongo_any_name = pymongo.MongoClient("mongodb://mongo.example.com/?tls=true&tlsAllowInvalidHostnames=true")
 # ok: egr103-hostname-check-disabled
 cache_checked = redis.Redis(host="cache.example.com", ssl=True, ssl_check_hostname=True)
@@ -85,7 +85,7 @@ from kubernetes import client as k8s
 # ruleid: egr103-hostname-check-disabled
 search = Elasticsearch("https://es.example.com:9200", ssl_assert_hostname=False)
 cluster = k8s.Configuration()
-# todoruleid: egr103-hostname-check-disabled
+# ruleid: egr103-hostname-check-disabled
 cluster.assert_hostname = False
 # ok: egr103-hostname-check-disabled
 checked_search = Elasticsearch("https://es.example.com:9200", ssl_assert_hostname=True)
@@ -104,7 +104,7 @@ telemetry.tls_set()
 telemetry.tls_insecure_set(True)
 # ruleid: egr103-hostname-check-disabled
 orders = KafkaConsumer(bootstrap_servers="kafka.example.com:9093", security_protocol="SSL", ssl_check_hostname=False)
-# todoruleid: egr103-hostname-check-disabled
+# ruleid: egr103-hostname-check-disabled
 events = Producer({"bootstrap.servers": "kafka.example.com:9093", "security.protocol": "SSL",
                    "ssl.endpoint.identification.algorithm": "none"})
 # ruleid: egr103-hostname-check-disabled
