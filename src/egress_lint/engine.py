@@ -277,11 +277,12 @@ def analyse(tree: ast.Module, lines: Sequence[str], path: str, settings: Setting
             rules: Optional[Sequence[Type[Rule]]] = None, model=None) -> FileResult:
     """Run the rules over a parsed module. ``lines`` is the source, split keeping line ends."""
     with paused_gc():
-        return _analyse(tree, lines, path, settings, rules, model)
+        return _analyse(tree, lines, path, settings, rules, model)[0]
 
 
 def _analyse(tree: ast.Module, lines: Sequence[str], path: str, settings: Settings,
-             rules: Optional[Sequence[Type[Rule]]], model) -> FileResult:
+             rules: Optional[Sequence[Type[Rule]]], model):
+    """The result, the model it was read from and the units skipped because they raised."""
     from .analysis.model import SemanticModel
 
     from .fingerprints import Scopes
@@ -292,12 +293,10 @@ def _analyse(tree: ast.Module, lines: Sequence[str], path: str, settings: Settin
 
         model = SemanticModel(tree, context=project.project().entry(path) if path not in ("", "-", "stdin") else None)
     scopes: Optional[Scopes] = None
-    for rule_class in rules if rules is not None else enabled_rules(settings):
-        try:
-            findings = list(rule_class(settings).check(model))
-        except Exception as exc:  # noqa: BLE001 - one rule's bug must not silence the others
-            findings, errors = _isolated(rule_class, settings, model, path, exc)
-            result.internal_errors.extend(errors)
+    outcome, errors, model, skipped = _rule_findings(model, rules if rules is not None else enabled_rules(settings),
+                                                     settings, path, lines)
+    result.internal_errors.extend(errors)
+    for rule_class, findings in outcome:
         for finding in findings:
             scopes = scopes if scopes is not None else Scopes(tree)
             col = _char_column(lines, finding.line, finding.col)
@@ -317,72 +316,45 @@ def _analyse(tree: ast.Module, lines: Sequence[str], path: str, settings: Settin
                                         col, end_col if finding.end_line else -1, scopes.name(finding.line)),
             ))
     result.diagnostics = sorted(set(result.diagnostics), key=lambda d: d.sort_key)
-    return result
+    return result, model, skipped
 
 
-# A rule that raised runs again once per call site; past this many sites the retry would cost more
-# than it can save, and the rule's whole result for the file is given up (and reported) instead.
-_MAX_ISOLATED_SITES = 5_000
+# Past this many skipped units in one file, a rule that still raises gives up the file (reported).
+_MAX_SKIPPED_UNITS = 32
 
 
-class _OneSite:
-    """The model as a rule sees it when only one call site (and what it makes) is in view: the
-    egress points, clients and calls of every other site are hidden. Everything else is the model's."""
+def _rule_findings(model, rules, settings: Settings, path: str, lines: Sequence[str]):
+    """Each rule's findings, the internal errors, and the model they come from.
 
-    def __init__(self, model, site, points, clients) -> None:
-        self._model, self._site, self._points, self._clients = model, site, points, clients
+    A rule that raises while the analysis works on one unit (a statement or expression the rules or
+    the shared analysis walk: analysis/units.py) costs that unit only: the unit is skipped by every
+    walk, and the file is checked again from a fresh model, so no rule sees a state the error left
+    half-built. An error outside every walk costs the rule that raised its findings for the file."""
+    from .analysis import units
+    from .analysis.model import SemanticModel
 
-    def __getattr__(self, name: str):
-        return getattr(self._model, name)
-
-    def sites(self):
-        return [self._site]
-
-    def egress_points(self):
-        return self._points
-
-    def client_objects(self):
-        return self._clients
-
-    def calls_to(self, *qualnames: str):
-        return [self._site] if self._site.qualname in qualnames else []
-
-    def method_calls(self, *names: str):
-        return [self._site] if self._site.method in names else []
-
-
-def _isolated(rule_class: Type[Rule], settings: Settings, model, path: str, first: Exception):
-    """After ``rule_class`` raised on the whole file: its findings with one call site in view at a
-    time, and one message per site where it still raises. An error in one expression so costs that
-    expression's findings, not the file's. When the error is not tied to a call site, the rule's
-    result for the file is given up and that is reported."""
-    whole = [f"{path}: internal error in {rule_class.code}: {type(first).__name__}: {first}"]
-    try:
-        sites = model.sites()
-        points: dict = {}
-        for point in model.egress_points():
-            points.setdefault(id(point.site), []).append(point)
-        clients: dict = {}
-        for client in model.client_objects():
-            clients.setdefault(id(client.origin), []).append(client)
-    except Exception:  # noqa: BLE001 - the shared analysis itself fails: nothing to isolate
-        return [], whole
-    if not sites or len(sites) > _MAX_ISOLATED_SITES:
-        return [], whole
-    findings: list = []
-    failed: dict = {}
-    for site in sites:
-        view = _OneSite(model, site, points.get(id(site), []), clients.get(id(site.call), []))
-        try:
-            findings.extend(rule_class(settings).check(view))
-        except Exception as exc:  # noqa: BLE001
-            failed.setdefault((site.call.lineno, site.call.col_offset), exc)
-    if len(failed) == len(sites):
-        return [], whole
-    errors = [f"{path}:{line}:{col + 1}: internal error in {rule_class.code}: {type(exc).__name__}: {exc} "
-              f"(this call was skipped; the rest of the file was checked)"
-              for (line, col), exc in sorted(failed.items())]
-    return findings, errors
+    skipped: dict = {}  # node -> (rule code, exception)
+    while True:
+        outcome, whole, failed = [], [], None
+        with units.skipping(skipped):
+            for rule_class in rules:
+                units.reset()
+                try:
+                    outcome.append((rule_class, list(rule_class(settings).check(model))))
+                except Exception as exc:  # noqa: BLE001 - one rule's bug must not silence the others
+                    node = units.blame(model.tree)
+                    if node is not None and node not in skipped and len(skipped) < _MAX_SKIPPED_UNITS:
+                        failed = node, rule_class.code, exc
+                        break
+                    whole.append(f"{path}: internal error in {rule_class.code}: {type(exc).__name__}: {exc}")
+        if failed is None:
+            break
+        skipped[failed[0]] = failed[1:]
+        model = SemanticModel(model.tree, context=model.context)
+    errors = [f"{path}:{node.lineno}:{_char_column(lines, node.lineno, node.col_offset) + 1}: internal error in {code}: {type(exc).__name__}: {exc} "
+              f"(this expression was skipped by every rule; the rest of the file was checked)"
+              for node, (code, exc) in sorted(skipped.items(), key=lambda item: (item[0].lineno, item[0].col_offset))]
+    return outcome, errors + whole, model, tuple(skipped)
 
 
 def _char_column(lines: Sequence[str], line: int, byte_col: int) -> int:
@@ -492,12 +464,14 @@ def _analyse_model(model, text: str, path: str, settings: Settings, inventory: b
     lines = source_lines(text)
     tree = model.tree
     with paused_gc():
-        result = analyse(tree, lines, path, settings, model=model)
+        result, model, skipped = _analyse(tree, lines, path, settings, None, model)
         apply_noqa(result, lines, settings)
         if inventory:
+            from .analysis.units import skipping
             from .inventory import connections
 
-            result.connections = connections(model, result.diagnostics, settings, path, lines)
+            with skipping(skipped):  # the units that raised, skipped as the rules skipped them
+                result.connections = connections(model, result.diagnostics, settings, path, lines)
     return result
 
 

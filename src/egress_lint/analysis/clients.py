@@ -7,6 +7,7 @@ from typing import Dict, List, Optional
 from ..libraries import CLIENT_TYPES, CONSTRUCTORS
 from ..libraries.spec import Api, ClientType
 from .scopes import ClassInfo, Scope
+from .units import Units
 from .values import CallResult, LocalClass, LocalFunction, OneOf, Ref, Resolver, SelfRef, Value
 
 
@@ -46,7 +47,7 @@ class ClientObject:
         self.origin = origin
         self.scope = scope
         self.constructor = constructor
-        self.configs: List[ClientConfig] = []
+        self.configs: List[ClientConfig] = Units()
         self.base = base  # for an instance of a local subclass: the class-level object
 
     @property
@@ -55,7 +56,7 @@ class ClientObject:
 
     def all_configs(self) -> List[ClientConfig]:
         configs = list(self.base.all_configs()) if self.base is not None else []
-        return sorted(configs + self.configs, key=lambda c: (c.node.lineno, c.node.col_offset))
+        return Units(sorted(configs + self.configs, key=lambda c: (c.node.lineno, c.node.col_offset)))
 
 
 class Clients:

@@ -6,6 +6,7 @@ import ast
 from typing import List, Optional, Tuple
 
 from .model import SemanticModel
+from .units import Units
 from .values import DictVal, Ref, Value
 
 _ENVIRON = "os.environ"
@@ -22,7 +23,7 @@ class EnvironmentWrite:
 
 
 def environment_writes(model: SemanticModel) -> List[EnvironmentWrite]:
-    found: List[EnvironmentWrite] = []
+    found: List[EnvironmentWrite] = Units()
     resolve = model.resolve
     for stmt, target, value, scope in model.index.subscript_stores:
         if value is None or not _is_environ(resolve(target.value, scope)):

@@ -13,6 +13,7 @@ from ..libraries.spec import Api
 from .calls import CallSite
 from .clients import ClientObject, Clients
 from .scopes import Scope, build_index
+from .units import Units
 from .values import Resolver, Value
 
 
@@ -77,7 +78,7 @@ class SemanticModel:
         if self._sites is None:
             resolver = self.resolver
             made = self._single_sites
-            self._sites = [made.get(id(call)) or CallSite(call, scope, resolver) for call, scope in self.index.calls]
+            self._sites = Units(made.get(id(call)) or CallSite(call, scope, resolver) for call, scope in self.index.calls)
         return self._sites
 
     def site(self, call: ast.Call) -> CallSite:
@@ -111,7 +112,7 @@ class SemanticModel:
             for site in self.sites():
                 name = site.qualname
                 if name is not None:
-                    table.setdefault(name, []).append(site)
+                    table.setdefault(name, Units()).append(site)
             self._by_qualname = table
         for name in qualnames:
             yield from self._by_qualname.get(name, ())
@@ -121,7 +122,7 @@ class SemanticModel:
             table: Dict[str, List[CallSite]] = {}
             for site in self.sites():
                 if site.method is not None:
-                    table.setdefault(site.method, []).append(site)
+                    table.setdefault(site.method, Units()).append(site)
             self._by_method = table
         for name in names:
             yield from self._by_method.get(name, ())
@@ -132,12 +133,12 @@ class SemanticModel:
 
     def client_objects(self) -> List[ClientObject]:
         self.egress_points()  # makes every client and attaches its configuration
-        return sorted(self.clients.objects(), key=lambda c: (c.origin.lineno, c.origin.col_offset))
+        return Units(sorted(self.clients.objects(), key=lambda c: (c.origin.lineno, c.origin.col_offset)))
 
     def egress_points(self) -> List[EgressPoint]:
         if self._egress is not None:
             return self._egress
-        points: List[EgressPoint] = []
+        points: List[EgressPoint] = Units()
         plain: List[CallSite] = []  # sites that are no egress point of their own
         for site in self.sites():
             point = self.point_of(site)

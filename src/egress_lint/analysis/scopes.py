@@ -11,6 +11,8 @@ import bisect
 import re
 from typing import Dict, FrozenSet, List, Optional, Set, Tuple
 
+from .units import Units
+
 _FUNCTIONS = (ast.FunctionDef, ast.AsyncFunctionDef)
 _COMPREHENSIONS = (ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp)
 
@@ -94,11 +96,12 @@ class Index:
 
     def __init__(self) -> None:
         self.module: Optional[Scope] = None
-        self.calls: List[Tuple[ast.Call, Scope]] = []
+        # Lists walked one item at a time (analysis/units.py): an error costs the item, not the file.
+        self.calls: List[Tuple[ast.Call, Scope]] = Units()
         self.call_statements: Set[ast.Call] = set()  # calls made as a statement of their own
         # (statement, target, value, scope) for ``x.attr = v`` and ``x[k] = v``
-        self.attribute_stores: List[Tuple[ast.AST, ast.Attribute, Optional[ast.AST], Scope]] = []
-        self.subscript_stores: List[Tuple[ast.AST, ast.Subscript, Optional[ast.AST], Scope]] = []
+        self.attribute_stores: List[Tuple[ast.AST, ast.Attribute, Optional[ast.AST], Scope]] = Units()
+        self.subscript_stores: List[Tuple[ast.AST, ast.Subscript, Optional[ast.AST], Scope]] = Units()
         self.functions: Dict[ast.AST, Scope] = {}
         self.classes: Dict[ast.ClassDef, ClassInfo] = {}
 

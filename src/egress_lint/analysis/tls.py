@@ -17,6 +17,7 @@ from ..libraries.spec import (CERT_NONE, CONTEXT, CONTEXT_VERIFY_MODE, FALSE, HO
                               WEAK_CIPHERS, WEAK_PROTOCOL, WEAK_VERSION, Arg)
 from .contexts import is_cert_none, pinned_nodes
 from .model import EgressPoint, SemanticModel
+from .units import Units
 from .values import Const, Ref, Unknown, Value, choose, is_false
 
 _SSL_CONTEXT = "ssl.SSLContext"
@@ -62,7 +63,7 @@ def describe(value: Optional[Value], name: str, joiner: str = "=", context_reaso
 
 
 def weakenings(model: SemanticModel, effect: str) -> List[Weakening]:
-    found: List[Weakening] = []
+    found: List[Weakening] = Units()
     for point in model.egress_points():
         found.extend(_at_call(model, point, effect))
     for client in model.client_objects():

@@ -27,6 +27,7 @@ from ..libraries.frameworks import URL_DISPATCH, within_connect_args
 from ..libraries import schemes as scheme_table
 from ..libraries.spec import CLEARTEXT, MISSING, OPTIONAL_TLS, Api, Arg, SettingsSpec, TlsSwitch
 from .dsn import Dsn, parse_dsn
+from .units import Units
 from .urls import Url, parse_host
 from .values import HOLE, UNKNOWN, Const, DictVal, Items, Text, Unknown, Value, choose, shape_of
 
@@ -216,8 +217,8 @@ def connections(model) -> List[Connection]:
     cache = _cache(model)
     found = cache.get("connections")
     if found is None:
-        found = [c for point in model.egress_points() if point.api.protocol is not None
-                 for c in [_of_point(model, point)]]
+        found = Units(c for point in model.egress_points() if point.api.protocol is not None
+                      for c in [_of_point(model, point)])
         found += list(_settings(model))
         cache["connections"] = found
     return found
@@ -500,7 +501,7 @@ def _settings(model) -> Iterator[Connection]:
     wanted: Dict[str, SettingsSpec] = {name: spec for spec in SETTINGS for name in spec.names}
     extra = {name for spec in SETTINGS for name in spec.url_names}
     found: Dict[str, Tuple[ast.AST, ast.AST]] = {}
-    for stmt in model.tree.body:
+    for stmt in Units(model.tree.body):
         targets: List[ast.AST] = []
         if isinstance(stmt, ast.Assign):
             targets = stmt.targets
@@ -509,7 +510,7 @@ def _settings(model) -> Iterator[Connection]:
         for target in targets:
             if isinstance(target, ast.Name) and (target.id in wanted or target.id in extra):
                 found[target.id] = (stmt, stmt.value)
-    for name, (stmt, value_node) in found.items():
+    for name, (stmt, value_node) in Units(found.items()):
         spec = wanted.get(name)
         if spec is None:
             continue
@@ -523,7 +524,7 @@ def _settings(model) -> Iterator[Connection]:
 def _databases(model, spec: SettingsSpec, name: str, stmt: ast.AST, value: Value) -> Iterator[Connection]:
     if not isinstance(value, DictVal):
         return
-    for alias, (expr, scope) in model.resolver.dict_entries(value, stmt).items():
+    for alias, (expr, scope) in Units(model.resolver.dict_entries(value, stmt).items()):
         database = model.resolve(expr, scope)
         if not isinstance(database, DictVal):
             continue

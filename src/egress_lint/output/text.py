@@ -78,9 +78,12 @@ def _summary(report: Report) -> str:
         summary += f" ({checked} file{'s' if checked != 1 else ''} checked"
     if report.baselined:
         summary += f", {report.baselined} in the baseline"
-    errors = len(report.problems)
+    errors = sum(1 for p in report.problems if not p.internal)
     if errors:
         summary += f", {errors} could not be checked"
+    internal = len(report.problems) - errors
+    if internal:  # the file was checked; these expressions or rules were not
+        summary += f", {internal} internal error{'s' if internal != 1 else ''}"
     extra = visibility(report)
     summary += ("; " + "; ".join(extra) if extra else "") + ")."
     return summary

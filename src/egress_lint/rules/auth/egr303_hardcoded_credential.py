@@ -1,6 +1,7 @@
 """EGR303: a hard-coded credential reaching an outbound call."""
 from ...analysis.auth import call_auth_evidence, client_auth_evidence, literal_credential
 from ...analysis.transport import connections, credentials, literal_secret
+from ...analysis.units import Units
 from ...rule import Invalid, Rule, Valid
 
 
@@ -71,7 +72,7 @@ rotated without a release, and usually ends up shared between environments (CWE-
             evidence += [(point.subject, e) for e in call_auth_evidence(model, point, settings["auth-headers"])]
         for client in model.client_objects():
             evidence += [(client.type.name, e) for e in client_auth_evidence(model, client, settings["auth-headers"])]
-        for subject, item in evidence:
+        for subject, item in Units(evidence):
             source = literal_credential(model, item)
             key = (id(item.node), item.detail)
             if source is None or key in seen:
