@@ -1,6 +1,7 @@
-"""EGR301's forgotten credential across the project: a request with no credential to a host or base
-URL that a project module this module imports calls with credentials. On the fixture project
-tests/fixtures/projects/ledger (files on disk), through the CLI, flake8 and the cache."""
+"""Credentials across the project, on the fixture project tests/fixtures/projects/ledger (files on
+disk), through the CLI, flake8 and the cache: EGR301's forgotten credential (a request with no
+credential to a host or base URL that a project module this module imports calls with credentials),
+and EGR302 for a query built by a function of another module (`params=signed_query(...)`)."""
 import json
 import shutil
 from pathlib import Path
@@ -48,11 +49,12 @@ def test_cli_reports_exactly_the_annotated_findings():
            "(auth=)" in proc.stdout
 
 
-def test_flake8_on_one_module_reads_the_modules_it_imports():
-    proc = flake8("--select", "EGR", "billing/admin.py", cwd=LEDGER)
+@pytest.mark.parametrize("module", ["billing/admin.py", "billing/exports.py"])
+def test_flake8_on_one_module_reads_the_modules_it_imports(module):
+    proc = flake8("--select", "EGR", module, cwd=LEDGER)
     assert "internal error" not in proc.stderr, proc.stderr
     found = {(int(f["line"]), f["code"]) for f in parse_lines(proc.stdout)}
-    assert found == {(line, code) for rel, line, code in _expected("ruleid") if rel == "billing/admin.py"}
+    assert found == {(line, code) for rel, line, code in _expected("ruleid") if rel == module}
 
 
 def test_credentials_removed_from_the_imported_module_recheck_the_importer(ledger, tmp_path):

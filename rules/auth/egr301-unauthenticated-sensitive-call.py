@@ -255,3 +255,27 @@ def service_delete(item_id, other_url):
     requests.delete(SERVICE + f"/items/{item_id}")
     # ok: egr301-unauthenticated-sensitive-call
     requests.delete(other_url + f"/items/{item_id}")
+
+
+# --- a query credential built by a function authenticates the call (EGR302 reports where it travels) ---
+def _query_with_key(key):
+    return {"api_key": key, "format": "json"}
+
+
+def pay_with_query_key(key, amount):
+    # todook: egr301-unauthenticated-sensitive-call
+    return requests.post("https://api.example.com/payments", params=_query_with_key(key), json={"amount": amount})
+
+
+def _plain_query():
+    return {"format": "json"}
+
+
+def pay_with_plain_query(amount):
+    # ruleid: egr301-unauthenticated-sensitive-call
+    return requests.post("https://api.example.com/payments", params=_plain_query(), json={"amount": amount})
+
+
+def pay_with_opaque_query(signer, amount):
+    # todook: egr301-unauthenticated-sensitive-call
+    return requests.post("https://api.example.com/payments", params=signer.sign({"amount": amount}), json={})

@@ -137,3 +137,40 @@ def client_params(key):
     client = httpx.Client(params={"api_key": key})
     # ok: egr302-credentials-in-url
     return client.get("https://api.example.com/items")
+
+
+# --- query credentials built by a function of the module ----------------------------------------------
+def signed_query(key, **extra):
+    query = {"api_key": key}
+    query.update(extra)
+    return query
+
+
+def with_access_token(query, token):
+    query["access_token"] = token
+    return query
+
+
+def plain_query(page):
+    return {"page": page, "per_page": 50}
+
+
+class Catalogue:
+    def __init__(self, key):
+        self.key = key
+
+    def _auth_params(self):
+        return {"apikey": self.key, "format": "json"}
+
+    def items(self):
+        # todoruleid: egr302-credentials-in-url
+        return requests.get("https://catalogue.example.com/items", params=self._auth_params())
+
+
+def builder_calls(key, token):
+    # todoruleid: egr302-credentials-in-url
+    requests.get("https://api.example.com/items", params=signed_query(key, page=2))
+    # todoruleid: egr302-credentials-in-url
+    requests.post("https://api.example.com/payments", params=with_access_token({"v": 2}, token), json={"n": 1})
+    # ok: egr302-credentials-in-url
+    requests.get("https://api.example.com/items", params=plain_query(3))

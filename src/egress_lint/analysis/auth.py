@@ -12,7 +12,8 @@ from ..libraries import AUTH_CLASSES
 from ..libraries.spec import Arg, Payload
 from .clients import ClientObject
 from .vocabulary import is_credential_name, is_secret_literal, is_sensitive_data_name, words
-from .values import HOLE, CallResult, Const, DictVal, Items, LocalClass, OneOf, Ref, Unknown, Value, options, text_of
+from .values import (HOLE, CallResult, Const, DictVal, Items, LocalClass, LocalFunction, OneOf, Ref, Unknown, Value,
+                     options, text_of)
 
 # Header-value prefixes that name the scheme.
 _SCHEMES = (("bearer ", "bearer"), ("basic ", "basic"), ("token ", "token"), ("digest ", "digest"))
@@ -216,6 +217,9 @@ def _url_and_body_evidence(model, point) -> List[AuthEvidence]:
         if is_credential_name(name):
             found.append(AuthEvidence("body", "call", node, f"{name} field", value))
     own = set(query_keys(model, point, constructor=False))
+    if not own and _opaque_query(model, point):
+        # params= from a function whose result the code does not show: it may carry the key
+        found.append(AuthEvidence("unknown", "call", node, "params=", certain=False))
     for name in credential_query_keys(model, point):
         # params= given to the client's constructor are reported once, where the client is made
         found.append(AuthEvidence("query", "call" if name in own else "client", node, f"{name} query key"))
@@ -229,6 +233,21 @@ def _url_and_body_evidence(model, point) -> List[AuthEvidence]:
     for name in url_path_credentials(model, point):
         found.append(AuthEvidence("url-path", "call", node, f"{name} in the URL path"))
     return found
+
+
+def _opaque_query(model, point) -> bool:
+    """The query is the result of a call the code does not show (``params=self.sign(q)``)."""
+    for site, payload in payload_sites(model, point):
+        if payload is None or payload.query is None:
+            continue
+        found = _arg_expr(site, payload.query)
+        if found is None:
+            continue
+        value = model.resolve(found[0], found[1])
+        if isinstance(value, CallResult) and not (isinstance(value.callee, Ref)
+                                                  and value.callee.qualname in _SERIALISERS):
+            return True
+    return False
 
 
 def body_entries(model, point) -> Iterator[Tuple[str, str, Optional[Value]]]:
@@ -402,13 +421,40 @@ def _value_keys(model, value: Optional[Value], at: ast.AST, depth: int) -> Itera
     elif isinstance(value, CallResult):
         call = value.call
         callee = value.callee
-        if isinstance(callee, Ref) and callee.qualname in _SERIALISERS and call.args:
+        if isinstance(callee, LocalFunction) or (isinstance(callee, Unknown) and isinstance(call.func, ast.Name)):
+            yield from _returned_keys(model, callee, call, depth)
+        elif isinstance(callee, Ref) and callee.qualname in _SERIALISERS and call.args:
             yield from keys_of(model, call.args[0], value.scope, at, depth + 1)
         elif isinstance(call.func, ast.Attribute) and (call.func.attr == "encode"
                                                        or (call.func.attr == "copy" and not call.args)):
             yield from keys_of(model, call.func.value, value.scope, at, depth + 1)
         elif isinstance(callee, Ref) and callee.qualname in ("copy.copy", "copy.deepcopy") and call.args:
             yield from keys_of(model, call.args[0], value.scope, at, depth + 1)
+
+
+def _returned_keys(model, callee: Value, call: ast.Call, depth: int) -> Iterator[str]:
+    """The keys of the dicts a function of the module or of the project returns
+    (``params=signed_query(page=2)`` where ``signed_query`` builds ``{"api_key": KEY, ...}``), read
+    in the model of the module that defines it."""
+    from .project import imported_function
+
+    if isinstance(callee, LocalFunction):
+        owner = model
+        context = model.context
+        if context is not None and callee.scope.module() is not model.index.module:
+            entry = context.project.owner(callee.scope.module())
+            owner = entry.model_if_loaded if entry is not None else None
+        found = (owner, callee.scope) if owner is not None else None
+    else:
+        found = imported_function(model.context, call.func.id)
+    if found is None:
+        return
+    owner, scope = found
+    if scope.kind != "function":
+        return
+    for returned in scope.returns[:8]:
+        if returned.value is not None:
+            yield from keys_of(owner, returned.value, scope, returned, depth + 1)
 
 
 def _stored_keys(model, name: str, scope, at: ast.AST) -> Iterator[str]:

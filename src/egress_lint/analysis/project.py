@@ -1011,3 +1011,32 @@ def imported_request_models(entry: Optional[ModuleEntry]) -> List[Tuple[ModuleEn
         if model is not None:
             found.append((target, model))
     return found
+
+
+def imported_function(entry: Optional[ModuleEntry], name: str):
+    """``(model, function scope)`` of the module-level function ``name`` that the module of ``entry``
+    imports from a module of the project (``from .auth import signed_query``), following re-exports
+    a few steps; None otherwise. The module is parsed on demand within the sizes the project layer
+    reads for importers, and recorded as a dependency. Asked only where a request's query or body is
+    the result of such a call, to read the keys the function returns."""
+    if entry is None:
+        return None
+    for _ in range(4):
+        origin = entry._imports_of(name)
+        if origin is None or not origin[1]:
+            return None
+        entry, name = origin
+        limit = MAX_DIRECT_BYTES if entry.text_relevant() else MAX_PLAIN_BYTES
+        if entry.size > limit or entry._ensure_kinds().get(name) not in ("plain", "factory", "forward", "import"):
+            return None
+        if entry._kinds.get(name) == "import":
+            continue  # a re-export: look where it comes from
+        model = entry.model()
+        if model is None:
+            return None
+        bindings = model.index.module.bindings.get(name)
+        if not bindings or len(bindings) != 1 or bindings[0].kind != "def":
+            return None
+        scope = model.index.functions.get(bindings[0].node)
+        return (model, scope) if scope is not None else None
+    return None

@@ -31,8 +31,9 @@ says which reason in the message:
    segment in `sensitive-paths` (admin, payments, transfer, users, accounts, ...; whole segments,
    so `/authors` is not `/auth`). The host must be known and not exempt.
 3. **The forgotten credential**: a state-changing request (POST, PUT, PATCH, DELETE) sends no
-   credential, while another request in the same module to the same host, or built from the same
-   base-URL constant, sends one. (A read of the same host without credentials is common and
+   credential, while another request to the same host, or built from the same base-URL constant,
+   sends one: in the same module, or in a project module this module imports that makes requests
+   itself (the message names the file and line). Modules that import neither are not searched. (A read of the same host without credentials is common and
    legitimate: public reads, authenticated writes.)
 
 "Any POST without auth" is not a finding: an anonymous paste, a search or an analytics event is
@@ -45,7 +46,8 @@ credential in the query string (reported by EGR302 instead), or a credential spl
 path (`/bot{{token}}/`, a webhook's `/{{id}}/{{webhook_token}}`); on the call, on the `Request` object it
 sends, or on its session or client wherever in the module that is configured, including OAuth
 sessions. Where the code does not show what is sent — headers or `auth=` from a function call or a
-parameter, `**kwargs`, a client class that overrides `request`/`send` — the rule stays silent. A
+parameter, a query (`params=`) from a function call whose result it cannot read, `**kwargs`, a client
+class that overrides `request`/`send` — the rule stays silent. A
 body passed in by a caller does not silence reasons 1 and 2.
 {CREDENTIAL_NAMES_DOC}"""
     why = """

@@ -18,7 +18,8 @@ Finds outbound requests whose URL carries a credential: user info with a passwor
 (`https://user:pass@host`, or a user name filled in from a variable), a query parameter with a
 credential name — written in the URL (literal, f-string, `%`, `.format`, a `urlencode({{...}})`
 spliced in), passed as `params=` (a dict, a list of pairs, a dict built by item stores, `.copy()`,
-`.update()` or `dict(...)`), or set on the session (`session.params`) — or a `;key=value` path
+`.update()` or `dict(...)`, or returned by a function of the module or of a project module it
+imports, such as `params=signed_query(page=2)`), or set on the session (`session.params`) — or a `;key=value` path
 parameter with a credential name (`;api_key=`, `;jsessionid=`). The word `password` as a query
 *value* is fine. The message names the key, never the value.
 
