@@ -117,7 +117,7 @@ def test_inventory_shows_hosts_defined_in_settings():
 def test_a_module_level_requests_name_bound_to_the_project_is_not_the_library():
     proc, found = _check(SHOP, "--no-cache")
     # ``requests`` is the project's http module there: its get() is the helper, not the library's
-    assert not re.search(r"^myapp/(?:jobs\.py:20|tasks\.py:(?:8|14)):\d+: EGR\d+ (?:\[.\] )?requests\.",
+    assert not re.search(r"^myapp/(?:jobs\.py:20|tasks\.py:(?:10|16)):\d+: EGR\d+ (?:\[.\] )?requests\.",
                          proc.stdout, re.M)
     assert re.search(r"^myapp/jobs\.py:20:5: EGR101 get\(\) \(through ", proc.stdout, re.M)
     assert re.search(r"^myapp/plain\.py:7:1: EGR101 (?:\[~\] )?requests\.get\(\)", proc.stdout, re.M)
@@ -132,9 +132,9 @@ def test_a_helper_of_another_module_is_a_request_at_each_call():
     assert f"myapp/jobs.py:22:5: EGR201 [~] {through} sends a request over plain HTTP to " \
            "http://api.acme.io/wrapped" in lines
     fetch = "fetch() (through requests.get() at myapp/client.py:9)"
-    assert f"myapp/tasks.py:8:5: EGR101 {fetch} disables certificate verification " \
+    assert f"myapp/tasks.py:10:5: EGR101 {fetch} disables certificate verification " \
            "(verify=False via myapp/client.py:4)" in lines
-    assert f"myapp/tasks.py:10:5: EGR201 [~] {fetch} sends a request over plain HTTP to " \
+    assert f"myapp/tasks.py:12:5: EGR201 [~] {fetch} sends a request over plain HTTP to " \
            "http://api.acme.io/feed" in lines
     # the helper's own request is not judged for a URL its callers pass
     assert not any(line.startswith(("myapp/client.py:", "myapp/http.py:17:")) for line in lines)
@@ -154,3 +154,34 @@ def test_an_import_cycle_resolves_to_unknown(tmp_path):
     (tmp_path / "pkg" / "b.py").write_text("from .a import URL\n")
     proc, found = _check(tmp_path, "--no-cache")
     assert found == set() and proc.returncode == 0
+
+
+def test_arguments_passed_in_other_modules_are_the_values_of_a_parameter():
+    proc, found = _check(SHOP, "--no-cache")
+    lines = proc.stdout.splitlines()
+    assert "myapp/checks.py:7:12: EGR101 requests.get() disables certificate verification " \
+           "(verify=False via argument of probe(), myapp/tasks.py:25)" in lines
+    assert "myapp/checks.py:17:12: EGR101 requests.head() disables certificate verification " \
+           "(verify=False via argument of ping(), myapp/tasks.py:28)" in lines
+    # strict_probe(): every caller (in tasks.py) passes True
+    assert not any(path == "myapp/checks.py" and line == 12 for path, line, _ in found)
+
+
+def test_flake8_on_one_module_reads_the_callers_of_its_functions_from_disk():
+    proc = flake8("--select", "EGR", "myapp/checks.py", cwd=SHOP)
+    messages = {(int(f["line"]), f["code"]): f["message"] for f in parse_lines(proc.stdout)}
+    assert set(messages) == {(7, "EGR101"), (17, "EGR101")}
+    assert "via argument of probe(), myapp/tasks.py:25" in messages[(7, "EGR101")]
+
+
+def test_editing_a_caller_in_another_module_rechecks_the_function_it_calls(shop, tmp_path):
+    cache = tmp_path / "cache"
+    _, first = _check(shop, "--cache-dir", str(cache))
+    assert ("myapp/checks.py", 7, "EGR101") in first
+    tasks = shop / "myapp" / "tasks.py"
+    text = tasks.read_text()
+    assert 'probe("https://status.acme.io/a", VERIFY)' in text
+    tasks.write_text(text.replace('probe("https://status.acme.io/a", VERIFY)', 'probe("https://status.acme.io/a", STRICT)'))
+    _, second = _check(shop, "--cache-dir", str(cache))
+    assert ("myapp/checks.py", 7, "EGR101") not in second
+    assert ("myapp/checks.py", 17, "EGR101") in second

@@ -71,6 +71,16 @@ class CallSite:
             return self._positional[arg.pos][0]
         return None
 
+    def entry(self, arg: Arg) -> Optional[Tuple[ast.AST, Scope]]:
+        """The expression passed for ``arg`` at this call and the scope it is read in, when written
+        here (not through a ``**dict``)."""
+        found = self._keywords.get(arg.name)
+        if found is None and arg.pos is not None and arg.pos < len(self._positional):
+            found = self._positional[arg.pos]
+        if found is None or found[0] is None or found[2]:
+            return None
+        return found[0], found[1]
+
     def value(self, arg: Optional[Arg]) -> Optional[Value]:
         """What ``arg`` evaluates to; ``None`` when it is certainly not passed, ``UNKNOWN`` when it
         may be (a ``**kwargs`` or ``*args`` we cannot see into)."""

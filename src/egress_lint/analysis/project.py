@@ -26,8 +26,8 @@ from functools import lru_cache
 from typing import Dict, Iterable, List, Optional, Set, Tuple
 
 from ..libraries import CLIENT_TYPES, CONSTRUCTORS, FUNCTIONS, MODULES, canonical
-from .values import (UNKNOWN, CallResult, LocalClass, LocalFunction, Module, Partial, Ref, Resolver, SelfRef,
-                     Unknown, Value)
+from .values import (MAX_CALLERS, NOT_PASSED, UNKNOWN, CallResult, LocalClass, LocalFunction, Module, Partial, Ref,
+                     Resolver, SelfRef, Unknown, Value, passed_argument)
 
 MAX_HOPS = 40  # module-to-module steps of one resolution
 # Modules kept parsed between files, by the size of their source: a parsed and modelled module takes
@@ -38,6 +38,10 @@ MAX_MODEL_BYTES = 500_000
 # small; the big modules of a framework would cost more than the files that import them).
 MAX_PLAIN_BYTES = 32_000  # a module that imports no library: settings, constants
 MAX_DIRECT_BYTES = 128_000  # a module that imports a library: clients, factories
+# Callers in other modules of a function whose parameter gives a TLS switch its value: the project
+# is walked for them once per process, up to this many files (past it: not followed).
+MAX_PROJECT_FILES = 2_000
+MAX_PROJECT_FOLDERS = 5_000
 _END_OF_MODULE = 1 << 30  # a line after every statement: what the module binds once it has run
 _LIBRARY_TOPS = frozenset(m.split(".")[0] for m in MODULES)
 _PROJECT_MARKERS = ("pyproject.toml", "setup.py", "setup.cfg", ".git")
@@ -91,8 +95,8 @@ _PARAM_NAME = re.compile(r"(\*{0,2})[ \t]*([A-Za-z_]\w*)")
 
 def _forwards(params: str, text: str, start: int, end: int) -> bool:
     """Can a function be a helper that forwards to a request (judged from its text)? Its body passes
-    on its ``**kwargs``, or passes one of its parameters as the first argument of a call or as a
-    ``url=`` keyword."""
+    on its ``**kwargs``, or passes a parameter named like a URL (``url``, ``endpoint``, ``path``, ...)
+    as the first argument of a call or as a ``url=`` keyword."""
     body = text[start:end]
     for match in _PARAM_NAME.finditer(params):
         stars, name = match.group(1), match.group(2)
@@ -101,10 +105,13 @@ def _forwards(params: str, text: str, start: int, end: int) -> bool:
         if stars == "**":
             if re.search(r"\*\*[ \t]*" + name + r"\b", body):
                 return True
-        elif not stars and name in body and re.search(r"\([ \t]*" + name + r"[ \t]*[,)]|\burl[ \t]*=[ \t]*" + name + r"\b",
-                                                      body):
+        elif not stars and _URL_WORDS.search(name) and name in body \
+                and re.search(r"\([ \t]*" + name + r"[ \t]*[,)]|\burl[ \t]*=[ \t]*" + name + r"\b", body):
             return True
     return False
+
+
+_URL_WORDS = re.compile(r"url|uri|endpoint|href|link|address|location|host|path|target|dest", re.IGNORECASE)
 
 
 def _at_line_start(text: str, start: int) -> bool:
@@ -130,6 +137,7 @@ class Project:
         self._roots: Dict[str, Tuple[str, ...]] = {}  # import root -> every root to search
         self._project_dirs: Dict[str, str] = {}
         self._isfile: Dict[str, bool] = {}
+        self._walks: Dict[Tuple[str, ...], Optional[Tuple[str, ...]]] = {}
         self._resolved: Dict[tuple, Optional[ModuleEntry]] = {}
         self._models: "OrderedDict[str, ModuleEntry]" = OrderedDict()
         self._by_tree: Dict[int, ModuleEntry] = {}
@@ -204,6 +212,32 @@ class Project:
         parts = package if is_package else package + (stem,)
         found = self._entries[path] = ModuleEntry(self, path, root, parts, is_package)
         return found
+
+    def files_of(self, entry: "ModuleEntry") -> Optional[Tuple[str, ...]]:
+        """Every module file of the project ``entry`` belongs to (its roots, walked once per process,
+        skipping what the CLI skips by default); None for a project too big to walk."""
+        roots = self.roots(entry.root)
+        key = roots
+        if key in self._walks:
+            return self._walks[key]
+        from ..files import default_skip
+
+        found: List[str] = []
+        folders = 0
+        tops = [r for r in roots if not any(r != o and r.startswith(o.rstrip(os.sep) + os.sep) for o in roots)]
+        complete = True
+        for top in tops:
+            for folder, dirs, files in os.walk(top):
+                folders += 1
+                dirs[:] = sorted(d for d in dirs if not d.startswith(".") and default_skip(folder, d) is None)
+                found.extend(os.path.join(folder, name) for name in sorted(files) if name.endswith(".py"))
+                if len(found) > MAX_PROJECT_FILES or folders > MAX_PROJECT_FOLDERS:
+                    complete = False
+                    break
+            if not complete:
+                break
+        result = self._walks[key] = tuple(found) if complete else None
+        return result
 
     def find_module(self, parts: Tuple[str, ...], roots: Iterable[str]) -> Optional["ModuleEntry"]:
         for root in roots:
@@ -360,6 +394,7 @@ class ModuleEntry:
         self._aliases: Dict[str, Tuple[ModuleEntry, str]] = {}
         self._library_names: Dict[str, str] = {}  # name -> qualname, for ``from lib import x as name``
         self._generation = -1
+        self._callers: Dict[str, tuple] = {}  # function -> (its calls in other modules, modules looked at)
         self._stamp: Optional[Tuple[int, int]] = None
         self.size = 0
 
@@ -869,6 +904,95 @@ class ModuleEntry:
             current = current.base
         return None
 
+    # -- arguments passed by other modules ------------------------------------------------------------
+    def arguments_elsewhere(self, expr: ast.AST, scope) -> List[Value]:
+        """``expr`` is a parameter without a default of a module-level function of this module: the
+        values calls in other modules of the project pass for it, each named by where it is passed
+        ("argument of call(), myapp/jobs.py:40"). Empty when none is found (or the project is too big
+        to look through)."""
+        if type(expr) is not ast.Name:
+            return []
+        bindings = scope.lookup(expr.id)
+        if bindings is None or len(bindings) != 1 or bindings[0].kind != "param" or bindings[0].value is not None:
+            return []
+        function_scope = bindings[0].scope
+        function = function_scope.node
+        if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)) or function_scope.parent is None \
+                or function_scope.parent.kind != "module":
+            return []
+        owner = self.project.owner(function_scope.parent)
+        if owner is not None and owner is not self:
+            return []  # a function of another module (a helper's own keywords): not this module's
+        arg = bindings[0].node
+        args = function.args
+        positional = list(getattr(args, "posonlyargs", [])) + list(args.args)
+        index = next((i for i, a in enumerate(positional) if a is arg), None)
+        if index is None and not any(a is arg for a in args.kwonlyargs):
+            return []
+        keyword_ok = index is None or index >= len(getattr(args, "posonlyargs", []))
+        found: List[Value] = []
+        for call, call_scope, other in self.callers_elsewhere(function.name):
+            passed = passed_argument(call, arg.arg if keyword_ok else None, index)
+            if passed is NOT_PASSED:
+                continue
+            step = f"argument of {function.name}(), {other.rel}:{call.lineno}"
+            if passed is None:
+                found.append(UNKNOWN.through(step))
+                continue
+            model = other.model_if_loaded or other.model()
+            if model is None:
+                continue
+            found.append(other._localise(fresh_resolve(model.resolver, passed, call_scope)).through(step))
+        return found
+
+    def callers_elsewhere(self, name: str) -> List[Tuple[ast.Call, object, "ModuleEntry"]]:
+        """The calls of this module's function ``name`` in the other modules of the project, found
+        through their imports (``from .checks import probe``, ``import myapp.checks as c`` then
+        ``c.probe(...)``, re-exports through ``__init__``); more than MAX_CALLERS: none."""
+        known = self._callers.get(name)
+        if known is not None:
+            self.project._replay(known[1])  # every module looked at is a dependency of the answer
+            return known[0]
+        self._callers[name] = ([], ())  # a cycle back here finds none
+        found: List[Tuple[ast.Call, object, ModuleEntry]] = []
+        seen: List[str] = []
+        for path in self.project.files_of(self) or ():
+            other = self.project.entry(path)
+            if other is None or other.path == self.path:
+                continue
+            seen.append(other.path)  # any module may call it: editing one can change the answer
+            local = other._names_for(self, name)
+            if not local or other.size > MAX_DIRECT_BYTES:
+                continue
+            model = other.model()
+            if model is None:
+                continue
+            for call, call_scope in model.index.calls:
+                if _calls_through(call, call_scope, local, name):
+                    found.append((call, call_scope, other))
+            if len(found) > MAX_CALLERS:
+                found = []
+                break
+        self._callers[name] = (found, tuple(seen))
+        self.project._replay(seen)
+        return found
+
+    def _names_for(self, target: "ModuleEntry", name: str) -> Dict[str, str]:
+        """The names this module reads ``target``'s ``name`` through, from its import lines: a
+        local name bound to the function ("function"), or to the module ("module")."""
+        self._import_table()
+        local: Dict[str, str] = {}
+        for alias, (origin, original) in list(self._aliases.items()):
+            if not original:
+                if origin is target:
+                    local[alias] = "module"
+                continue
+            if original == name and _reexports(origin, target, name):
+                local[alias] = "function"
+            elif origin.is_package and origin.submodule(original) is target:
+                local[alias] = "module"
+        return local
+
     def weakenings(self, effect: str) -> list:
         found = self._weakenings.get(effect)
         if found is None:
@@ -877,6 +1001,36 @@ class ModuleEntry:
             found = self._weakenings[effect] = []  # a cycle back here finds none
             found = self._weakenings[effect] = weakenings(self.model_if_loaded, effect)
         return found
+
+
+def _reexports(origin: ModuleEntry, target: ModuleEntry, name: str) -> bool:
+    """Is ``origin.name`` the function ``name`` of ``target`` (itself, or imported from it through a
+    few re-exports)?"""
+    for _ in range(8):
+        if origin is target:
+            return True
+        step = origin._imports_of(name)
+        if step is None or step[1] != name:
+            return False
+        origin = step[0]
+    return False
+
+
+def _calls_through(call: ast.Call, scope, local: Dict[str, str], function: str) -> bool:
+    """A call of ``function`` through a name bound only by the import (not rebound in the scope)."""
+    func = call.func
+    if type(func) is ast.Name:
+        kind, name = local.get(func.id), func.id
+        if kind != "function":
+            return False
+    elif type(func) is ast.Attribute and type(func.value) is ast.Name and func.attr == function:
+        kind, name = local.get(func.value.id), func.value.id
+        if kind != "module":
+            return False
+    else:
+        return False
+    bindings = scope.lookup(name)
+    return bindings is not None and len(bindings) == 1 and bindings[0].kind == "import"
 
 
 def _view(clients, theirs):

@@ -259,6 +259,8 @@ def _at_call(model: SemanticModel, point: EgressPoint, effect: str) -> Iterator[
                           switch.disabled_by, switch.values)
         else:
             value = _pick(model, site.value(switch.arg), switch.disabled_by, switch.values)
+            if model.context is not None and switched_off(model, value, switch.disabled_by, switch.values) is None:
+                value = _from_other_modules(model, site, switch) or value
         reason = switched_off(model, value, switch.disabled_by, switch.values)
         if reason is not None and value is None and connection is not None and not uses_tls:
             continue  # a default about verification matters only on a connection that uses TLS
@@ -298,6 +300,20 @@ def _at_call(model: SemanticModel, point: EgressPoint, effect: str) -> Iterator[
         state = model.context_state(point.client)
         if state.unverified_client and not (isinstance(server, Const) and server.value is True):
             yield Weakening(site.call, point.subject, f"the context {state.reason}", effect, point=point)
+
+
+def _from_other_modules(model: SemanticModel, site, switch) -> Optional[Value]:
+    """A switch whose value is a parameter (without a default) of a function of this module: the
+    first argument that calls in other modules of the project pass for it that switches the
+    protection off ("verify=False via argument of call(), myapp/jobs.py:40"), or None."""
+    entry = site.entry(switch.arg)
+    if entry is None or type(entry[0]) is not ast.Name:
+        return None
+    for value in model.context.arguments_elsewhere(entry[0], entry[1]):
+        picked = _pick(model, value, switch.disabled_by, switch.values)
+        if switched_off(model, picked, switch.disabled_by, switch.values) is not None:
+            return picked
+    return None
 
 
 def _pick(model: SemanticModel, value: Optional[Value], disabled_by: Tuple[str, ...],

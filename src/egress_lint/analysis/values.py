@@ -332,7 +332,7 @@ def _string(shape: str) -> Value:
     return Text(shape) if HOLE in shape else Const(shape)
 
 
-_NOT_PASSED = object()
+_NOT_PASSED = NOT_PASSED = object()
 
 
 def passed_argument(call: ast.Call, keyword: Optional[str], position: Optional[int]):
