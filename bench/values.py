@@ -8,7 +8,8 @@ memory from wait4(), as bench/run.py measures them). Before values were capped, 
 chain peaked at about 0.8-1.4 GB; each shape must now stay within BUDGET_S seconds of CPU (CPU, not
 wall time: the budget must not depend on what else the machine runs) and BUDGET_MIB. The last shapes
 are large files that a quadratic scan would make slow (a helper per class, a dict rebound and updated
-on every line).
+on every line, a body or headers of 50,000 sensitive keys, which took over 120 s when each key was
+checked against the list of keys already found).
 """
 from __future__ import annotations
 
@@ -22,6 +23,12 @@ from run import SRC, measure  # noqa: E402  (the same child-process measurement 
 
 BUDGET_S = 3.0
 BUDGET_MIB = 150.0
+# The 50,000-key files are 1.2 MB: their ast alone is about 100 MiB (max-file-size bounds that part),
+# so their memory budget is the parse plus what the analysis may add.
+BUDGETS = {
+    "dict of 50k sensitive keys as a json= body": (BUDGET_S, 250.0),
+    "dict constant of 50k sensitive keys as data=": (BUDGET_S, 250.0),
+}
 
 
 def _chain(step: str, count: int, head: str = '"http://h.example.org/{}"') -> str:
@@ -52,6 +59,11 @@ def shapes() -> Dict[str, str]:
             for i in range(5000)),
         "2k if/else rebindings of one name": "import requests\nv = True\n" + "if c:\n    v = False\nelse:\n    v = 1\n"
                                             * 2000 + "requests.get('https://h.example.org', verify=v)\n",
+        "dict of 50k sensitive keys as a json= body": "import requests\nrequests.post('http://api.example.com/x', json={"
+                                                      + ", ".join(f"'password{i}': {i}" for i in range(50_000)) + "})\n",
+        "dict constant of 50k sensitive keys as data=": "import os\nimport requests\nS = os.environ['S']\nDATA = {"
+                                                        + ", ".join(f"'api_key{i}': S" for i in range(50_000))
+                                                        + "}\nrequests.post('http://api.example.com/x', data=DATA)\n",
     }
 
 
@@ -64,18 +76,19 @@ def main(argv=None) -> int:
     over = 0
     with tempfile.TemporaryDirectory(prefix="egress-lint-values-") as work:
         folder = Path(work)
-        print("| shape | bytes | wall s | CPU s | peak MiB | within budget |")
-        print("|---|---:|---:|---:|---:|---|")
+        print("| shape | bytes | wall s | CPU s | peak MiB | budget s / MiB | within budget |")
+        print("|---|---:|---:|---:|---:|---:|---|")
         for index, (name, text) in enumerate(shapes().items()):
             path = folder / f"shape_{index}.py"
             path.write_text(text)
             run = measure([sys.executable, "-m", "egress_lint", "check", "--no-cache", str(path)],
                           {"PYTHONPATH": str(src)}, folder)
-            ok = run.cpu <= BUDGET_S and run.peak_mib <= BUDGET_MIB
+            seconds, mib = BUDGETS.get(name, (BUDGET_S, BUDGET_MIB))
+            ok = run.cpu <= seconds and run.peak_mib <= mib
             over += not ok
             print(f"| {name} | {len(text.encode())} | {run.wall:.2f} | {run.cpu:.2f} | {run.peak_mib:.0f} | "
-                  f"{'yes' if ok else '**no**'} |")
-    print(f"\nbudget per shape: {BUDGET_S} s CPU, {BUDGET_MIB:.0f} MiB peak")
+                  f"{seconds:g} / {mib:.0f} | {'yes' if ok else '**no**'} |")
+    print(f"\nbudget per shape: {BUDGET_S} s CPU, {BUDGET_MIB:.0f} MiB peak unless the row says otherwise")
     return 1 if over else 0
 
 

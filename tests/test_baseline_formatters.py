@@ -49,3 +49,27 @@ def test_formatting_adds_no_new_findings(tmp_path, formatter):
     new = egress_lint("check", "--no-cache", "--baseline", "baseline.json", "src", cwd=tmp_path)
     assert [(f["path"], f["code"]) for f in parse_lines(new.stdout)] == [("src/EGR101.py", "EGR101")]
     assert new.returncode == 1
+
+
+# Plain string literals are read between their quotes instead of through ast.literal_eval (a
+# 50,000-key dict made 100,000 compile calls): the normalised text, and so every fingerprint and
+# every baseline, must stay what literal_eval gives.
+@pytest.mark.parametrize("literal", [
+    "'plain'", '"plain"', "''", '""', "'''triple'''", '"""triple"""', "''''''", "'it\"s'", '"it\'s"',
+    "'''a\nb'''", "'tab\there'", "'caf\u00e9 \u2603'", "'\\n escaped'", "r'\\d+'", "b'bytes'", "u'u'",
+    "'''a\r\nb'''", "'x' 'y'", "('a',)",
+])
+def test_plain_string_literals_normalise_as_literal_eval_reads_them(literal):
+    import ast
+    import io
+    import tokenize
+
+    from egress_lint.fingerprints import normalised
+
+    expected = []
+    for token in tokenize.generate_tokens(io.StringIO(literal).readline):
+        if token.type == tokenize.STRING:
+            expected.append(repr(ast.literal_eval(token.string)))
+        elif token.string.strip() and token.string != ",":
+            expected.append(token.string)
+    assert normalised(literal) == " ".join(expected)
