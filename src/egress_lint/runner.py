@@ -115,11 +115,15 @@ def _pool_round(paths, remaining, settings, jobs, inventory, results, task=None)
     size = max(1, min(16, len(remaining) // (jobs * 16)))
     chunks = [remaining[k:k + size] for k in range(0, len(remaining), size)]
     notes = tempfile.mkdtemp(prefix="egress-lint-workers-")
+    # The pool's workers, through multiprocessing's public view of this process's children (the
+    # executor keeps its own map private): their pids name the note files, their exit codes say
+    # which one died and how.
+    others = set(multiprocessing.active_children())
     try:
         with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context(_START_METHOD),
                                  initializer=_init_worker, initargs=(settings, inventory, notes, task)) as pool:
             futures = {pool.submit(_check_chunk, [paths[i] for i in chunk]): chunk for chunk in chunks}
-            workers = dict(getattr(pool, "_processes", None) or {})
+            workers = _workers(others)
             broken = False
             try:
                 for future in as_completed(futures):
@@ -127,11 +131,16 @@ def _pool_round(paths, remaining, settings, jobs, inventory, results, task=None)
                         results[i] = outcome
             except BrokenProcessPool:
                 broken = True
-                workers.update(getattr(pool, "_processes", None) or {})
+                workers.update(_workers(others))
         # Only once the pool has shut down (and reaped every worker) are the exit codes settled.
         return _blame(workers, notes, paths) if broken else ({}, [])
     finally:
         shutil.rmtree(notes, ignore_errors=True)
+
+
+def _workers(others) -> Dict[int, "multiprocessing.process.BaseProcess"]:
+    """The child processes started since ``others`` was taken (the pool's workers), by pid."""
+    return {process.pid: process for process in multiprocessing.active_children() if process not in others}
 
 
 def _blame(workers, notes: str, paths: List[str]):
