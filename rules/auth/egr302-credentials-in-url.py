@@ -174,3 +174,12 @@ def builder_calls(key, token):
     requests.post("https://api.example.com/payments", params=with_access_token({"v": 2}, token), json={"n": 1})
     # ok: egr302-credentials-in-url
     requests.get("https://api.example.com/items", params=plain_query(3))
+
+
+# --- ODBC connection strings ---------------------------------------------------------------------------------
+import pyodbc
+
+# ruleid: egr302-credentials-in-url
+warehouse = pyodbc.connect("Driver={ODBC Driver 18 for SQL Server};Server=sql.example.com;UID=app;PWD=" + os.environ["SQL_PASSWORD"] + ";Encrypt=yes")
+# ok: egr302-credentials-in-url
+trusted = pyodbc.connect("Driver={ODBC Driver 18 for SQL Server};Server=sql.example.com;Trusted_Connection=yes;Encrypt=yes")

@@ -271,3 +271,31 @@ from neo4j import GraphDatabase
 graph = GraphDatabase.driver("bolt://graph.example.com:7687")
 # ok: egr201-plain-http-request
 local_graph = GraphDatabase.driver("neo4j://localhost:7687")
+
+
+# --- Elasticsearch host dicts, Kubernetes API hosts, Celery app settings ----------------------------------
+from celery import Celery
+from kubernetes import client as k8s
+
+# ruleid: egr201-plain-http-request
+dict_search = Elasticsearch(hosts=[{"host": "es.example.com", "port": 9200, "scheme": "http"}])
+cluster_config = k8s.Configuration()
+# ruleid: egr201-plain-http-request
+cluster_config.host = "http://k8s.example.com:8080"
+# ruleid: egr201-plain-http-request
+proxy_config = k8s.Configuration(host="http://k8s.example.com:8001")
+tasks_app = Celery("tasks")
+# ruleid: egr201-plain-http-request
+tasks_app.conf.broker_url = "amqp://rabbit.example.com:5672//"
+# ok: egr201-plain-http-request
+tls_dict_search = Elasticsearch(hosts=[{"host": "es.example.com", "port": 9200, "scheme": "https"}])
+# ok: egr201-plain-http-request
+default_scheme_search = Elasticsearch(hosts=[{"host": "es.example.com", "port": 9200}])
+secure_config = k8s.Configuration()
+# ok: egr201-plain-http-request
+secure_config.host = "https://k8s.example.com:6443"
+# ok: egr201-plain-http-request
+local_proxy_config = k8s.Configuration(host="http://localhost:8001")
+compose_app = Celery("tasks")
+# ok: egr201-plain-http-request
+compose_app.conf.update(broker_url="amqp://rabbitmq:5672//")

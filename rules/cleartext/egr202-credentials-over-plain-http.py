@@ -171,3 +171,46 @@ secure_telemetry.username_pw_set("device", os.environ["MQTT_PASSWORD"])
 secure_telemetry.tls_set(ca_certs="/etc/ssl/broker-ca.pem")
 # ok: egr202-credentials-over-plain-http
 secure_telemetry.connect("broker.example.com", 8883)
+
+
+# --- gRPC metadata, LDAP binds, MQTT one-shot publishing, ODBC and Kubernetes over cleartext --------------
+import grpc
+import ldap
+import ldap3
+import paho.mqtt.publish as mqtt_publish
+import pyodbc
+from kubernetes import client as k8s
+
+import payments_pb2_grpc
+
+# ruleid: egr202-credentials-over-plain-http
+payments_channel = grpc.insecure_channel("payments.example.com:50051")
+payments = payments_pb2_grpc.PaymentsStub(payments_channel)
+payments.Charge({}, metadata=[("authorization", "Bearer " + os.environ["PAYMENTS_TOKEN"])])
+# ruleid: egr202-credentials-over-plain-http
+directory_server = ldap3.Server("dc.example.com")
+directory = ldap3.Connection(directory_server, "cn=svc,dc=example,dc=com", os.environ["LDAP_PASSWORD"], auto_bind=True)
+# ruleid: egr202-credentials-over-plain-http
+legacy_directory = ldap.initialize("ldap://dc.example.com")
+legacy_directory.simple_bind_s("cn=svc,dc=example,dc=com", os.environ["LDAP_PASSWORD"])
+# ruleid: egr202-credentials-over-plain-http
+mqtt_publish.single("alerts", "on", hostname="broker.example.com", auth={"username": "dev", "password": os.environ["MQTT_PASSWORD"]})
+# ruleid: egr202-credentials-over-plain-http
+warehouse = pyodbc.connect("Driver={ODBC Driver 18 for SQL Server};Server=sql.example.com;UID=app;PWD=" + os.environ["SQL_PASSWORD"] + ";Encrypt=no")
+# ruleid: egr202-credentials-over-plain-http
+dict_search = Elasticsearch([{"host": "es.example.com", "port": 9200, "scheme": "http"}], basic_auth=("elastic", os.environ["ES_PASSWORD"]))
+cluster_config = k8s.Configuration()
+# ruleid: egr202-credentials-over-plain-http
+cluster_config.host = "http://k8s.example.com:8080"
+cluster_config.api_key["authorization"] = os.environ["K8S_TOKEN"]
+audit_channel = grpc.insecure_channel("audit.example.com:50051")
+# ok: egr202-credentials-over-plain-http
+payments_pb2_grpc.AuditStub(audit_channel).Write({}, metadata=[("x-request-id", "7")])
+anonymous_server = ldap3.Server("dc.example.com")
+# ok: egr202-credentials-over-plain-http
+anonymous = ldap3.Connection(anonymous_server)
+# ok: egr202-credentials-over-plain-http
+local_channel = grpc.insecure_channel("localhost:50051")
+payments_pb2_grpc.PaymentsStub(local_channel).Charge({}, metadata=[("authorization", "Bearer " + os.environ["PAYMENTS_TOKEN"])])
+# ok: egr202-credentials-over-plain-http
+mqtt_publish.single("alerts", "on", hostname="broker.example.com", port=8883, tls={"ca_certs": "/etc/ssl/ca.pem"}, auth={"username": "dev", "password": os.environ["MQTT_PASSWORD"]})

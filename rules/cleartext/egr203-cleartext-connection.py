@@ -275,3 +275,25 @@ def send_checked(host, user, password):
     mailer.ehlo()
     mailer.starttls()
     mailer.login(user, password)
+
+
+# --- SQL Server over ODBC, MQTT one-shot publishing --------------------------------------------------------
+import paho.mqtt.publish as mqtt_publish
+import pyodbc
+
+# ruleid: egr203-cleartext-connection
+plain_warehouse = pyodbc.connect("Driver={ODBC Driver 18 for SQL Server};Server=tcp:sql.example.com,1433;Encrypt=no;")
+# ruleid: egr203-cleartext-connection
+optional_warehouse = pyodbc.connect("Driver={ODBC Driver 18 for SQL Server};Server=sql.example.com;Encrypt=Optional")
+# ruleid: egr203-cleartext-connection
+keyword_warehouse = pyodbc.connect(driver="ODBC Driver 18 for SQL Server", server="sql.example.com", Encrypt="no")
+# ruleid: egr203-cleartext-connection
+mqtt_publish.single("alerts", "on", hostname="broker.example.com")
+# ok: egr203-cleartext-connection
+tls_warehouse = pyodbc.connect("Driver={ODBC Driver 18 for SQL Server};Server=sql.example.com;Encrypt=yes;")
+# ok: egr203-cleartext-connection
+default_warehouse = pyodbc.connect("Driver={ODBC Driver 17 for SQL Server};Server=sql.example.com;Database=dw;")
+# ok: egr203-cleartext-connection
+local_warehouse = pyodbc.connect("Driver={ODBC Driver 18 for SQL Server};Server=localhost;Encrypt=no;")
+# ok: egr203-cleartext-connection
+mqtt_publish.single("alerts", "on", hostname="broker.example.com", port=8883, tls={"ca_certs": "/etc/ssl/ca.pem"})

@@ -525,3 +525,30 @@ from neo4j import GraphDatabase
 graph = GraphDatabase.driver("neo4j+ssc://graph.example.com:7687", auth=("app", os.environ["NEO4J_PASSWORD"]))
 # ok: egr101-verification-disabled
 verified_graph = GraphDatabase.driver("neo4j+s://graph.example.com:7687", auth=("app", os.environ["NEO4J_PASSWORD"]))
+
+
+# --- SQL Server over ODBC, Celery app settings, MQTT one-shot publishing ----------------------------------
+import paho.mqtt.publish as mqtt_publish
+import pyodbc
+
+CA = "/etc/ssl/internal-ca.pem"
+from celery import Celery
+
+# ruleid: egr101-verification-disabled
+warehouse = pyodbc.connect("Driver={ODBC Driver 18 for SQL Server};Server=sql.example.com;TrustServerCertificate=yes;")
+# ruleid: egr101-verification-disabled
+warehouse_engine = create_engine("mssql+pyodbc://app@sql.example.com/dw?driver=ODBC+Driver+18&TrustServerCertificate=yes")
+worker_app = Celery("tasks", broker="rediss://cache.example.com:6380/0")
+# ruleid: egr101-verification-disabled
+worker_app.conf.update(broker_use_ssl={"ssl_cert_reqs": ssl.CERT_NONE}, task_acks_late=True)
+# ruleid: egr101-verification-disabled
+mqtt_publish.single("alerts", "on", hostname="broker.example.com", tls={"ca_certs": CA, "cert_reqs": ssl.CERT_NONE})
+# ok: egr101-verification-disabled
+checked_warehouse = pyodbc.connect("Driver={ODBC Driver 18 for SQL Server};Server=sql.example.com;Encrypt=strict;")
+checked_app = Celery("tasks", broker="rediss://cache.example.com:6380/0")
+# ok: egr101-verification-disabled
+checked_app.conf.update(broker_use_ssl={"ssl_cert_reqs": ssl.CERT_REQUIRED, "ssl_ca_certs": CA})
+# ok: egr101-verification-disabled
+quiet_search = Elasticsearch("https://es.example.com:9200", ssl_show_warn=False)
+# ok: egr101-verification-disabled
+mqtt_publish.single("alerts", "on", hostname="broker.example.com", port=8883, tls={"ca_certs": CA})

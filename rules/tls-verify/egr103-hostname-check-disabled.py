@@ -116,3 +116,23 @@ curl.setopt(pycurl.SSL_VERIFYHOST, 0)
 telemetry.tls_insecure_set(False)
 # ok: egr103-hostname-check-disabled
 curl.setopt(pycurl.SSL_VERIFYHOST, 2)
+
+
+# --- mysql-connector's host-name default, gRPC target-name override, MQTT one-shot publishing ------------
+import grpc
+import mysql.connector
+import paho.mqtt.publish as mqtt_publish
+
+DB_CA = "/etc/ssl/db-ca.pem"
+# ruleid: egr103-hostname-check-disabled
+mysql_unnamed = mysql.connector.connect(host="mysql.example.com", ssl_ca=DB_CA, ssl_verify_cert=True)
+# ruleid: egr103-hostname-check-disabled
+renamed = grpc.secure_channel("pay.example.com:443", grpc.ssl_channel_credentials(), options=[("grpc.ssl_target_name_override", "pay.internal")])
+# ruleid: egr103-hostname-check-disabled
+mqtt_publish.single("alerts", "on", hostname="broker.example.com", tls={"ca_certs": DB_CA, "insecure": True})
+# ok: egr103-hostname-check-disabled
+mysql_named = mysql.connector.connect(host="mysql.example.com", ssl_ca=DB_CA, ssl_verify_cert=True, ssl_verify_identity=True)
+# ok: egr103-hostname-check-disabled
+mysql_local = mysql.connector.connect(host="localhost", ssl_ca=DB_CA, ssl_verify_cert=True)
+# ok: egr103-hostname-check-disabled
+tuned = grpc.secure_channel("pay.example.com:443", grpc.ssl_channel_credentials(), options=[("grpc.max_receive_message_length", 1 << 24)])

@@ -97,7 +97,8 @@ def _connection_auth(model, connection) -> str:
 
     names = []
     for name, _, _ in credentials(model, connection):
-        label = "url credentials" if name == "a password in the connection string" else "password"
+        label = {"a password in the connection string": "url credentials", "api_key": "api-key",
+                 "cert_file": "mtls"}.get(name, "password")
         if label not in names:
             names.append(label)
     return ", ".join(names) or "none"

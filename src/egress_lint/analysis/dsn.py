@@ -134,6 +134,10 @@ def parse_dsn(value: Optional[Value], scheme: Optional[str]) -> Optional[Dsn]:
         server = options.get("server") or options.get("host") or ""
         server = server.split(",", 1)[0].replace("tcp:", "")
         host = parse_host(server, scheme) if server and HOLE not in server else Url(scheme, None)
+        user, password = options.get("uid"), options.get("pwd")
+        if password is not None and password.strip("{}"):
+            host = Url(host.scheme, host.host, host.port, host.path, host.query, f"{user or ''}:{password}",
+                       host.source)
         return Dsn(host, options, complete, "odbc")
     if shape.strip() and not any(c in shape for c in " =/;@" + HOLE):
         return Dsn(parse_host(shape.split(",", 1)[0], scheme), {}, True, "host")

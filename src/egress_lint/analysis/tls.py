@@ -12,7 +12,7 @@ from typing import Iterator, List, Optional, Tuple
 from ..libraries import ssl as ssl_table
 from ..libraries import CONFIG_FUNCTIONS
 from ..libraries import schemes as scheme_table
-from ..libraries.spec import (CERT_NONE, CONTEXT, CONTEXT_VERIFY_MODE, FALSE, HOSTNAME, MISSING, ONE_OF, TRUE,
+from ..libraries.spec import (CERT_NONE, CONTEXT, CONTEXT_VERIFY_MODE, FALSE, GIVEN, HOSTNAME, MISSING, ONE_OF, TRUE,
                               UNVERIFIED_CONTEXT, VERIFY,
                               WEAK_CIPHERS, WEAK_PROTOCOL, WEAK_VERSION, Arg)
 from .contexts import is_cert_none, pinned_nodes
@@ -243,6 +243,13 @@ def _at_call(model: SemanticModel, point: EgressPoint, effect: str) -> Iterator[
             return
         api = connection.api
         uses_tls = transport(model, connection).state == TLS_STATE
+        if uses_tls:
+            from .hosts import HostPolicy
+            from .transport import internal_host
+
+            host = connection.url.host if connection.url is not None else None
+            # A default is judged only for a host written in the code that is not local or a service name.
+            uses_tls = host is not None and not internal_host(host, HostPolicy())
     for switch in api.tls:
         if switch.effect != effect:
             continue
@@ -264,8 +271,17 @@ def _at_call(model: SemanticModel, point: EgressPoint, effect: str) -> Iterator[
         reason = switched_off(model, value, switch.disabled_by, switch.values)
         if reason is not None and value is None and connection is not None and not uses_tls:
             continue  # a default about verification matters only on a connection that uses TLS
+        if reason is not None and value is None and connection is not None and effect == HOSTNAME and \
+                _verification_off(model, connection, api):
+            continue  # the host name of a certificate nobody verifies is moot: the EGR101 finding says it
         if reason is not None and value is None and any(k.arg is None for k in site.call.keywords):
             continue  # a **dict may carry the switch (its value can come from a caller): not a known default
+        if reason is not None and value is None and connection is not None and \
+                connection.point is not None and _tls_set_elsewhere(model, point):
+            continue  # app.conf.broker_use_ssl gives this connection its TLS options
+        if reason is not None and value is None and point.client is not None and \
+                _restored(model, point.client):
+            continue  # the same client is told to verify afterwards (conn.client.set_missing_host_key_policy(Reject))
         if reason is not None and value is None and api.upgraded_by:
             from .transport import _upgraded
 
@@ -277,7 +293,7 @@ def _at_call(model: SemanticModel, point: EgressPoint, effect: str) -> Iterator[
             setting = describe(value, switch.arg.name, context_reason=reason)
             if value is None and switch.default:
                 setting = f"{switch.arg.name} not set: {switch.default}"
-            elif switch.within is not None and value is not None:
+            elif switch.within is not None and value is not None and "the connection string" not in value.via:
                 setting = f"{switch.within.name}={{{switch.arg.name!r}: ...}}: " + setting
             remedy = switch.hint
             if not remedy and connection is not None:
@@ -316,6 +332,33 @@ def _from_other_modules(model: SemanticModel, site, switch) -> Optional[Value]:
     return None
 
 
+def _tls_set_elsewhere(model, point) -> bool:
+    from .transport import tls_set_elsewhere
+
+    return tls_set_elsewhere(model, point)
+
+
+def _restored(model, client) -> bool:
+    """Whether the code sets, on the client, what its library leaves off by default."""
+    wanted = client.type.restored_by
+    return bool(wanted) and any(
+        config.op == "call" and (config.attr if config.key is None else f"{config.attr}.{config.key}") in wanted
+        for config in client.all_configs())
+
+
+def _verification_off(model, connection, api) -> bool:
+    """Whether a certificate-verification switch of the connection is set off in the code."""
+    from .transport import switch_value
+
+    for switch in api.tls:
+        if switch.effect == VERIFY:
+            value = _pick(model, switch_value(model, connection, switch), switch.disabled_by, switch.values)
+            if value is not None and not isinstance(value, Unknown) and \
+                    switched_off(model, value, switch.disabled_by, switch.values) is not None:
+                return True
+    return False
+
+
 def _pick(model: SemanticModel, value: Optional[Value], disabled_by: Tuple[str, ...],
           values: Tuple[object, ...] = ()) -> Optional[Value]:
     """Of several possible values (branches, rebinding, callers), the first that switches the
@@ -340,6 +383,8 @@ def switched_off(model, value: Optional[Value], disabled_by: Tuple[str, ...],
                 and value.value is not None and value.value == 1:
             return ""
         elif predicate == ONE_OF and _one_of(value, values):
+            return ""
+        elif predicate == GIVEN and not (isinstance(value, Const) and value.value is None):
             return ""
         elif predicate == FALSE and is_false(value):
             return ""

@@ -75,6 +75,8 @@ class DictSource(Source):
 def dict_key(model, container: Optional[Value], key: str, at: ast.AST) -> Optional[Value]:
     if container is None or (isinstance(container, Const) and container.value is None):
         return None
+    if isinstance(container, Items):  # a list of (key, value) pairs: gRPC channel options
+        return _pair(model, container, key)
     if not isinstance(container, DictVal):
         return UNKNOWN
     entries = model.resolver.dict_entries(container, at)
@@ -84,6 +86,64 @@ def dict_key(model, container: Optional[Value], key: str, at: ast.AST) -> Option
     expr, scope = found
     value = model.resolve(expr, scope)
     return value.through(container.via[0]) if container.via else value
+
+
+def _pair(model, container: Items, key: str) -> Optional[Value]:
+    """The value paired with ``key`` in a list of pairs; None when no pair has it, UNKNOWN when one may."""
+    for item in container.items:
+        pair = model.resolve(item, container.scope)
+        if not isinstance(pair, Items) or len(pair.items) != 2:
+            return UNKNOWN
+        name = model.resolve(pair.items[0], pair.scope)
+        if not isinstance(name, Const):
+            return UNKNOWN
+        if name.value == key:
+            return model.resolve(pair.items[1], pair.scope)
+    return None
+
+
+def _relayed(model, point, args: Tuple[Arg, ...]) -> Iterator[str]:
+    """Credentials sent on calls through an object built from the connection (``stub = Stub(channel)``;
+    ``stub.Method(request, metadata=[("authorization", ...)])``): the credential names and lines."""
+    from .values import CallResult
+    from .vocabulary import is_credential_name
+
+    def built_on_channel(value) -> bool:
+        if not isinstance(value, CallResult):
+            return False
+        return any(getattr(model.resolve(arg, value.scope), "call", None) is point.node
+                   for arg in list(value.call.args[:1]) + [k.value for k in value.call.keywords if k.arg == "channel"])
+
+    for site in model.sites():
+        if site.method is None or site.receiver is None:
+            continue
+        given = [(arg, site.value(arg)) for arg in args]
+        if all(value is None for _, value in given):
+            continue
+        if not built_on_channel(model.resolve(site.receiver, site.scope)):
+            continue
+        for arg, value in given:
+            if value is None or (isinstance(value, Const) and value.value is None):
+                continue
+            if arg.name == "metadata":
+                names = [name for name in _pair_names(model, value) if is_credential_name(name)]
+                if names:
+                    yield f"metadata {names[0]!r} of {site.method}(), line {site.call.lineno}"
+            else:
+                yield f"{arg.name}= of {site.method}(), line {site.call.lineno}"
+
+
+def _pair_names(model, value: Value) -> List[str]:
+    if not isinstance(value, Items):
+        return []
+    names = []
+    for item in value.items:
+        pair = model.resolve(item, value.scope)
+        if isinstance(pair, Items) and len(pair.items) == 2:
+            name = model.resolve(pair.items[0], pair.scope)
+            if isinstance(name, Const) and isinstance(name.value, str):
+                names.append(name.value)
+    return names
 
 
 class Connection:
@@ -137,11 +197,32 @@ def point_dsn(model, point) -> Tuple[Optional[Dsn], bool]:
     if api.url is None:
         return None, False
     value = point.site.value(api.url)
-    if isinstance(value, Items) and len(value.items) == 1:  # hosts=["https://es.example.com:9200"]
+    if isinstance(value, Items) and value.items:  # hosts=["https://es1.example.com:9200", ...]: the first
         value = model.resolve(value.items[0], value.scope)
+    if isinstance(value, DictVal):  # hosts=[{"host": "es.example.com", "port": 9200, "scheme": "http"}]
+        value = _url_of_dict(model, value, point.node)
     if value is None or (isinstance(value, Const) and value.value is None):
         return None, False
     return parse_dsn(value, api.protocol), True
+
+
+def _url_of_dict(model, value: DictVal, at: ast.AST) -> Value:
+    """A host given as a dict of its parts (Elasticsearch ``{"host": ..., "port": ..., "scheme": ...}``) as a
+    URL; unknown (never a guess) when the scheme is not written, as the client's default then decides."""
+    parts = []
+    for key in ("scheme", "host", "port"):
+        part = dict_key(model, value, key, at)
+        if isinstance(part, Const) and isinstance(part.value, (str, int)) and not isinstance(part.value, bool):
+            parts.append(str(part.value))
+        elif isinstance(part, Text):
+            parts.append(part.shape)
+        elif part is None and key == "port":
+            parts.append("")
+        else:
+            return UNKNOWN
+    scheme, host, port = parts
+    text = f"{scheme}://{host}" + (f":{port}" if port else "")
+    return Text(text) if HOLE in text else Const(text)
 
 
 def point_source(model, point) -> Source:
@@ -220,6 +301,7 @@ def connections(model) -> List[Connection]:
         found = Units(c for point in model.egress_points() if point.api.protocol is not None
                       for c in [_of_point(model, point)])
         found += list(_settings(model))
+        found += list(_endpoints(model))
         cache["connections"] = found
     return found
 
@@ -251,8 +333,21 @@ def _of_point(model, point) -> Connection:
     methods = client.type.auth_methods if client is not None else ()
     if methods:
         for config in client.all_configs():
-            if config.op == "call" and config.attr in methods and config.key is None:
+            if config.op == "call" and config.attr in methods and config.key is None and \
+                    (config.node.args or config.node.keywords):  # simple_bind_s() alone is an anonymous bind
                 connection.extra_credentials.append(f"{config.attr}()")
+    if api.relayed:
+        connection.extra_credentials.extend(dict.fromkeys(_relayed(model, point, api.relayed)))
+    for callee, where_given, passwords in api.logins:
+        for site in model.calls_to(callee):
+            given = site.value(where_given)
+            if getattr(given, "call", None) is not point.node:
+                continue
+            for arg in passwords:
+                value = site.value(arg)
+                if value is not None and not (isinstance(value, Const) and value.value in (None, "")):
+                    connection.extra_credentials.append(f"{arg.name}= of {callee}(), line {site.call.lineno}")
+                    break
     return connection
 
 
@@ -323,6 +418,8 @@ def transport(model, connection: Connection) -> Transport:
     if (url is not None and url.host is not None and url.host.startswith("/")) or \
             (entry is not None and entry.transport == scheme_table.LOCAL_T):
         result = Transport(LOCAL_STATE, scheme, protocol)
+    elif api.protocol is None:
+        result = Transport(UNKNOWN_STATE, scheme, protocol)  # a URL-dispatched client whose URL the code does not show
     elif api.upgraded_by and _upgraded(model, api.upgraded_by):
         result = Transport(UNKNOWN_STATE, scheme, protocol)  # StartTLS may upgrade it somewhere in the module
     elif _client_upgraded(connection):
@@ -336,6 +433,7 @@ def transport(model, connection: Connection) -> Transport:
             scheme_table.TLS_T, scheme_table.UNVERIFIED_T)
         result = None
         unknown = connection.dsn_given and connection.dsn is None
+        written = False  # a transport switch is set in the code (Encrypt=yes), not left to the default
         for effect, state in ((CLEARTEXT, CLEARTEXT_STATE), (OPTIONAL_TLS, OPTIONAL_STATE)):
             for switch in api.tls:
                 if switch.effect != effect:
@@ -345,6 +443,7 @@ def transport(model, connection: Connection) -> Transport:
                 if isinstance(value, Unknown):
                     unknown = True
                     continue
+                written = written or value is not None
                 if value is None and secure_scheme:
                     continue
                 reason = switched_off(model, value, switch.disabled_by, switch.values)
@@ -359,6 +458,11 @@ def transport(model, connection: Connection) -> Transport:
                 break
             if result is not None:
                 break
+        if result is None and not written and not secure_scheme and entry is not None and \
+                entry.transport == scheme_table.NEGOTIATED_T and not entry.default and \
+                any(s.effect == CLEARTEXT for s in api.tls) and not any(MISSING in s.disabled_by for s in api.tls
+                                                                       if s.effect in (CLEARTEXT, OPTIONAL_TLS)):
+            unknown = True  # the default depends on what the code does not show (the ODBC driver's version)
         if result is None:
             if secure_scheme or not unknown:
                 result = Transport(TLS_STATE, scheme, protocol)
@@ -500,7 +604,7 @@ def _settings(model) -> Iterator[Connection]:
         return
     wanted: Dict[str, SettingsSpec] = {name: spec for spec in SETTINGS for name in spec.names}
     extra = {name for spec in SETTINGS for name in spec.url_names}
-    found: Dict[str, Tuple[ast.AST, ast.AST]] = {}
+    found: Dict[str, Tuple[ast.AST, ast.AST, object]] = {}
     for stmt in Units(model.tree.body):
         targets: List[ast.AST] = []
         if isinstance(stmt, ast.Assign):
@@ -509,16 +613,94 @@ def _settings(model) -> Iterator[Connection]:
             targets = [stmt.target]
         for target in targets:
             if isinstance(target, ast.Name) and (target.id in wanted or target.id in extra):
-                found[target.id] = (stmt, stmt.value)
-    for name, (stmt, value_node) in Units(found.items()):
-        spec = wanted.get(name)
-        if spec is None:
+                found[target.id] = (stmt, stmt.value, module)
+    groups = [(found, None)] + _app_settings(model, set(wanted) | extra)
+    for found, app in groups:
+        for name, (stmt, value_node, scope) in Units(found.items()):
+            spec = wanted.get(name)
+            if spec is None:
+                continue
+            value = model.resolve(value_node, scope)
+            if spec.shape == "databases":
+                yield from _databases(model, spec, name, stmt, value)
+            elif spec.shape == "url":
+                yield from _url_setting(model, spec, name, stmt, value, found)
+        if app is None:
             continue
-        value = model.resolve(value_node, module)
-        if spec.shape == "databases":
-            yield from _databases(model, spec, name, stmt, value)
-        elif spec.shape == "url":
-            yield from _url_setting(model, spec, name, stmt, value, found)
+        if any(name in found for spec in SETTINGS for name in spec.url_names):
+            _cache(model).setdefault("tls_set_on_app", set()).add(id(app.call))
+        # TLS options set on an app whose URL is its constructor's argument (Celery(broker="rediss://...")).
+        for spec in {id(s): s for s in SETTINGS if s.app_arg}.values():
+            if any(name in found for name in spec.names) or not any(name in found for name in spec.url_names):
+                continue
+            tls_name = next(name for name in spec.url_names if name in found)
+            url = app.value(Arg(spec.app_arg))
+            if url is not None:
+                yield from _url_setting(model, spec, tls_name, found[tls_name][0], url, found)
+
+
+def tls_set_elsewhere(model, point) -> bool:
+    """Whether the TLS options of the connection made at ``point`` are set through its app's settings
+    (``app.conf.broker_use_ssl``): its library's defaults are then not what it uses."""
+    connections(model)
+    return id(point.node) in _cache(model).get("tls_set_on_app", ())
+
+
+def _app_settings(model, names) -> List[Tuple[Dict[str, Tuple[ast.AST, ast.AST, object]], object]]:
+    """Settings made through an application object (``app.conf.broker_url = ...``,
+    ``app.conf.update(broker_use_ssl={...})``, ``app.conf["result_backend"] = ...``): one group per app."""
+    from ..libraries import SETTINGS_OBJECTS
+
+    if not SETTINGS_OBJECTS:
+        return []
+    groups: Dict[int, Tuple[Dict[str, Tuple[ast.AST, ast.AST, object]], object]] = {}
+
+    def group_of(holder: ast.AST, scope):
+        """The settings of the app whose settings attribute ``holder`` is (``app.conf``)."""
+        if not isinstance(holder, ast.Attribute):
+            return None
+        made = model.resolve(holder.value, scope)
+        callee = getattr(made, "callee", None)
+        qualname = getattr(callee, "qualname", None)
+        if qualname is None or SETTINGS_OBJECTS.get(qualname) != holder.attr:
+            return None
+        key = id(made.call)
+        if key not in groups:
+            groups[key] = ({}, model.site(made.call))
+        return groups[key][0]
+
+    index = model.index
+    for stmt, target, value, scope in index.attribute_stores:
+        if target.attr in names and value is not None:
+            found = group_of(target.value, scope)
+            if found is not None:
+                found[target.attr] = (stmt, value, scope)
+    for stmt, target, value, scope in index.subscript_stores:
+        key = target.slice
+        if isinstance(key, ast.Constant) and key.value in names and value is not None:
+            found = group_of(target.value, scope)
+            if found is not None:
+                found[key.value] = (stmt, value, scope)
+    for call, scope in index.calls:
+        func = call.func
+        if not (isinstance(func, ast.Attribute) and func.attr in ("update", "setdefault")):
+            continue
+        found = group_of(func.value, scope)
+        if found is None:
+            continue
+        if func.attr == "setdefault":
+            if len(call.args) == 2 and isinstance(call.args[0], ast.Constant) and call.args[0].value in names:
+                found.setdefault(call.args[0].value, (call, call.args[1], scope))
+            continue
+        for keyword in call.keywords:
+            if keyword.arg in names:
+                found[keyword.arg] = (call, keyword.value, scope)
+        for arg in call.args:
+            if isinstance(arg, ast.Dict):
+                for k, v in zip(arg.keys, arg.values):
+                    if isinstance(k, ast.Constant) and k.value in names:
+                        found[k.value] = (call, v, scope)
+    return list(groups.values())
 
 
 def _databases(model, spec: SettingsSpec, name: str, stmt: ast.AST, value: Value) -> Iterator[Connection]:
@@ -553,7 +735,7 @@ def _databases(model, spec: SettingsSpec, name: str, stmt: ast.AST, value: Value
 
 
 def _url_setting(model, spec: SettingsSpec, name: str, stmt: ast.AST, value: Value,
-                 found: Dict[str, Tuple[ast.AST, ast.AST]]) -> Iterator[Connection]:
+                 found: Dict[str, Tuple[ast.AST, ast.AST, object]]) -> Iterator[Connection]:
     dsn = parse_dsn(value, None)
     if dsn is None or dsn.url is None or dsn.form != "url" or dsn.url.scheme is None:
         return
@@ -563,13 +745,46 @@ def _url_setting(model, spec: SettingsSpec, name: str, stmt: ast.AST, value: Val
     tls_stmt = None
     for tls_name in spec.url_names:
         if tls_name in found:
-            tls_stmt, tls_node = found[tls_name]
-            options = model.resolve(tls_node, model.index.module)
+            tls_stmt, tls_node, tls_scope = found[tls_name]
+            options = model.resolve(tls_node, tls_scope)
             break
     connection = Connection(stmt, name, spec.library, api, DictSource(model, options, tls_stmt or stmt), dsn, True,
                             dsn.url)
     connection.tls_node = tls_stmt
     yield connection
+
+
+# -- client endpoints set as attributes (configuration.host = "http://...") -------------------------------------
+
+def _endpoints(model) -> Iterator[Connection]:
+    for client in model.client_objects():
+        endpoint = client.type.endpoint
+        if endpoint is None or endpoint.url is None:
+            continue
+        name = endpoint.url.name
+        given: List[Tuple[ast.AST, Value]] = []
+        origin = client.origin
+        if isinstance(origin, ast.Call):
+            for keyword in origin.keywords:
+                if keyword.arg == name:
+                    given.append((origin, model.resolve(keyword.value, client.scope)))
+        configs = client.all_configs()
+        for config in configs:
+            if config.op == "set" and config.attr == name and config.key is None:
+                given.append((config.node, model.resolve(config.value, config.scope)))
+        credentials = [f"{config.attr}" for config in configs
+                       if config.attr in client.type.auth_attributes and config.op in ("set", "setitem")]
+        switches = dict(client.type.attributes)
+        tls_node = next((config.node for config in configs if config.op == "set" and config.attr in switches), None)
+        for node, value in given:
+            dsn = parse_dsn(value, None)
+            if dsn is None or dsn.form != "url" or dsn.url is None:
+                continue
+            connection = Connection(node, endpoint.name, endpoint.library, endpoint,
+                                    DictSource(model, None, node), dsn, True, dsn.url)
+            connection.extra_credentials.extend(dict.fromkeys(credentials))
+            connection.tls_node = tls_node  # where the client's TLS switches are set (verify_ssl = False)
+            yield connection
 
 
 # -- STARTTLS before login --------------------------------------------------------------------------------

@@ -8,7 +8,7 @@ from functools import lru_cache
 from typing import Dict, Optional, Tuple
 
 from . import (aiohttp, amqp, aws, frameworks, grpc, http_client, http_extra, httpx, kafka, kubernetes, ldap, mongodb,
-               mqtt, mysql, neo4j, oauth, paramiko, plain_protocols, postgres, pyopenssl, redis, requests, search, ssh, ssl,
+               mqtt, mysql, neo4j, oauth, odbc, paramiko, plain_protocols, postgres, pyopenssl, redis, requests, search, ssh, ssl,
                urllib3, urllib_request, websockets)
 from .spec import Api, ClientType, Library, SettingsSpec, TlsSwitch
 
@@ -44,6 +44,7 @@ LIBRARIES: Tuple[Library, ...] = (
     http_extra.LIBRARY,
     http_extra.TORNADO,
     neo4j.LIBRARY,
+    odbc.LIBRARY,
 )
 
 FUNCTIONS: Dict[str, Api] = {}
@@ -57,6 +58,7 @@ MODULES: Tuple[str, ...] = ()
 GUARDED_MODULES: Tuple[Tuple[Tuple[str, ...], Tuple[str, ...]], ...] = ()
 CONFIG_FUNCTIONS: Dict[str, Tuple[TlsSwitch, ...]] = {}
 SETTINGS: Tuple[SettingsSpec, ...] = ()
+SETTINGS_OBJECTS: Dict[str, str] = {}
 _DRIVERS: Dict[str, Api] = dict(frameworks.DRIVERS)
 
 for _lib in LIBRARIES:
@@ -72,6 +74,7 @@ for _lib in LIBRARIES:
         MODULES += tuple(m for m in _lib.modules if m not in MODULES)
     CONFIG_FUNCTIONS.update(_lib.config_functions)
     SETTINGS += _lib.settings
+    SETTINGS_OBJECTS.update(_lib.settings_objects)
 
 
 def api_for_engine(name: Optional[str]) -> Optional[Api]:

@@ -3,7 +3,7 @@
 Django ``ENGINE`` and its table says which keys are TLS switches."""
 from dataclasses import replace
 
-from . import mongodb, mysql, postgres, redis
+from . import mongodb, mysql, odbc, postgres, redis
 from .spec import CERT_NONE, HOSTNAME, ONE_OF, VERIFY, Api, Arg, Library, SettingsSpec, TlsSwitch
 
 # Django ENGINE values and URL schemes (full, then the part before "+") -> the driver's table.
@@ -25,6 +25,8 @@ DRIVERS = (
     ("rediss", redis.FROM_URL),
     ("mongodb", mongodb.MONGO_CLIENT),
     ("mongodb+srv", mongodb.MONGO_CLIENT),
+    ("mssql+pyodbc", odbc.PYODBC_CONNECT),
+    ("mssql+aioodbc", odbc.PYODBC_CONNECT),
 )
 
 # An engine made from a URL: protocol "url" says the scheme picks the driver; the driver's keywords are
@@ -56,9 +58,9 @@ _BACKEND_SSL_NAMES = ("redis_backend_use_ssl", "CELERY_REDIS_BACKEND_USE_SSL")
 SETTINGS = (
     SettingsSpec(("DATABASES",), "Django", "databases"),
     SettingsSpec(("broker_url", "BROKER_URL", "CELERY_BROKER_URL"), "Celery", "url", tls=_BROKER_TLS,
-                 url_names=_BROKER_SSL_NAMES, tls_hint=BROKER_HINT),
+                 url_names=_BROKER_SSL_NAMES, tls_hint=BROKER_HINT, app_arg="broker"),
     SettingsSpec(("result_backend", "CELERY_RESULT_BACKEND"), "Celery", "url", tls=_BROKER_TLS,
-                 url_names=_BACKEND_SSL_NAMES, tls_hint=BROKER_HINT),
+                 url_names=_BACKEND_SSL_NAMES, tls_hint=BROKER_HINT, app_arg="backend"),
 )
 SETTINGS_WORDS = ("DATABASES", "broker_url", "BROKER_URL", "result_backend", "RESULT_BACKEND")
 
@@ -91,4 +93,5 @@ LIBRARY = Library(
     ),
     aliases=(("kombu.connection", "kombu"),),
     settings=SETTINGS,
+    settings_objects=(("celery.Celery", "conf"),),
 )

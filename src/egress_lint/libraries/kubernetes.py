@@ -10,7 +10,10 @@ _ATTRIBUTES = (
 
 
 def _configuration(name: str, library: str) -> ClientType:
-    return ClientType(name=name, library=library, attributes=_ATTRIBUTES)
+    endpoint = Api(f"{name}.host", library, url=Arg("host"), connection=True, protocol="https",
+                   tls_hint="an https:// API server host with verify_ssl = True (ssl_ca_cert= names the cluster's CA)")
+    return ClientType(name=name, library=library, attributes=_ATTRIBUTES, endpoint=endpoint,
+                      auth_attributes=("api_key", "password", "cert_file"))
 
 
 CONFIGURATIONS = (

@@ -15,7 +15,8 @@ LDAP3_SERVER = Api("ldap3.Server", "ldap3", url=Arg("host", 0), connection=True,
                         TlsSwitch(Arg("tls"), VERIFY, (MISSING,),
                                   default="ldap3 verifies no certificate unless tls=Tls(validate=ssl.CERT_REQUIRED) "
                                           "is given")),
-                   upgraded_by=_STARTTLS, tls_hint=_LDAP3_HINT)
+                   upgraded_by=_STARTTLS, tls_hint=_LDAP3_HINT,
+                   logins=(("ldap3.Connection", Arg("server", 0), (Arg("password", 2),)),))
 
 _NEVER = ("ldap.OPT_X_TLS_NEVER", "ldap.OPT_X_TLS_ALLOW", "ldap.OPT_X_TLS_TRY")
 _REQUIRE_CERT = TlsSwitch(Arg("invalue", 1), VERIFY, (ONE_OF,), values=_NEVER,
@@ -26,6 +27,7 @@ LDAP_OBJECT = ClientType(
     name="ldap.ldapobject.LDAPObject",
     library="python-ldap",
     method_switches=(("set_option", _REQUIRE_CERT),),
+    auth_methods=("simple_bind_s", "simple_bind", "bind_s", "bind"),
 )
 
 LIBRARY = Library(
@@ -48,5 +50,5 @@ LIBRARY = Library(
                                          "validate=ssl.CERT_REQUIRED",
                                  hint="Tls(validate=ssl.CERT_REQUIRED) (ca_certs_file= names a private CA)"),)),
     ),
-    aliases=(("ldap3.core.server", "ldap3"), ("ldap3.core.tls", "ldap3")),
+    aliases=(("ldap3.core.server", "ldap3"), ("ldap3.core.tls", "ldap3"), ("ldap3.core.connection", "ldap3")),
 )

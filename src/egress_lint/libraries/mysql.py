@@ -28,7 +28,8 @@ CONNECTOR_TLS = (
               default="mysql-connector tries TLS without verifying the server and falls back to cleartext "
                       "unless ssl_ca= and ssl_verify_cert=True are given"),
     TlsSwitch(Arg("ssl_verify_cert"), VERIFY, (FALSE,), removable=False),
-    TlsSwitch(Arg("ssl_verify_identity"), HOSTNAME, (FALSE,), removable=False),
+    TlsSwitch(Arg("ssl_verify_identity"), HOSTNAME, (FALSE, MISSING), removable=False,
+              default="mysql-connector does not check the server's host name unless ssl_verify_identity=True"),
 )
 
 

@@ -65,6 +65,7 @@ SCHEMES: Dict[str, Scheme] = {
     "postgres": Scheme("PostgreSQL", NEGOTIATED_T, default=OPTIONAL_T, holds=DATABASE),
     "mysql": Scheme("MySQL", NEGOTIATED_T, default="", holds=DATABASE),
     "mariadb": Scheme("MySQL", NEGOTIATED_T, default="", holds=DATABASE),
+    "mssql": Scheme("SQL Server", NEGOTIATED_T, default="", holds=DATABASE),
     "neo4j": Scheme("Neo4j", CLEARTEXT_T, "neo4j+s", holds=DATABASE),
     "bolt": Scheme("Neo4j", CLEARTEXT_T, "bolt+s", holds=DATABASE),
     "neo4j+s": Scheme("Neo4j", TLS_T, holds=DATABASE),

@@ -30,6 +30,7 @@ WEAK_VERSION = "weak-version"  # a TLSVersion older than TLS 1.2
 WEAK_CIPHERS = "weak-ciphers"  # a cipher string that enables NULL, EXPORT, RC4, DES, 3DES or MD5 suites
 TRUE = "true"  # True or 1 (tlsAllowInvalidCertificates=True, ssl_disabled=True)
 ONE_OF = "one-of"  # one of the switch's ``values``: strings (any case), None, or qualified names
+GIVEN = "given"  # any value but None (grpc.ssl_target_name_override: naming another host is the weakening)
 
 # Schemes whose traffic is not encrypted (the scheme table in schemes.py adds the database, cache and
 # broker schemes: redis, amqp, mqtt, ldap, ...).
@@ -120,6 +121,13 @@ class Api:
     # belongs instead of the connection string or the code.
     tls_hint: str = ""
     secret_hint: str = ""
+    # Calls that log in over a connection made here: (their qualified name, where they take this
+    # connection's object, the arguments that carry the password). ldap3's Connection(server, user,
+    # password) binds over the Server it is given.
+    logins: Tuple[Tuple[str, Arg, Tuple[Arg, ...]], ...] = ()
+    # Keywords that carry credentials on calls made through an object built from this connection (a gRPC
+    # stub made from the channel: stub.Method(request, metadata=[("authorization", ...)], credentials=...)).
+    relayed: Tuple[Arg, ...] = ()
     # What the far end holds when the scheme table cannot say (an Elasticsearch client speaks https):
     # "search index", ... (see schemes.py ``holds``).
     holds: str = ""
@@ -139,6 +147,14 @@ class ClientType:
     authenticates: Optional[str] = None  # a client that always authenticates (an OAuth session): how
     returns_self_from_with: bool = True
     auth_methods: Tuple[str, ...] = ()  # configuring calls that give the connection credentials (username_pw_set)
+    # Where the client connects, set as an attribute or a constructor keyword (``configuration.host =
+    # "http://..."``): ``endpoint.url`` names the attribute, and the Api gives protocol, hints and library.
+    endpoint: Optional[Api] = None
+    auth_attributes: Tuple[str, ...] = ()  # attributes that give the connection credentials (api_key, password)
+    # Configuring calls ("attribute.method" or "method") that set a protection the library leaves off by
+    # default: once the code makes one on the client, the default is not judged (a weak setting there is
+    # judged by itself, e.g. set_missing_host_key_policy(AutoAddPolicy()) by EGR106's paramiko check).
+    restored_by: Tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -158,6 +174,8 @@ class Library:
     config_functions: Tuple[Tuple[str, Tuple[TlsSwitch, ...]], ...] = ()
     # Settings read by a framework instead of passed to a call (Django DATABASES, Celery broker_url).
     settings: Tuple["SettingsSpec", ...] = ()
+    # Objects whose attribute holds the same settings: (constructor, attribute), ("celery.Celery", "conf").
+    settings_objects: Tuple[Tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -174,6 +192,7 @@ class SettingsSpec:
     tls: Tuple[TlsSwitch, ...] = ()
     url_names: Tuple[str, ...] = ()
     tls_hint: str = ""  # as Api.tls_hint
+    app_arg: str = ""  # the argument of the app's constructor that gives the URL when no setting does (broker=)
 
 
 def http_methods(prefix: str, library: str, url: Arg, tls: Tuple[TlsSwitch, ...],

@@ -33,7 +33,7 @@ settings): PostgreSQL `sslmode="require"` (encrypted, server not verified), MySQ
 Elasticsearch / OpenSearch `verify_certs=False`, boto3 `verify=False`, ldap3 `Tls(validate=CERT_NONE)`,
 python-ldap `OPT_X_TLS_REQUIRE_CERT` `NEVER`/`ALLOW`/`TRY`, Kubernetes `verify_ssl = False`, paho-mqtt
 `tls_set(cert_reqs=CERT_NONE)`, websocket-client `sslopt`, pycurl `SSL_VERIFYPEER` 0, httplib2 and
-tornado. The full list is in docs/coverage.md.
+tornado, ODBC `TrustServerCertificate=yes`. The full list is in docs/coverage.md.
 """
     why = """
 Without certificate verification the connection is encrypted but not authenticated: anyone on
