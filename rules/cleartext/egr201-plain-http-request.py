@@ -80,7 +80,7 @@ legacy_opener.retrieve("http://downloads.example.com/old.tar.gz")
 requests.get(PARTNER + "/orders")
 # ruleid: egr201-plain-http-request
 requests.get(STATUS_URL)
-# todoruleid: egr201-plain-http-request
+# ruleid: egr201-plain-http-request
 requests.post(Endpoints.REPORTS, data=b"csv")
 # ruleid: egr201-plain-http-request
 requests.get("%s/orders" % PARTNER)
@@ -190,7 +190,7 @@ requests_unixsocket.post("http+unix://%2Frun%2Fagent.sock/v2/jobs", json={"name"
 sidecar = requests_unixsocket.Session(url_scheme="http+sidecar://")
 # ok: egr201-plain-http-request
 sidecar.get("http+sidecar://agent.sock.example.net/v2/status")
-# todoruleid: egr201-plain-http-request
+# ruleid: egr201-plain-http-request
 daemon.get("http://mirror.example.com/v2/status")
 
 
@@ -198,11 +198,11 @@ daemon.get("http://mirror.example.com/v2/status")
 import redis
 from celery import Celery
 
-# todoruleid: egr201-plain-http-request
+# ruleid: egr201-plain-http-request
 cache = redis.from_url("redis://cache.example.com:6379/0")
-# todoruleid: egr201-plain-http-request
+# ruleid: egr201-plain-http-request
 queue = Celery("tasks", broker="amqp://rabbit.example.com:5672//")
-# todoruleid: egr201-plain-http-request
+# ruleid: egr201-plain-http-request
 broker_url = "redis://queue.example.com:6379/1"
 # ok: egr201-plain-http-request
 secure_cache = redis.from_url("rediss://cache.example.com:6380/0", ssl_check_hostname=True)
@@ -219,13 +219,13 @@ import ldap3
 import ssl
 from elasticsearch import Elasticsearch
 
-# todoruleid: egr201-plain-http-request
+# ruleid: egr201-plain-http-request
 directory = ldap3.Server("ldap://dc.example.com")
-# todoruleid: egr201-plain-http-request
+# ruleid: egr201-plain-http-request
 legacy_directory = ldap.initialize("ldap://dc.example.com")
-# todoruleid: egr201-plain-http-request
+# ruleid: egr201-plain-http-request
 search = Elasticsearch("http://es.example.com:9200")
-# todoruleid: egr201-plain-http-request
+# ruleid: egr201-plain-http-request
 objects = boto3.client("s3", endpoint_url="http://minio.example.com:9000")
 # ok: egr201-plain-http-request
 secure_directory = ldap3.Server("ldaps://dc.example.com", tls=ldap3.Tls(validate=ssl.CERT_REQUIRED))
@@ -241,22 +241,22 @@ import httplib2
 import pika
 from tornado.httpclient import AsyncHTTPClient
 
-# todoruleid: egr201-plain-http-request
+# ruleid: egr201-plain-http-request
 rabbit = pika.URLParameters("amqp://rabbit.example.com:5672/%2F")
 
 
 async def consume():
-    # todoruleid: egr201-plain-http-request
+    # ruleid: egr201-plain-http-request
     return await aio_pika.connect_robust("amqp://rabbit.example.com/")
 
 
 web = httplib2.Http()
-# todoruleid: egr201-plain-http-request
+# ruleid: egr201-plain-http-request
 web.request("http://api.example.com/items")
 
 
 async def poll():
-    # todoruleid: egr201-plain-http-request
+    # ruleid: egr201-plain-http-request
     return await AsyncHTTPClient().fetch("http://api.example.com/items")
 
 
@@ -267,7 +267,7 @@ rabbit_tls = pika.URLParameters("amqps://rabbit.example.com:5671/%2F")
 # --- graph databases ---------------------------------------------------------------------------------------
 from neo4j import GraphDatabase
 
-# todoruleid: egr201-plain-http-request
+# ruleid: egr201-plain-http-request
 graph = GraphDatabase.driver("bolt://graph.example.com:7687")
 # ok: egr201-plain-http-request
 local_graph = GraphDatabase.driver("neo4j://localhost:7687")
