@@ -128,7 +128,7 @@ docker = SocketFileConnection("/var/run/docker.sock")
 tunnelled = TunnelConnection("internal.example.com", None)
 # ok: egr203-cleartext-connection
 recorder = RecordingConnection("api.example.com")
-# todoruleid: egr203-cleartext-connection
+# ruleid: egr203-cleartext-connection
 timed = TimedConnection("api.example.com")
 
 
@@ -143,9 +143,9 @@ from sqlalchemy import create_engine
 
 # ruleid: egr203-cleartext-connection
 pg_disabled = psycopg2.connect("host=db.example.com dbname=app sslmode=disable")
-# todoruleid: egr203-cleartext-connection
+# ruleid: egr203-cleartext-connection
 pg_disabled_url = psycopg2.connect("postgresql://db.example.com/app?sslmode=disable")
-# todoruleid: egr203-cleartext-connection
+# ruleid: egr203-cleartext-connection
 engine_disabled = create_engine("postgresql://db.example.com/app", connect_args={"sslmode": "disable"})
 
 
@@ -154,16 +154,16 @@ async def analytics(dsn):
     return await asyncpg.connect(dsn, ssl=False)
 
 
-# todoruleid: egr203-cleartext-connection
+# ruleid: egr203-cleartext-connection
 cache = redis.Redis(host="cache.example.com", port=6379)
-# todoruleid: egr203-cleartext-connection
+# ruleid: egr203-cleartext-connection
 mongo = pymongo.MongoClient("mongodb://mongo.example.com:27017/")
-# todoruleid: egr203-cleartext-connection
+# ruleid: egr203-cleartext-connection
 mysql_plain = pymysql.connect(host="mysql.example.com", user="app")
 # ruleid: egr203-cleartext-connection
 connector_plain = mysql.connector.connect(host="mysql.example.com", ssl_disabled=True)
 DATABASES = {
-    # todoruleid: egr203-cleartext-connection
+    # ruleid: egr203-cleartext-connection
     "legacy": {"ENGINE": "django.db.backends.mysql", "HOST": "mysql.example.com",
                "OPTIONS": {"ssl_mode": "DISABLED"}},
     # ok: egr203-cleartext-connection
@@ -184,7 +184,7 @@ mongo_tls = pymongo.MongoClient("mongodb://mongo.example.com/?tls=true")
 mongo_srv = pymongo.MongoClient("mongodb+srv://cluster.example.com/")
 # ok: egr203-cleartext-connection
 mysql_tls = pymysql.connect(host="mysql.example.com", ssl_ca="/etc/ssl/db-ca.pem", ssl_verify_identity=True)
-# todook: egr203-cleartext-connection
+# ok: egr203-cleartext-connection
 socket_pg = psycopg2.connect("host=/var/run/postgresql dbname=app sslmode=disable")
 
 
@@ -203,7 +203,7 @@ async def open_channel(target):
     return grpc.aio.insecure_channel(target)
 
 
-# todoruleid: egr203-cleartext-connection
+# ruleid: egr203-cleartext-connection
 directory = ldap3.Server("dc.example.com", port=389)
 # ruleid: egr203-cleartext-connection
 objects = boto3.client("s3", use_ssl=False)
@@ -225,16 +225,16 @@ import pika
 from confluent_kafka import Consumer
 from kafka import KafkaProducer
 
-# todoruleid: egr203-cleartext-connection
+# ruleid: egr203-cleartext-connection
 events = KafkaProducer(bootstrap_servers=["kafka.example.com:9092"])
-# todoruleid: egr203-cleartext-connection
+# ruleid: egr203-cleartext-connection
 plain_events = KafkaProducer(bootstrap_servers="kafka.example.com:9092", security_protocol="SASL_PLAINTEXT")
-# todoruleid: egr203-cleartext-connection
+# ruleid: egr203-cleartext-connection
 orders = Consumer({"bootstrap.servers": "kafka.example.com:9092", "group.id": "orders"})
-# todoruleid: egr203-cleartext-connection
+# ruleid: egr203-cleartext-connection
 rabbit = pika.ConnectionParameters("rabbit.example.com")
 sensor = mqtt.Client()
-# todoruleid: egr203-cleartext-connection
+# ruleid: egr203-cleartext-connection
 sensor.connect("broker.example.com", 1883)
 # ok: egr203-cleartext-connection
 tls_events = KafkaProducer(bootstrap_servers="kafka.example.com:9093", security_protocol="SSL")
@@ -252,7 +252,7 @@ secure_sensor.connect("broker.example.com", 8883)
 
 # --- STARTTLS that does not run before every login -------------------------------------------------------
 def send_digest(host, user, password, use_tls):
-    # todoruleid: egr203-cleartext-connection
+    # ruleid: egr203-cleartext-connection
     mailer = smtplib.SMTP(host, 587)
     if use_tls:
         mailer.starttls()
@@ -260,7 +260,7 @@ def send_digest(host, user, password, use_tls):
 
 
 def read_inbox(host, user, password):
-    # todoruleid: egr203-cleartext-connection
+    # ruleid: egr203-cleartext-connection
     inbox = imaplib.IMAP4(host)
     try:
         inbox.starttls()
