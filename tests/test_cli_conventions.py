@@ -142,6 +142,33 @@ def test_nearest_configuration_per_file_and_config_overrides(tmp_path):
     assert _codes(overridden.stdout) == [] and overridden.returncode == 0
 
 
+def test_config_overrides_the_nested_configuration_through_flake8(tmp_path):
+    (tmp_path / "pyproject.toml").write_text('[tool.egress-lint]\nignore = ["EGR101"]\n')
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "pyproject.toml").write_text('[tool.egress-lint]\nselect = ["EGR1"]\n')
+    for name in ("top.py", "sub/inner.py"):
+        (tmp_path / name).write_text(INSECURE)
+
+    def flake8(*args, cwd=tmp_path):
+        proc = run([sys.executable, "-m", "flake8", "--select", "EGR", *args, "."], cwd=cwd)
+        assert "Traceback" not in proc.stderr, proc.stderr
+        return [(path.replace("./", "", 1), line, code) for path, line, code in _codes(proc.stdout)], proc.returncode
+
+    # Each file's nearest table: sub/ selects EGR1, the root ignores EGR101 (as the CLI does).
+    assert flake8("--isolated") == ([("sub/inner.py", "3", "EGR101")], 1)
+    # --egress-config names one table for every file, as the CLI's --config does.
+    assert flake8("--isolated", "--egress-config", "pyproject.toml") == ([], 0)
+    # From a flake8 configuration file, relative to that file wherever flake8 runs (flake8 resolves a
+    # path that has a "/" in it from the configuration file's folder).
+    (tmp_path / "tox.ini").write_text("[flake8]\negress-config = ./pyproject.toml\n")
+    assert flake8() == ([], 0)
+    assert flake8("--config", "../tox.ini", cwd=tmp_path / "sub") == ([], 0)
+    # A missing file is a configuration error, never a silent fallback to the nearest table.
+    missing = run([sys.executable, "-m", "flake8", "--isolated", "--select", "EGR", "--egress-config", "nope.toml",
+                   "top.py"], cwd=tmp_path)
+    assert _codes(missing.stdout) == [("top.py", "1", "EGR000")] and "nope.toml" in missing.stdout
+
+
 def test_reports_baselines_and_inventories_go_into_new_folders(tmp_path):
     (tmp_path / "a.py").write_text(INSECURE)
     baseline = egress_lint("check", "--no-cache", "--write-baseline", "ci/state/baseline.json", "a.py", cwd=tmp_path)

@@ -23,6 +23,7 @@ class EgressLintPlugin:
     version = __version__
     _flake8_values: ClassVar[Dict[str, Any]] = {}
     _disable_noqa: ClassVar[bool] = False
+    _config: ClassVar[Optional[str]] = None  # --egress-config: one pyproject.toml for every file
     _resolver: ClassVar[Optional[Any]] = None
 
     def __init__(self, tree, filename: str = "stdin", lines: Optional[List[str]] = None) -> None:
@@ -36,6 +37,12 @@ class EgressLintPlugin:
             if option.flake8:
                 manager.add_option(option.flake8_flag, default=None, parse_from_config=True,
                                    help=f"egress-lint: {option.help}")
+        # The CLI's --config: a pyproject.toml whose [tool.egress-lint] applies to every file,
+        # instead of each file's nearest one. flake8 resolves a value with a "/" (./pyproject.toml)
+        # from the folder of the configuration file that sets it.
+        manager.add_option("--egress-config", default=None, parse_from_config=True, normalize_paths=True,
+                           help="egress-lint: pyproject.toml to read [tool.egress-lint] from for every file "
+                                "(default: the nearest one above each file)")
 
     @classmethod
     def parse_options(cls, options) -> None:
@@ -52,14 +59,17 @@ class EgressLintPlugin:
                 raise SystemExit(f"egress-lint: {exc}") from None
         cls._flake8_values = values
         cls._disable_noqa = bool(getattr(options, "disable_noqa", False))
+        cls._config = getattr(options, "egress_config", None) or None
         cls._resolver = None
 
     @classmethod
     def resolver(cls):
         if cls._resolver is None:
+            from pathlib import Path
+
             from .config import Resolver
 
-            cls._resolver = Resolver(base=cls._flake8_values)
+            cls._resolver = Resolver(Path(cls._config) if cls._config else None, base=cls._flake8_values)
         return cls._resolver
 
     def run(self) -> Iterator[Tuple[int, int, str, type]]:
