@@ -98,6 +98,8 @@ class _Collector:
     def headers(self, value: Optional[Value], where: str, node: ast.AST) -> None:
         if value is None or (isinstance(value, Const) and value.value is None):
             return
+        if isinstance(value, CallResult) and self.returned_headers(value, where, node):
+            return
         if not isinstance(value, DictVal):
             self.found.append(AuthEvidence("unknown", where, node, "headers=", value, certain=False))
             return
@@ -105,6 +107,27 @@ class _Collector:
             self.header(name, self.model.resolve(expr, scope), where, node)
         if not value.complete:
             self.found.append(AuthEvidence("unknown", where, node, "headers=", value, certain=False))
+
+    def returned_headers(self, value: CallResult, where: str, node: ast.AST) -> bool:
+        """``headers=self._headers()``: the headers a function of the module (or of an imported
+        project module) returns, when every ``return`` gives a dict the code shows. False when it
+        cannot tell."""
+        found = function_of_call(self.model, value.callee, value.call)
+        if found is None:
+            return False
+        owner, scope = found
+        returned = [r for r in scope.returns if r.value is not None]
+        if not returned or len(returned) > 8:
+            return False
+        dicts = [(r, owner.resolve(r.value, scope)) for r in returned]
+        if not all(isinstance(d, DictVal) for _, d in dicts):
+            return False
+        for at, made in dicts:
+            for name, (expr, entry_scope) in owner.resolver.dict_entries(made, at).items():
+                self.header(name, owner.resolve(expr, entry_scope), where, node)
+            if not made.complete:
+                self.found.append(AuthEvidence("unknown", where, node, "headers=", made, certain=False))
+        return True
 
     def header(self, name: str, value: Optional[Value], where: str, node: ast.AST) -> None:
         mechanism = header_mechanism(name, value, self.auth_headers)
@@ -436,6 +459,18 @@ def _returned_keys(model, callee: Value, call: ast.Call, depth: int) -> Iterator
     """The keys of the dicts a function of the module or of the project returns
     (``params=signed_query(page=2)`` where ``signed_query`` builds ``{"api_key": KEY, ...}``), read
     in the model of the module that defines it."""
+    found = function_of_call(model, callee, call)
+    if found is None:
+        return
+    owner, scope = found
+    for returned in scope.returns[:8]:
+        if returned.value is not None:
+            yield from keys_of(owner, returned.value, scope, returned, depth + 1)
+
+
+def function_of_call(model, callee: Value, call: ast.Call):
+    """(model of the module that defines it, function scope) of the function a call runs: one of the
+    module, or a module-level function imported from a module of the project; None otherwise."""
     from .project import imported_function
 
     if isinstance(callee, LocalFunction):
@@ -445,16 +480,11 @@ def _returned_keys(model, callee: Value, call: ast.Call, depth: int) -> Iterator
             entry = context.project.owner(callee.scope.module())
             owner = entry.model_if_loaded if entry is not None else None
         found = (owner, callee.scope) if owner is not None else None
-    else:
+    elif isinstance(callee, Unknown) and isinstance(call.func, ast.Name):
         found = imported_function(model.context, call.func.id)
-    if found is None:
-        return
-    owner, scope = found
-    if scope.kind != "function":
-        return
-    for returned in scope.returns[:8]:
-        if returned.value is not None:
-            yield from keys_of(owner, returned.value, scope, returned, depth + 1)
+    else:
+        found = None
+    return found if found is not None and found[1].kind == "function" else None
 
 
 def _stored_keys(model, name: str, scope, at: ast.AST) -> Iterator[str]:

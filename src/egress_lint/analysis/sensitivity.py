@@ -58,12 +58,26 @@ def sensitivity(model, point, sensitive_keys: Sequence[str], sensitive_paths: Se
     return reasons
 
 
+# A last path segment that makes a state-changing method a read (``POST /users/search``).
+READ_ACTIONS = frozenset({"search", "_search", "query", "lookup", "find", "count", "autocomplete", "suggest"})
+
+
+def read_action(url) -> bool:
+    """The URL's path ends in a read action (``/users/search``, ``/accounts/lookup``): a POST there
+    is a query, not a state change."""
+    segments = url.path_segments if url is not None else ()
+    return bool(segments) and segments[-1].lower().split(";", 1)[0].split(".", 1)[0] in READ_ACTIONS
+
+
 def sensitive_segment(model, point, sensitive_paths: Sequence[str]) -> Optional[str]:
-    """The first path segment of the request's URL that names a sensitive function."""
+    """The first path segment of the request's URL that names a sensitive function; None when the
+    path ends in a read action (``/users/search``, ``/accounts/lookup``): a POST there is a query."""
     url = model.url(point)
     if url is None:
         return None
     wanted = {p.lower() for p in sensitive_paths}
+    if read_action(url):
+        return None
     for segment in url.path_segments:
         if segment.lower().split(";", 1)[0].split(".", 1)[0] in wanted:
             return segment

@@ -29,7 +29,9 @@ says which reason in the message:
    not exempt (`allowed-hosts`).
 2. **Sensitive function**: a state-changing method (POST, PUT, PATCH, DELETE) on a URL path with a
    segment in `sensitive-paths` (admin, payments, transfer, users, accounts, ...; whole segments,
-   so `/authors` is not `/auth`). The host must be known and not exempt.
+   so `/authors` is not `/auth`). The host must be known and not exempt. A path that ends in a read
+   action (`/users/search`, `/accounts/lookup`, `query`, `find`, `count`, `suggest`) is a query sent
+   as a POST, not a state change (the next reason still applies to it).
 3. **The forgotten credential**: a state-changing request (POST, PUT, PATCH, DELETE) sends no
    credential, while another request to the same host, or built from the same base-URL constant,
    sends one: in the same module, or in a project module this module imports that makes requests

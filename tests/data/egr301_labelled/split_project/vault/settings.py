@@ -1,0 +1,1 @@
+VAULT_API = "https://vault.seventeen.example.com/v1"
