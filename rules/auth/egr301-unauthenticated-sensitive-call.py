@@ -279,3 +279,32 @@ def pay_with_plain_query(amount):
 def pay_with_opaque_query(signer, amount):
     # todook: egr301-unauthenticated-sensitive-call
     return requests.post("https://api.example.com/payments", params=signer.sign({"amount": amount}), json={})
+
+
+# --- a POST that ends in a read action is a query; headers a local function returns are read --------------
+def find_members(name):
+    # todook: egr301-unauthenticated-sensitive-call
+    return requests.post("https://directory.example.com/users/search", json={"name": name})
+
+
+def find_accounts(prefix):
+    # todook: egr301-unauthenticated-sensitive-call
+    return requests.post("https://directory.example.com/accounts/lookup", json={"prefix": prefix})
+
+
+def _json_headers():
+    return {"Content-Type": "application/json"}
+
+
+def _signed_headers():
+    return {"Content-Type": "application/json", "X-Api-Key": os.environ["API_KEY"]}
+
+
+def disable_member(member_id):
+    # todoruleid: egr301-unauthenticated-sensitive-call
+    return requests.post(f"https://members.example.net/users/{member_id}/disable", headers=_json_headers())
+
+
+def disable_member_signed(member_id):
+    # ok: egr301-unauthenticated-sensitive-call
+    return requests.post(f"https://members.example.net/users/{member_id}/disable", headers=_signed_headers())
