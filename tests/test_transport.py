@@ -183,3 +183,46 @@ def test_inventory_marks_databases_caches_brokers_and_directories_sensitive(tmp_
     assert [(r["line"], r["sensitive"], r["why_sensitive"]) for r in rows] == [
         (2, "yes", "database connection"), (3, "yes", "cache connection"), (4, "yes", "directory connection"),
         (5, "n.a.", ""), (6, "no", ""), (7, "yes", "message broker connection")]
+
+
+def test_inventory_rows_of_the_new_connection_shapes(tmp_path: Path):
+    (tmp_path / "app.py").write_text(
+        'import os\nimport pyodbc\nimport paho.mqtt.publish as publish\nfrom celery import Celery\n'
+        'from kubernetes import client\n'
+        'config = client.Configuration()\n'
+        'config.host = "http://k8s.example.com:8080"\n'
+        'config.api_key["authorization"] = os.environ["TOKEN"]\n'
+        'pyodbc.connect("Driver={ODBC Driver 17 for SQL Server};Server=sql.example.com;Database=dw;")\n'
+        'publish.single("t", "p", hostname="broker.example.com", auth={"username": "u", "password": os.environ["P"]})\n'
+        'app = Celery("tasks")\n'
+        'app.conf.update(broker_url="amqps://rabbit.example.com//")\n')
+    rows = json.loads(egress_lint("inventory", "--format", "json", "app.py", cwd=tmp_path).stdout)["connections"]
+    by_line = {r["line"]: r for r in rows}
+    assert (by_line[7]["kind"], by_line[7]["scheme"], by_line[7]["host"], by_line[7]["tls"], by_line[7]["auth"],
+            by_line[7]["codes"]) == ("setting", "http", "k8s.example.com", "n.a. (cleartext)", "api-key",
+                                     ["EGR201", "EGR202"])
+    assert (by_line[9]["tls"], by_line[9]["sensitive"], by_line[9]["codes"]) == ("unknown", "yes", [])
+    assert (by_line[10]["tls"], by_line[10]["auth"], by_line[10]["sensitive"], by_line[10]["codes"]) == (
+        "n.a. (cleartext)", "password", "yes", ["EGR202", "EGR203"])
+    assert (by_line[12]["api"], by_line[12]["scheme"], by_line[12]["tls"], by_line[12]["why_sensitive"]) == (
+        "broker_url", "amqps", "verified", "message broker connection")
+
+
+def test_a_host_name_default_is_not_reported_for_a_local_host_or_next_to_unverified_certificates():
+    source = ('import mysql.connector\n'
+              'mysql.connector.connect(host="localhost", ssl_ca="/ca.pem", ssl_verify_cert=True)\n'
+              'mysql.connector.connect(host="db", ssl_ca="/ca.pem", ssl_verify_cert=True)\n'
+              'mysql.connector.connect(host="mysql.example.com", ssl_ca="/ca.pem", ssl_verify_cert=False)\n'
+              'mysql.connector.connect(host="mysql.example.com", ssl_ca="/ca.pem", ssl_verify_cert=True)\n')
+    assert [(line, code) for line, code, _ in _findings(source)] == [(4, "EGR101"), (5, "EGR103")]
+
+
+def test_grpc_credentials_are_named_with_the_call_that_sends_them_and_call_credentials_are_not():
+    source = ('import os, grpc\nimport api_pb2_grpc\n'
+              'channel = grpc.insecure_channel("api.example.com:50051")\n'
+              'stub = api_pb2_grpc.ApiStub(channel)\n'
+              'stub.Get({}, metadata=(("x-api-key", os.environ["KEY"]),))\n'
+              'stub.Put({}, credentials=grpc.access_token_call_credentials(os.environ["TOKEN"]))\n')
+    found = _findings(source)
+    assert [(line, code) for line, code, _ in found] == [(3, "EGR202"), (3, "EGR203")]
+    assert "metadata 'x-api-key' of Get(), line 5" in found[0][2] and "Put" not in found[0][2]

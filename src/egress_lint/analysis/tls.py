@@ -244,12 +244,12 @@ def _at_call(model: SemanticModel, point: EgressPoint, effect: str) -> Iterator[
         api = connection.api
         uses_tls = transport(model, connection).state == TLS_STATE
         if uses_tls:
-            from .hosts import HostPolicy
+            from .hosts import policy_for
             from .transport import internal_host
 
             host = connection.url.host if connection.url is not None else None
             # A default is judged only for a host written in the code that is not local or a service name.
-            uses_tls = host is not None and not internal_host(host, HostPolicy())
+            uses_tls = host is not None and not internal_host(host, policy_for(()))
     for switch in api.tls:
         if switch.effect != effect:
             continue

@@ -651,13 +651,14 @@ def _app_settings(model, names) -> List[Tuple[Dict[str, Tuple[ast.AST, ast.AST, 
     ``app.conf.update(broker_use_ssl={...})``, ``app.conf["result_backend"] = ...``): one group per app."""
     from ..libraries import SETTINGS_OBJECTS
 
-    if not SETTINGS_OBJECTS:
-        return []
+    if not SETTINGS_OBJECTS or not any(p.api.name in SETTINGS_OBJECTS for p in model.egress_points()):
+        return []  # no app made in this module (Celery(...)): nothing to read, and no scan of the module
     groups: Dict[int, Tuple[Dict[str, Tuple[ast.AST, ast.AST, object]], object]] = {}
+    attributes = set(SETTINGS_OBJECTS.values())  # "conf": nothing else is resolved
 
     def group_of(holder: ast.AST, scope):
         """The settings of the app whose settings attribute ``holder`` is (``app.conf``)."""
-        if not isinstance(holder, ast.Attribute):
+        if not isinstance(holder, ast.Attribute) or holder.attr not in attributes:
             return None
         made = model.resolve(holder.value, scope)
         callee = getattr(made, "callee", None)
@@ -681,9 +682,10 @@ def _app_settings(model, names) -> List[Tuple[Dict[str, Tuple[ast.AST, ast.AST, 
             found = group_of(target.value, scope)
             if found is not None:
                 found[key.value] = (stmt, value, scope)
-    for call, scope in index.calls:
+    for site in model.method_calls("update", "setdefault"):  # indexed by method name: no scan of every call
+        call, scope = site.call, site.scope
         func = call.func
-        if not (isinstance(func, ast.Attribute) and func.attr in ("update", "setdefault")):
+        if not isinstance(func, ast.Attribute):
             continue
         found = group_of(func.value, scope)
         if found is None:
