@@ -183,3 +183,9 @@ import pyodbc
 warehouse = pyodbc.connect("Driver={ODBC Driver 18 for SQL Server};Server=sql.example.com;UID=app;PWD=" + os.environ["SQL_PASSWORD"] + ";Encrypt=yes")
 # ok: egr302-credentials-in-url
 trusted = pyodbc.connect("Driver={ODBC Driver 18 for SQL Server};Server=sql.example.com;Trusted_Connection=yes;Encrypt=yes")
+
+
+def one_line_store(secret):
+    base_query = {"format": "json"}
+    # todoruleid: egr302-credentials-in-url
+    signed = base_query.copy(); signed["secret"] = secret; requests.post("https://push.example.com/feed", params=signed)

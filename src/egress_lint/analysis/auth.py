@@ -493,9 +493,11 @@ def _stored_keys(model, name: str, scope, at: ast.AST) -> Iterator[str]:
     if variable is None:
         return
     line = getattr(at, "lineno", 0)
-    for stored_line, key, _node, _scope in model.resolver._mutations().get(id(variable), ()):
-        if stored_line < line:
-            yield key
+    column = getattr(at, "col_offset", 0)
+    for stored_line, key, node, _scope in model.resolver._mutations().get(id(variable), ()):
+        if stored_line < line or (stored_line == line and getattr(node, "lineno", 0) == line
+                                  and getattr(node, "end_col_offset", column) < column):
+            yield key  # before the use, also earlier on the same line (``d["k"] = v; send(d)``)
 
 
 def sensitive_fields(model, point, sensitive: Sequence[str], include_query: bool = False) -> List[str]:
