@@ -163,6 +163,10 @@ def test_config_overrides_the_nested_configuration_through_flake8(tmp_path):
     (tmp_path / "tox.ini").write_text("[flake8]\negress-config = ./pyproject.toml\n")
     assert flake8() == ([], 0)
     assert flake8("--config", "../tox.ini", cwd=tmp_path / "sub") == ([], 0)
+    # The CLI reads the same setting from the same file, so both routes still agree.
+    for cwd in (tmp_path, tmp_path / "sub"):
+        cli = egress_lint("check", "--no-cache", ".", cwd=cwd)
+        assert (_codes(cli.stdout), cli.returncode) == ([], 0), cli.stdout + cli.stderr
     # A missing file is a configuration error, never a silent fallback to the nearest table.
     missing = run([sys.executable, "-m", "flake8", "--isolated", "--select", "EGR", "--egress-config", "nope.toml",
                    "top.py"], cwd=tmp_path)

@@ -156,7 +156,7 @@ def flake8_values(path: Optional[Path]) -> Dict[str, Any]:
     values: Dict[str, Any] = {}
     for name, raw in parser.items("flake8"):
         key = name.replace("_", "-")
-        if not key.startswith("egress-"):
+        if not key.startswith("egress-") or key == FLAKE8_CONFIG_KEY:
             continue
         option = BY_KEY.get(key[len("egress-"):])
         if option is None or not option.flake8:
@@ -166,6 +166,26 @@ def flake8_values(path: Optional[Path]) -> Dict[str, Any]:
         except OptionError as exc:
             raise ConfigError(f"{path} [flake8]: {exc}") from None
     return values
+
+
+FLAKE8_CONFIG_KEY = "egress-config"  # the plugin's --egress-config, the CLI's --config
+
+
+def flake8_config_file(path: Optional[Path]) -> Optional[Path]:
+    """The pyproject.toml that a flake8 configuration file names for every file (``egress-config``),
+    resolved as flake8 resolves it: a value with a "/" from the configuration file's folder."""
+    if path is None:
+        return None
+    parser = configparser.RawConfigParser()
+    try:
+        parser.read(path, encoding="utf-8")
+    except (UnicodeDecodeError, configparser.Error) as exc:
+        raise ConfigError(f"{path}: cannot read configuration: {exc}") from None
+    for name, raw in parser.items("flake8") if parser.has_section("flake8") else ():
+        if name.replace("_", "-") == FLAKE8_CONFIG_KEY and raw.strip():
+            value = raw.strip()
+            return (path.parent / value).resolve() if "/" in value else Path(value)
+    return None
 
 
 class Resolver:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from typing import Dict, List, Tuple
 
-from ..config import Resolver, Settings, find_flake8_config, flake8_values
+from ..config import Resolver, Settings, find_flake8_config, flake8_config_file, flake8_values
 from ..options import BY_KEY, OptionError
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -62,8 +62,9 @@ def add_selection_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def resolver_from(args: argparse.Namespace) -> Resolver:
-    """Each file's settings: its nearest ``[tool.egress-lint]`` (``--config`` for all), over the
-    ``egress-*`` options of the flake8 configuration flake8 itself would read, under the flags."""
+    """Each file's settings: its nearest ``[tool.egress-lint]`` (``--config``, else the flake8
+    configuration's ``egress-config``, for all), over the ``egress-*`` options of the flake8
+    configuration flake8 itself would read, under the flags."""
     overrides = []
     for key in ("select", "extend-select", "ignore"):
         value = getattr(args, key.replace("-", "_"), None)
@@ -71,8 +72,10 @@ def resolver_from(args: argparse.Namespace) -> Resolver:
             overrides.append((key, value))
     if getattr(args, "disable_noqa", False):
         overrides.append(("disable-noqa", True))
-    base = flake8_values(find_flake8_config(Path.cwd().resolve()))
-    return Resolver(args.config, overrides, tuple(getattr(args, "exclude", ()) or ()), base)
+    flake8_file = find_flake8_config(Path.cwd().resolve())
+    base = flake8_values(flake8_file)
+    config = args.config if args.config is not None else flake8_config_file(flake8_file)
+    return Resolver(config, overrides, tuple(getattr(args, "exclude", ()) or ()), base)
 
 
 def settings_from(args: argparse.Namespace) -> Settings:
