@@ -126,3 +126,35 @@ def test_colour_only_on_a_terminal(tmp_path):
     proc.wait(timeout=60)
     os.close(primary)
     assert b"\033[31m\033[1mEGR101\033[0m" in output
+
+
+def _with_metadata(tmp_path: Path, *urls: str) -> dict:
+    """An environment whose egress-lint distribution metadata declares ``urls`` (Project-URL lines),
+    found before the installed one, as a packaged release would carry them."""
+    info = tmp_path / "meta" / "egress_lint-0.1.0.dist-info"
+    info.mkdir(parents=True)
+    (info / "METADATA").write_text("Metadata-Version: 2.1\nName: egress-lint\nVersion: 0.1.0\n"
+                                   + "".join(f"Project-URL: {url}\n" for url in urls))
+    return {"PYTHONPATH": os.pathsep.join(filter(None, [str(info.parent), os.environ.get("PYTHONPATH")]))}
+
+
+def test_sarif_help_uri_is_the_rule_page_under_the_declared_documentation_url(tmp_path):
+    (tmp_path / "client.py").write_text(INSECURE)
+    # This project declares no documentation URL yet, and none is invented: no helpUri.
+    assert "urls" not in __import__("tomllib" if sys.version_info >= (3, 11) else "tomli").loads(
+        (ROOT / "pyproject.toml").read_text())["project"]
+    plain = json.loads(egress_lint("check", "--format", "sarif", "client.py", cwd=tmp_path).stdout)
+    assert all("helpUri" not in rule for rule in plain["runs"][0]["tool"]["driver"]["rules"])
+    # A homepage says nothing about where the rule pages are: still none.
+    home = _with_metadata(tmp_path / "home", "Homepage, https://egress-lint.example.org")
+    log = json.loads(egress_lint("check", "--format", "sarif", "client.py", cwd=tmp_path, env=home).stdout)
+    assert all("helpUri" not in rule for rule in log["runs"][0]["tool"]["driver"]["rules"])
+    # A release that declares its documentation gets each rule's page there (docs/rules/EGRnnn.md).
+    docs = _with_metadata(tmp_path / "docs", "Homepage, https://egress-lint.example.org",
+                          "Documentation, https://egress-lint.example.org/docs/")
+    log = json.loads(egress_lint("check", "--format", "sarif", "client.py", cwd=tmp_path, env=docs).stdout)
+    jsonschema.Draft4Validator(SCHEMA).validate(log)
+    rules = log["runs"][0]["tool"]["driver"]["rules"]
+    assert [rule["helpUri"] for rule in rules] == [
+        f"https://egress-lint.example.org/docs/rules/{rule.code}.md" for rule in RULES]
+    assert all((ROOT / "docs" / "rules" / f"{rule.code}.md").is_file() for rule in RULES)
