@@ -277,15 +277,15 @@ local_graph = GraphDatabase.driver("neo4j://localhost:7687")
 from celery import Celery
 from kubernetes import client as k8s
 
-# todoruleid: egr201-plain-http-request
+# ruleid: egr201-plain-http-request
 dict_search = Elasticsearch(hosts=[{"host": "es.example.com", "port": 9200, "scheme": "http"}])
 cluster_config = k8s.Configuration()
-# todoruleid: egr201-plain-http-request
+# ruleid: egr201-plain-http-request
 cluster_config.host = "http://k8s.example.com:8080"
-# todoruleid: egr201-plain-http-request
+# ruleid: egr201-plain-http-request
 proxy_config = k8s.Configuration(host="http://k8s.example.com:8001")
 tasks_app = Celery("tasks")
-# todoruleid: egr201-plain-http-request
+# ruleid: egr201-plain-http-request
 tasks_app.conf.broker_url = "amqp://rabbit.example.com:5672//"
 # ok: egr201-plain-http-request
 tls_dict_search = Elasticsearch(hosts=[{"host": "es.example.com", "port": 9200, "scheme": "https"}])

@@ -281,13 +281,13 @@ def send_checked(host, user, password):
 import paho.mqtt.publish as mqtt_publish
 import pyodbc
 
-# todoruleid: egr203-cleartext-connection
+# ruleid: egr203-cleartext-connection
 plain_warehouse = pyodbc.connect("Driver={ODBC Driver 18 for SQL Server};Server=tcp:sql.example.com,1433;Encrypt=no;")
-# todoruleid: egr203-cleartext-connection
+# ruleid: egr203-cleartext-connection
 optional_warehouse = pyodbc.connect("Driver={ODBC Driver 18 for SQL Server};Server=sql.example.com;Encrypt=Optional")
-# todoruleid: egr203-cleartext-connection
+# ruleid: egr203-cleartext-connection
 keyword_warehouse = pyodbc.connect(driver="ODBC Driver 18 for SQL Server", server="sql.example.com", Encrypt="no")
-# todoruleid: egr203-cleartext-connection
+# ruleid: egr203-cleartext-connection
 mqtt_publish.single("alerts", "on", hostname="broker.example.com")
 # ok: egr203-cleartext-connection
 tls_warehouse = pyodbc.connect("Driver={ODBC Driver 18 for SQL Server};Server=sql.example.com;Encrypt=yes;")

@@ -533,14 +533,14 @@ import pyodbc
 CA = "/etc/ssl/internal-ca.pem"
 from celery import Celery
 
-# todoruleid: egr101-verification-disabled
+# ruleid: egr101-verification-disabled
 warehouse = pyodbc.connect("Driver={ODBC Driver 18 for SQL Server};Server=sql.example.com;TrustServerCertificate=yes;")
-# todoruleid: egr101-verification-disabled
+# ruleid: egr101-verification-disabled
 warehouse_engine = create_engine("mssql+pyodbc://app@sql.example.com/dw?driver=ODBC+Driver+18&TrustServerCertificate=yes")
 worker_app = Celery("tasks", broker="rediss://cache.example.com:6380/0")
-# todoruleid: egr101-verification-disabled
+# ruleid: egr101-verification-disabled
 worker_app.conf.update(broker_use_ssl={"ssl_cert_reqs": ssl.CERT_NONE}, task_acks_late=True)
-# todoruleid: egr101-verification-disabled
+# ruleid: egr101-verification-disabled
 mqtt_publish.single("alerts", "on", hostname="broker.example.com", tls={"ca_certs": CA, "cert_reqs": ssl.CERT_NONE})
 # ok: egr101-verification-disabled
 checked_warehouse = pyodbc.connect("Driver={ODBC Driver 18 for SQL Server};Server=sql.example.com;Encrypt=strict;")

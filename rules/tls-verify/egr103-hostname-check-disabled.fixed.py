@@ -124,11 +124,11 @@ import mysql.connector
 import paho.mqtt.publish as mqtt_publish
 
 DB_CA = "/etc/ssl/db-ca.pem"
-# todoruleid: egr103-hostname-check-disabled
+# ruleid: egr103-hostname-check-disabled
 mysql_unnamed = mysql.connector.connect(host="mysql.example.com", ssl_ca=DB_CA, ssl_verify_cert=True)
-# todoruleid: egr103-hostname-check-disabled
+# ruleid: egr103-hostname-check-disabled
 renamed = grpc.secure_channel("pay.example.com:443", grpc.ssl_channel_credentials(), options=[("grpc.ssl_target_name_override", "pay.internal")])
-# todoruleid: egr103-hostname-check-disabled
+# ruleid: egr103-hostname-check-disabled
 mqtt_publish.single("alerts", "on", hostname="broker.example.com", tls={"ca_certs": DB_CA, "insecure": True})
 # ok: egr103-hostname-check-disabled
 mysql_named = mysql.connector.connect(host="mysql.example.com", ssl_ca=DB_CA, ssl_verify_cert=True, ssl_verify_identity=True)

@@ -99,14 +99,14 @@ checked_sftp = pysftp.CnOpts(knownhosts="/etc/ssh/ssh_known_hosts")
 
 
 # --- fabric told to reject unknown host keys afterwards ------------------------------------------------------
-# todook: egr106-ssh-host-key-not-verified
+# ok: egr106-ssh-host-key-not-verified
 checked_deploy = fabric.Connection("web2.example.com", user="deploy")
 checked_deploy.client.load_system_host_keys()
 checked_deploy.client.set_missing_host_key_policy(paramiko.RejectPolicy())
 
 
 def run_checked_fabric(host):
-    # todook: egr106-ssh-host-key-not-verified
+    # ok: egr106-ssh-host-key-not-verified
     with fabric.Connection(host) as conn:
         conn.client.set_missing_host_key_policy(paramiko.RejectPolicy())
         return conn.run("uptime")
