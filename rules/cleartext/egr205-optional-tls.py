@@ -14,17 +14,17 @@ from sqlalchemy import create_engine
 prefer = psycopg2.connect(host="db.example.com", dbname="app", sslmode="prefer")
 # ruleid: egr205-optional-tls
 allow = psycopg2.connect("host=db.example.com dbname=app sslmode=allow")
-# todoruleid: egr205-optional-tls
+# ruleid: egr205-optional-tls
 by_default = psycopg2.connect(host="db.example.com", dbname="app")
-# todoruleid: egr205-optional-tls
+# ruleid: egr205-optional-tls
 url_default = psycopg.connect("postgresql://db.example.com/app")
 # ruleid: egr205-optional-tls
 engine_prefer = create_engine("postgresql+psycopg2://db.example.com/app?sslmode=prefer")
-# todoruleid: egr205-optional-tls
+# ruleid: egr205-optional-tls
 mysql_default = MySQLdb.connect(host="mysql.example.com", user="app")
 # ruleid: egr205-optional-tls
 mysql_preferred = MySQLdb.connect(host="mysql.example.com", ssl_mode="PREFERRED")
-# todoruleid: egr205-optional-tls
+# ruleid: egr205-optional-tls
 connector_default = mysql.connector.connect(host="mysql.example.com", user="app")
 
 
@@ -34,12 +34,12 @@ async def reports():
 
 
 async def reports_default():
-    # todoruleid: egr205-optional-tls
+    # ruleid: egr205-optional-tls
     return await asyncpg.create_pool(host="db.example.com", database="reports")
 
 
 DATABASES = {
-    # todoruleid: egr205-optional-tls
+    # ruleid: egr205-optional-tls
     "default": {"ENGINE": "django.db.backends.postgresql", "HOST": "pg.example.com", "NAME": "app"},
     # ok: egr205-optional-tls
     "secure": {"ENGINE": "django.db.backends.postgresql", "HOST": "pg.example.com",
