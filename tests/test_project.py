@@ -185,3 +185,20 @@ def test_editing_a_caller_in_another_module_rechecks_the_function_it_calls(shop,
     _, second = _check(shop, "--cache-dir", str(cache))
     assert ("myapp/checks.py", 7, "EGR101") not in second
     assert ("myapp/checks.py", 17, "EGR101") in second
+
+
+def test_self_attributes_come_from_base_classes_of_other_modules():
+    proc, _ = _check(SHOP, "--no-cache")
+    lines = proc.stdout.splitlines()
+    assert "myapp/api.py:14:16: EGR101 requests.Session.get() disables certificate verification " \
+           "(verify=False via myapp/base.py:10)" in lines
+    assert "myapp/api.py:34:16: EGR101 requests.Session.post() disables certificate verification " \
+           "(verify=False via myapp/base.py:10)" in lines
+    assert "myapp/api.py:43:5: EGR101 requests.Session.get() disables certificate verification " \
+           "(client verify = False via myapp/http.py:9)" in lines
+
+
+def test_flake8_on_a_subclass_module_reads_its_base_classes_from_disk():
+    proc = flake8("--select", "EGR", "myapp/api.py", cwd=SHOP)
+    found = {(int(f["line"]), f["code"]) for f in parse_lines(proc.stdout)}
+    assert found == {(line, code) for rel, line, code in _expected("ruleid") if rel == "myapp/api.py"}

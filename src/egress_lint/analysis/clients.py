@@ -143,7 +143,15 @@ class Clients:
         return found
 
     def _class_object(self, info: ClassInfo, client_type: ClientType) -> ClientObject:
-        return self._made(info.node, info.scope, client_type, self._constructor_of(client_type))
+        found = self._objects.get(id(info.node))
+        if found is not None:
+            return found
+        base = None
+        if self.resolver.foreign:  # a subclass of a client class of another module: that class's object
+            from .project import foreign_class_object
+
+            base = foreign_class_object(self, info)
+        return self._made(info.node, info.scope, client_type, self._constructor_of(client_type), base)
 
     @staticmethod
     def _constructor_of(client_type: ClientType) -> Optional[Api]:

@@ -63,6 +63,8 @@ _CLIENT_WORDS = frozenset(q.rsplit(".", 1)[-1] for q in list(CONSTRUCTORS) + lis
 _CONSTRUCTOR_CALL = re.compile(r"\b(?:" + "|".join(sorted({re.escape(q.rsplit(".", 1)[-1]) for q in CONSTRUCTORS}))
                                + r")\s*\(")
 _WORD = re.compile(r"\w+|\*")
+_SELF_CLIENT = re.compile(r"self\.(\w+)[ \t]*(?::[^=\n]*)?=[ \t]*(?:[\w.]+\.)?(?:"
+                          + "|".join(sorted({re.escape(q.rsplit(".", 1)[-1]) for q in CONSTRUCTORS})) + r")[ \t]*\(")
 
 
 @lru_cache(maxsize=1)
@@ -146,6 +148,7 @@ class Project:
         self._active: Set[Tuple[str, str]] = set()
         self.reads: Optional[Dict[str, str]] = None  # path -> content hash of every module read for the file
         self.generation = 0  # one per file checked: a module read before is looked at again (stat) once
+        self.bases_wanted = False  # a base class is being looked up (see ModuleEntry.base_class)
 
     # -- files and roots ------------------------------------------------------------------------
     def _file(self, path: str) -> bool:
@@ -389,6 +392,9 @@ class ModuleEntry:
         self._direct = False
         self._kinds: Optional[Dict[str, str]] = None  # module-level name -> what binds it, from the text
         self._bases: Dict[str, Tuple[str, ...]] = {}  # class -> the last word of each base, from the text
+        # class -> the attributes its methods store a client in (``self.session = requests.Session()``),
+        # from the text
+        self._holders: Dict[str, Set[str]] = {}
         self._names_network: Dict[str, bool] = {}
         self._imports: Optional[List[Tuple[ModuleEntry, Tuple[str, ...]]]] = None
         self._aliases: Dict[str, Tuple[ModuleEntry, str]] = {}
@@ -533,6 +539,20 @@ class ModuleEntry:
             return None
         return self.project.find_module(parts, self.project.roots(self.root))
 
+    def base_class(self, qualname: str, attr: Optional[str] = None) -> Optional[Value]:
+        """What an import binding names when it is used as a base class (``attr`` read from it for
+        ``base.BaseClient``): as ``import_value``, but a class whose body makes a client is parsed
+        (it may keep one on ``self`` for its subclasses), which a plain use of the name never costs."""
+        project = self.project
+        outer, project.bases_wanted = project.bases_wanted, True
+        try:
+            value = self.import_value(qualname)
+            if attr is not None and isinstance(value, Module):
+                value = value.module.member(attr)
+            return value
+        finally:
+            project.bases_wanted = outer
+
     def import_value(self, qualname: str) -> Optional[Value]:
         """What an import binding's qualname (``..pkg.mod.name``) resolves to in the project, or
         None when it names no module of the project."""
@@ -599,6 +619,9 @@ class ModuleEntry:
         """``module.name``: what the module binds to ``name`` when it has run, or its submodule."""
         project = self.project
         known = self.exports.get(name)
+        if known is not None and self.project.bases_wanted and self.model_if_loaded is None \
+                and self._kinds is not None and name in self._holders:
+            known = None  # asked before as a plain name (not parsed); now as a base class
         if known is not None:
             project._touch(self)
             project._replay(known[1])
@@ -728,6 +751,8 @@ class ModuleEntry:
         kind = kinds.get(name)
         if kind is None:
             return "*" in kinds
+        if name in self._holders and self.project.bases_wanted:
+            return True  # a class that may keep a client on ``self``: parsed when named as a base
         if kind == "forward":  # may be a helper: only where a request can be made
             return self._direct or any(names for _, names in self._import_table())
         if kind == "class":
@@ -759,16 +784,22 @@ class ModuleEntry:
         tops = list(_TOP_LEVEL.finditer(text))
         calls = [m.start() for m in _CONSTRUCTOR_CALL.finditer(text)] \
             if any(word in text for word in _CLIENT_WORDS) else []
+        self._holders = {}
         for i, match in enumerate(tops):
             keyword, name, bases = match.group(1), match.group(2), match.group(3)
+            end = tops[i + 1].start() if i + 1 < len(tops) else len(text)
+            at = bisect.bisect_left(calls, match.end())
+            constructs = at < len(calls) and calls[at] < end  # a client constructor is called in its body
             if keyword == "class":
                 kind = "class" if bases and bases.strip() not in ("", "object") else "plain"
                 if kind == "class":
                     self._bases[name] = tuple(w.rsplit(".", 1)[-1] for w in re.findall(r"[\w.]+", bases))
+                if constructs:  # may keep a client in an attribute (``self.session = requests.Session()``)
+                    attributes = set(_SELF_CLIENT.findall(text, match.end(), end))
+                    if attributes:
+                        self._holders[name] = attributes
             else:  # a factory when a client constructor is called before the next def or class
-                end = tops[i + 1].start() if i + 1 < len(tops) else len(text)
-                at = bisect.bisect_left(calls, match.end())
-                kind = "factory" if at < len(calls) and calls[at] < end else \
+                kind = "factory" if constructs else \
                     "forward" if bases and _forwards(bases, text, match.end(), end) else "plain"
             if kinds.get(name) in (None, "plain"):
                 kinds[name] = kind
@@ -1033,6 +1064,25 @@ def _calls_through(call: ast.Call, scope, local: Dict[str, str], function: str) 
     return bindings is not None and len(bindings) == 1 and bindings[0].kind == "import"
 
 
+def foreign_class_object(clients, info):
+    """For a class of this module whose base class (a client class) is defined in another module of
+    the project: the object that module made for that class, with its configuration (``self.verify
+    = False`` in its ``__init__``); None otherwise."""
+    resolver = clients.resolver
+    context = resolver.project
+    if context is None:
+        return None
+    for klass in resolver._hierarchy(info)[1:]:
+        owner = context._foreign(klass.scope)
+        if owner is None:
+            continue
+        theirs = owner._configured_clients()
+        client_type = theirs.class_type(klass) if theirs is not None else None
+        if client_type is not None:
+            return theirs._class_object(klass, client_type)
+    return None
+
+
 def _view(clients, theirs):
     if theirs is None:
         return None
@@ -1085,16 +1135,38 @@ def needs_analysis(text: str, path: str) -> bool:
     for local, (target, original) in aliases.items():
         module = target if not original else target.submodule(original)
         if module is None:
-            if target.name_network(original, 0):
+            if target.name_network(original, 0) or _subclasses_holder(text, local, target, original):
                 return True
             continue
         if not module.may_offer_network():
             continue
         attributes = {m.group(1) for m in re.finditer(re.escape(local) + r"\.(\w+)", text)
                       if not (m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "_."))}
-        if any(module.name_network(attribute, 0) for attribute in attributes):
+        if any(module.name_network(attribute, 0) or _subclasses_holder(text, f"{local}.{attribute}", module, attribute)
+               for attribute in attributes):
             return True
     return False
+
+
+def _subclasses_holder(text: str, spelled: str, target: ModuleEntry, name: str) -> bool:
+    """Does the text subclass ``name`` of ``target`` (spelled ``spelled`` here), a class whose body
+    makes a client (``self.session = requests.Session()``) that the subclass may use?"""
+    if "class" not in text:
+        return False
+    target._ensure_kinds()
+    attributes = target._holders.get(name)
+    if attributes is None:
+        origin = target._imports_of(name)  # re-exported through an __init__
+        if origin is None or not origin[1]:
+            return False
+        origin[0]._ensure_kinds()
+        attributes = origin[0]._holders.get(origin[1])
+        if attributes is None:
+            return False
+    # the subclass uses one of the attributes the base class keeps a client in
+    return re.search(r"\bself\.(?:" + "|".join(sorted(attributes)) + r")\b", text) is not None \
+        and re.search(r"^[ \t]*class[ \t]+\w+[ \t]*\([^)]*(?<![\w.])" + re.escape(spelled) + r"(?![\w.])",
+                      text, re.M) is not None
 
 
 def _network_value(value: Value, depth: int, library_modules: bool = True) -> bool:
@@ -1129,6 +1201,7 @@ def _network_value(value: Value, depth: int, library_modules: bool = True) -> bo
 
 
 _LIBRARY_MODULES = frozenset(MODULES)
+
 
 
 def _worth_a_look(bindings) -> bool:

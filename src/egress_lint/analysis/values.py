@@ -731,15 +731,48 @@ class Resolver:
             index += 1
             for base in current.node.bases:
                 # By name only: resolving here could start a new top-level question in the middle
-                # of another one. A dotted base is never a class of this module.
-                if type(base) is not ast.Name:
-                    continue
-                bindings = current.outer.lookup(base.id)
-                if bindings is not None and len(bindings) == 1 and bindings[0].kind == "class":
-                    base_info = self.index.classes.get(bindings[0].node)
-                    if base_info is not None and base_info not in found:
-                        found.append(base_info)
+                # of another one. A dotted base is a class of another module of the project, or none.
+                base_info = self._base_class(base, current.outer)
+                if base_info is not None and base_info not in found:
+                    found.append(base_info)
         return found
+
+    def _base_class(self, base: ast.AST, outer: Scope) -> Optional[ClassInfo]:
+        """The class a base names: a class of the module that defines the subclass (bound once), or a
+        class another module of the project defines, imported by name (``from .base import
+        BaseClient``) or read from an imported module (``base.BaseClient``)."""
+        attr = None
+        if type(base) is ast.Attribute and type(base.value) is ast.Name:
+            attr, base = base.attr, base.value
+        if type(base) is not ast.Name:
+            return None
+        bindings = outer.lookup(base.id)
+        if bindings is None or len(bindings) != 1:
+            return None
+        binding = bindings[0]
+        if binding.kind == "class" and attr is None:
+            try:
+                return self.index.classes[binding.node]  # also a class of another loaded module
+            except KeyError:
+                return None
+        if binding.kind != "import" or self.project is None:
+            return None
+        module = outer.module()
+        entry = self.project if module is self.index.module else self.project.project.owner(module)
+        value = entry.base_class(binding.qualname, attr) if entry is not None else None
+        if isinstance(value, LocalClass):
+            self.foreign = True
+            return value.info
+        return None
+
+    def _where(self, scope: Scope, name: str, line: int) -> str:
+        """How ``via`` names a binding: "name, line N" in this module, "myapp/base.py:N" in another."""
+        module = scope.module()
+        if self.project is not None and module is not self.index.module:
+            owner = self.project.project.owner(module)
+            if owner is not None:
+                return f"{owner.rel}:{line}"
+        return f"{name}, line {line}"
 
     def _self_attribute(self, info: ClassInfo, attr: str, depth: int) -> Value:
         """``self.attr``: what the methods of the class and of its local base classes store there,
@@ -757,8 +790,8 @@ class Resolver:
         stores, default_at, outside = shape
         if len(stores) > MAX_OPTIONS:
             return UNKNOWN
-        values: List[Value] = [self.resolve(value, method_scope, depth).through(f"self.{attr}, line {stmt.lineno}")
-                               for stmt, value, method_scope in stores]
+        values: List[Value] = [self.resolve(value, method_scope, depth).through(
+            self._where(method_scope, f"self.{attr}", stmt.lineno)) for stmt, value, method_scope in stores]
         if default_at is not None:
             values.append(self._class_value(default_at, attr, depth))
         if not values:
@@ -825,7 +858,7 @@ class Resolver:
             return UNKNOWN
         if binding.kind == "assign":
             return self.resolve(binding.value, klass.scope, depth).through(
-                f"{klass.node.name}.{attr}, line {binding.line}")
+                self._where(klass.scope, f"{klass.node.name}.{attr}", binding.line))
         if binding.kind == "def":
             return LocalFunction(binding.node, self.index.functions[binding.node])
         return UNKNOWN
