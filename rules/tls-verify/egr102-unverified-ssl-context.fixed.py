@@ -234,3 +234,31 @@ def subject_compared_not_fingerprint(host):
     if tls.getpeercert().get("subject") != PINNED_SHA256:
         raise ssl.SSLError("unexpected certificate")
     return tls
+
+
+class PinnedApiConnection(http.client.HTTPSConnection):
+    def __init__(self, host, pin):
+        trusting = ssl.create_default_context()
+        trusting.check_hostname = False
+        # todook: egr102-unverified-ssl-context
+        trusting.verify_mode = ssl.CERT_NONE
+        super().__init__(host, context=trusting)
+        self.pin = pin
+
+    def connect(self):
+        super().connect()
+        if hashlib.sha256(self.sock.getpeercert(binary_form=True)).hexdigest() != self.pin:
+            self.close()
+            raise ssl.SSLError("unexpected certificate")
+
+
+class FingerprintLaterConnection(http.client.HTTPSConnection):
+    def __init__(self, host):
+        trusting = ssl.create_default_context()
+        trusting.check_hostname = False
+        # ruleid: egr102-unverified-ssl-context
+        trusting.verify_mode = ssl.CERT_NONE
+        super().__init__(host, context=trusting)
+
+    def fingerprint_matches(self, pin):
+        return hashlib.sha256(self.sock.getpeercert(binary_form=True)).hexdigest() == pin

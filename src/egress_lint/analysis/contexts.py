@@ -192,6 +192,8 @@ def _pinned_connection(model, site) -> set:
     scope = _function_of(site.scope)
     made = _maker(model, scope, site.receiver)
     if made is None:
+        made, scope = _own_connection(model, scope, site.receiver)
+    if made is None:
         return set()
     found = {id(made)}
     context = None
@@ -230,6 +232,34 @@ def _maker(model, scope, receiver) -> Optional[ast.Call]:
         else:
             return None
     return None
+
+
+def _own_connection(model, scope, receiver):
+    """A connection class that checks the pin in its own ``connect()`` (``self.sock.getpeercert(...)``
+    after ``super().connect()``): the connection is ``self``, given its context by the
+    ``super().__init__(..., context=ctx)`` call of the class's ``__init__``. (call, __init__ scope)
+    or (None, None)."""
+    info = scope.class_info if scope is not None else None
+    if info is None or scope.node.name != "connect" or not isinstance(receiver, ast.Attribute) \
+            or not isinstance(receiver.value, ast.Name) or receiver.value.id != scope.self_name:
+        return None, None
+    if not any(isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "connect"
+               and _is_super(node.func.value) for node in ast.walk(scope.node)):
+        return None, None
+    init = next((item for item in info.node.body if isinstance(item, ast.FunctionDef) and item.name == "__init__"),
+                None)
+    init_scope = model.index.functions.get(init) if init is not None else None
+    if init_scope is None:
+        return None, None
+    for node in ast.walk(init):
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "__init__" \
+                and _is_super(node.func.value) and any(k.arg in _CONTEXT_KEYWORDS for k in node.keywords):
+            return node, init_scope
+    return None, None
+
+
+def _is_super(expr) -> bool:
+    return isinstance(expr, ast.Call) and isinstance(expr.func, ast.Name) and expr.func.id == "super"
 
 
 def _only_for(scope, name: str, made: ast.Call) -> bool:
