@@ -12,12 +12,15 @@ CURL = ClientType(
     name="pycurl.Curl",
     library="pycurl",
     method_switches=(
-        ("setopt", TlsSwitch(Arg("value", 1), VERIFY, (FALSE,), selector=("pycurl.SSL_VERIFYPEER",))),
-        ("setopt", TlsSwitch(Arg("value", 1), HOSTNAME, (FALSE,), selector=("pycurl.SSL_VERIFYHOST",))),
+        ("setopt", TlsSwitch(Arg("value", 1), VERIFY, (FALSE,), selector=("pycurl.SSL_VERIFYPEER",),
+                             hint="setopt(pycurl.SSL_VERIFYPEER, 1), the default (pycurl.CAINFO names a private CA)")),
+        ("setopt", TlsSwitch(Arg("value", 1), HOSTNAME, (FALSE,), selector=("pycurl.SSL_VERIFYHOST",),
+                             hint="setopt(pycurl.SSL_VERIFYHOST, 2), the default")),
     ),
 )
 
-_VALIDATE = (TlsSwitch(Arg("validate_cert"), VERIFY, (FALSE,)),)
+_VALIDATE = (TlsSwitch(Arg("validate_cert"), VERIFY, (FALSE,),
+                       hint="validate_cert=True, the default (ca_certs= names a private CA)"),)
 _FETCH = Api("tornado.httpclient.AsyncHTTPClient.fetch", "tornado", url=Arg("request", 0), tls=_VALIDATE,
              payload=Payload(body=(Arg("body"),), headers=Arg("headers"), auth=None))
 TORNADO_ASYNC = ClientType(name="tornado.httpclient.AsyncHTTPClient", library="tornado", methods={"fetch": _FETCH})
@@ -30,7 +33,9 @@ LIBRARY = Library(
     modules=("httplib2", "pycurl"),
     constructors=(
         ("httplib2.Http", Api("httplib2.Http", "httplib2", makes=HTTPLIB2.name,
-                              tls=(TlsSwitch(Arg("disable_ssl_certificate_validation"), VERIFY, (TRUE,)),))),
+                              tls=(TlsSwitch(Arg("disable_ssl_certificate_validation"), VERIFY, (TRUE,),
+                                             hint="Http(ca_certs=...) without "
+                                                  "disable_ssl_certificate_validation"),))),
         ("pycurl.Curl", Api("pycurl.Curl", "pycurl", makes=CURL.name)),
     ),
     client_types=(HTTPLIB2, CURL),

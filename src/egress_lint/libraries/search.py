@@ -1,10 +1,13 @@
 """Elasticsearch and OpenSearch clients."""
 from .schemes import SEARCH
-from .spec import FALSE, HOSTNAME, VERIFY, Api, Arg, Library, TlsSwitch
+from .spec import FALSE, HOSTNAME, VERIFY, WARNINGS, Api, Arg, Library, TlsSwitch
 
 _TLS = (
     TlsSwitch(Arg("verify_certs"), VERIFY, (FALSE,)),
     TlsSwitch(Arg("ssl_assert_hostname"), HOSTNAME, (FALSE,)),
+    # Silences only the warning that verify_certs=False makes: alone it changes nothing.
+    TlsSwitch(Arg("ssl_show_warn"), WARNINGS, (FALSE,), hint="drop ssl_show_warn=False and verify the server "
+                                                             "(verify_certs=True, ca_certs= for a private CA)"),
 )
 _CREDENTIALS = (Arg("basic_auth"), Arg("api_key"), Arg("http_auth"), Arg("bearer_auth"))
 

@@ -19,6 +19,7 @@ PROTOCOL = "protocol"  # the TLS protocol version or cipher suites allowed
 CLEARTEXT = "cleartext"  # whether the connection is encrypted at all (database, cache and broker clients)
 OPTIONAL_TLS = "optional-tls"  # TLS only when the server offers it: the connection may fall back to cleartext
 HOST_KEY = "host-key"  # SSH server authentication (known_hosts, host-key policy)
+WARNINGS = "warnings"  # the client's own warning about an unverified connection (elasticsearch ssl_show_warn)
 
 # Predicates naming the values that switch an effect off.
 FALSE = "false"  # False or 0 (None keeps the library default)

@@ -3,8 +3,10 @@ from .spec import CERT_NONE, FALSE, HOSTNAME, VERIFY, Api, Arg, ClientType, Libr
 
 # websocket-client takes its TLS settings as a dict: sslopt={"cert_reqs": ssl.CERT_NONE, "check_hostname": False}.
 _SSLOPT = (
-    TlsSwitch(Arg("cert_reqs"), VERIFY, (CERT_NONE,), within=Arg("sslopt")),
-    TlsSwitch(Arg("check_hostname"), HOSTNAME, (FALSE,), within=Arg("sslopt")),
+    TlsSwitch(Arg("cert_reqs"), VERIFY, (CERT_NONE,), within=Arg("sslopt"),
+              hint='sslopt={"cert_reqs": ssl.CERT_REQUIRED} (the default; "ca_certs" names a private CA)'),
+    TlsSwitch(Arg("check_hostname"), HOSTNAME, (FALSE,), within=Arg("sslopt"),
+              hint='sslopt without "check_hostname": False'),
 )
 WEBSOCKET_APP = ClientType(
     name="websocket.WebSocketApp",

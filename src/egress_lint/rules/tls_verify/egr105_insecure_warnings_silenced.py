@@ -1,6 +1,8 @@
 """EGR105: the warning about unverified HTTPS requests is silenced."""
+from ...analysis.tls import weakenings
 from ...analysis.values import Const, Ref
 from ...diagnostics import Fix
+from ...libraries.spec import VERIFY, WARNINGS
 from ...libraries.urllib3 import INSECURE_REQUEST_WARNINGS
 from ...libraries.warning_filters import IGNORE_ACTION, SILENCERS
 from ...rule import Invalid, Rule, Valid
@@ -18,7 +20,9 @@ class InsecureWarningsSilenced(Rule):
 Finds calls that hide urllib3's `InsecureRequestWarning`: `urllib3.disable_warnings()` with no
 argument or with `InsecureRequestWarning` (also through `requests.packages.urllib3`), and
 `warnings.filterwarnings` / `warnings.simplefilter` with action `"ignore"` for that category.
-Silencing other warning categories is not reported.
+Silencing other warning categories is not reported. A client's own switch for that warning
+(Elasticsearch / OpenSearch `ssl_show_warn=False`) is reported where the same call turns
+verification off (`verify_certs=False`); alone it changes nothing and is not reported.
 """
     why = """
 The warning is the only run-time sign that a request went out without certificate verification.
@@ -78,3 +82,13 @@ every top-level import of a package's `__init__.py` or of a compatibility module
                     continue
                 fix = Fix("remove-statement", safe=True) if site.call in model.index.call_statements else None
                 yield self.report(site.call, f"{qualname}() silences InsecureRequestWarning", fix)
+        # A client's switch for its own warning, on a call that turns verification off (the library tables).
+        unverified = {id(w.node) for w in weakenings(model, VERIFY)}
+        for weakening in weakenings(model, WARNINGS):
+            if id(weakening.node) not in unverified:
+                continue
+            fix = None
+            if weakening.written_here:
+                fix = Fix("remove-keyword", safe=True, detail=(("keyword", weakening.setting.split("=", 1)[0]),))
+            yield self.report(weakening.node, f"{weakening.subject} silences its warning about the unverified "
+                                              f"connection ({weakening.setting})", fix, hint=weakening.remedy)
