@@ -202,3 +202,14 @@ def test_flake8_on_a_subclass_module_reads_its_base_classes_from_disk():
     proc = flake8("--select", "EGR", "myapp/api.py", cwd=SHOP)
     found = {(int(f["line"]), f["code"]) for f in parse_lines(proc.stdout)}
     assert found == {(line, code) for rel, line, code in _expected("ruleid") if rel == "myapp/api.py"}
+
+
+def test_class_attributes_of_a_plain_class_in_another_module():
+    proc, found = _check(SHOP, "--no-cache")
+    lines = proc.stdout.splitlines()
+    assert "myapp/report.py:20:5: EGR101 requests.post() disables certificate verification " \
+           "(verify=False via myapp/settings.py:11)" in lines
+    assert "myapp/report.py:22:5: EGR201 requests.post() sends a request over plain HTTP to " \
+           "http://hooks.acme.io/v1/send" in lines
+    assert ("myapp/report.py", 26, "EGR101") in found  # conf.Config.VERIFY
+    assert not any(path == "myapp/report.py" and line == 24 for path, line, _ in found)  # Config.STRICT

@@ -26,8 +26,8 @@ from functools import lru_cache
 from typing import Dict, Iterable, List, Optional, Set, Tuple
 
 from ..libraries import CLIENT_TYPES, CONSTRUCTORS, FUNCTIONS, MODULES, canonical
-from .values import (MAX_CALLERS, NOT_PASSED, UNKNOWN, CallResult, LocalClass, LocalFunction, Module, Partial, Ref,
-                     Resolver, SelfRef, Unknown, Value, passed_argument)
+from .values import (MAX_CALLERS, NOT_PASSED, UNKNOWN, CallResult, LocalClass, LocalFunction, Module, Partial,
+                     ProjectClass, Ref, Resolver, SelfRef, Unknown, Value, passed_argument)
 
 MAX_HOPS = 40  # module-to-module steps of one resolution
 # Modules kept parsed between files, by the size of their source: a parsed and modelled module takes
@@ -395,6 +395,8 @@ class ModuleEntry:
         # class -> the attributes its methods store a client in (``self.session = requests.Session()``),
         # from the text
         self._holders: Dict[str, Set[str]] = {}
+        self._plain_classes: Set[str] = set()  # classes without bases (``class Config:``), from the text
+        self._indented: frozenset = frozenset()  # names assigned in an indented block, from the text
         self._names_network: Dict[str, bool] = {}
         self._imports: Optional[List[Tuple[ModuleEntry, Tuple[str, ...]]]] = None
         self._aliases: Dict[str, Tuple[ModuleEntry, str]] = {}
@@ -649,7 +651,12 @@ class ModuleEntry:
         return value
 
     def _member(self, name: str) -> Value:
+        if "." in name:  # ``Config.VERIFY``: a class attribute of a class this module defines
+            return self._class_attribute(*name.split(".", 1))
         if self.model_if_loaded is None:
+            if self._ensure_kinds().get(name) == "plain" and name in self._plain_classes \
+                    and not (self.project.bases_wanted and name in self._holders) and self.size <= MAX_DIRECT_BYTES:
+                return ProjectClass(self, name)  # parsed only when an attribute of it is read
             if not self._worth_parsing(name):
                 return UNKNOWN
             if self._kinds.get(name) == "import":  # a re-export: read where it comes from, no parse here
@@ -686,6 +693,30 @@ class ModuleEntry:
                 if candidate in FUNCTIONS or candidate in CONSTRUCTORS or candidate in CLIENT_TYPES:
                     return Ref(candidate)
         return UNKNOWN
+
+    def _class_attribute(self, name: str, attr: str) -> Value:
+        """``Config.VERIFY`` where ``class Config:`` is defined here: the class attribute, parsed only
+        when the text assigns the name in an indented block."""
+        self._ensure_kinds()
+        if attr not in self._indented:
+            return UNKNOWN
+        model = self.model()
+        if model is None:
+            return UNKNOWN
+        bindings = model.index.module.bindings.get(name)
+        if not bindings or len(bindings) != 1 or bindings[0].kind != "class":
+            return UNKNOWN
+        info = model.index.classes.get(bindings[0].node)
+        if info is None:
+            return UNKNOWN
+        resolver = model.resolver
+        saved = resolver._cut, resolver._height, resolver._cut_memo
+        resolver._cut_memo = {}
+        try:
+            value = resolver._class_attribute(info, attr, 1) or UNKNOWN
+        finally:
+            resolver._cut, resolver._height, resolver._cut_memo = saved
+        return self._localise(value)
 
     def _localise(self, value: Value) -> Value:
         """Say in which file a value was found: "VERIFY, line 9" becomes "myapp/http.py:9"."""
@@ -785,6 +816,7 @@ class ModuleEntry:
         calls = [m.start() for m in _CONSTRUCTOR_CALL.finditer(text)] \
             if any(word in text for word in _CLIENT_WORDS) else []
         self._holders = {}
+        self._plain_classes = set()
         for i, match in enumerate(tops):
             keyword, name, bases = match.group(1), match.group(2), match.group(3)
             end = tops[i + 1].start() if i + 1 < len(tops) else len(text)
@@ -792,6 +824,8 @@ class ModuleEntry:
             constructs = at < len(calls) and calls[at] < end  # a client constructor is called in its body
             if keyword == "class":
                 kind = "class" if bases and bases.strip() not in ("", "object") else "plain"
+                if kind == "plain":
+                    self._plain_classes.add(name)
                 if kind == "class":
                     self._bases[name] = tuple(w.rsplit(".", 1)[-1] for w in re.findall(r"[\w.]+", bases))
                 if constructs:  # may keep a client in an attribute (``self.session = requests.Session()``)
@@ -806,8 +840,10 @@ class ModuleEntry:
         for name, value in _ASSIGNED.findall(text):
             # ``x = Client(...)`` or ``get = requests.get`` may be a network value; a literal cannot
             kinds[name] = "assign" if kinds.get(name) == "assign" or _CALL_OR_NAME.match(value) else "literal"
-        for name in _INDENTED_ASSIGN.findall(text):  # under ``if``/``try`` (or in a function)
+        indented = _INDENTED_ASSIGN.findall(text)
+        for name in indented:  # under ``if``/``try`` (or in a function)
             kinds.setdefault(name, "assign")
+        self._indented = frozenset(indented)  # also class attributes (``Config.VERIFY``)
         for word in _WORD.findall(_import_lines(text)):
             kinds[word] = "import"
         self._kinds = kinds

@@ -159,6 +159,18 @@ class Module(Value):
         self.module = module  # its ModuleEntry: ``module.member(name)`` is what it binds to ``name``
 
 
+class ProjectClass(Value):
+    """A class without bases of another module of the project (``class Config:``), not parsed yet:
+    reading an attribute of it (``Config.VERIFY``) reads that module's class attribute."""
+
+    __slots__ = ("module", "name")
+
+    def __init__(self, module, name: str) -> None:
+        super().__init__()
+        self.module = module  # its ModuleEntry
+        self.name = name
+
+
 class Member(Value):
     """An attribute of a value that is not a module: ``req.prepare``, ``session.prepare_request``."""
 
@@ -711,6 +723,8 @@ class Resolver:
             return self._class_attribute(base.info, attr, depth) or UNKNOWN
         if isinstance(base, Module):
             return base.module.member(attr)
+        if isinstance(base, ProjectClass):
+            return base.module.member(f"{base.name}.{attr}")
         if isinstance(base, SelfRef):
             return self._self_attribute(base.info, attr, depth)
         if isinstance(base, CallResult):
