@@ -294,7 +294,11 @@ def _at_call(model: SemanticModel, point: EgressPoint, effect: str) -> Iterator[
             if value is None and switch.default:
                 setting = f"{switch.arg.name} not set: {switch.default}"
             elif switch.within is not None and value is not None and "the connection string" not in value.via:
-                setting = f"{switch.within.name}={{{switch.arg.name!r}: ...}}: " + setting
+                from .values import Items
+
+                pairs = isinstance(site.value(switch.within), Items)  # gRPC options: a list of (name, value)
+                shown = f"[({switch.arg.name!r}, ...)]" if pairs else f"{{{switch.arg.name!r}: ...}}"
+                setting = f"{switch.within.name}={shown}: " + setting
             remedy = switch.hint
             if not remedy and connection is not None:
                 from .transport import tls_remedy
