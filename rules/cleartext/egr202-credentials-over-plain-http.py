@@ -126,11 +126,11 @@ import redis
 
 
 def cache_client(password):
-    # todoruleid: egr202-credentials-over-plain-http
+    # ruleid: egr202-credentials-over-plain-http
     return redis.Redis(host="cache.example.com", password=password)
 
 
-# todoruleid: egr202-credentials-over-plain-http
+# ruleid: egr202-credentials-over-plain-http
 pg_plain = psycopg2.connect(host="db.example.com", dbname="app", user="app", password=os.environ["PGPASSWORD"],
                             sslmode="disable")
 # todoruleid: egr202-credentials-over-plain-http
@@ -146,9 +146,9 @@ local_cache = redis.Redis(host="localhost", password=os.environ["REDIS_PASSWORD"
 import boto3
 from elasticsearch import Elasticsearch
 
-# todoruleid: egr202-credentials-over-plain-http
+# ruleid: egr202-credentials-over-plain-http
 search = Elasticsearch("http://es.example.com:9200", basic_auth=("elastic", os.environ["ES_PASSWORD"]))
-# todoruleid: egr202-credentials-over-plain-http
+# ruleid: egr202-credentials-over-plain-http
 objects = boto3.client("s3", endpoint_url="http://minio.example.com:9000",
                        aws_secret_access_key=os.environ["MINIO_SECRET"])
 # ok: egr202-credentials-over-plain-http
@@ -159,12 +159,12 @@ secure_search = Elasticsearch("https://es.example.com:9200", api_key=os.environ[
 import paho.mqtt.client as mqtt
 import pika
 
-# todoruleid: egr202-credentials-over-plain-http
+# ruleid: egr202-credentials-over-plain-http
 rabbit = pika.ConnectionParameters(host="rabbit.example.com",
                                    credentials=pika.PlainCredentials("orders", os.environ["RABBIT_PASSWORD"]))
 telemetry = mqtt.Client()
 telemetry.username_pw_set("device", os.environ["MQTT_PASSWORD"])
-# todoruleid: egr202-credentials-over-plain-http
+# ruleid: egr202-credentials-over-plain-http
 telemetry.connect("broker.example.com", 1883)
 secure_telemetry = mqtt.Client()
 secure_telemetry.username_pw_set("device", os.environ["MQTT_PASSWORD"])
@@ -183,24 +183,24 @@ from kubernetes import client as k8s
 
 import payments_pb2_grpc
 
-# todoruleid: egr202-credentials-over-plain-http
+# ruleid: egr202-credentials-over-plain-http
 payments_channel = grpc.insecure_channel("payments.example.com:50051")
 payments = payments_pb2_grpc.PaymentsStub(payments_channel)
 payments.Charge({}, metadata=[("authorization", "Bearer " + os.environ["PAYMENTS_TOKEN"])])
-# todoruleid: egr202-credentials-over-plain-http
+# ruleid: egr202-credentials-over-plain-http
 directory_server = ldap3.Server("dc.example.com")
 directory = ldap3.Connection(directory_server, "cn=svc,dc=example,dc=com", os.environ["LDAP_PASSWORD"], auto_bind=True)
-# todoruleid: egr202-credentials-over-plain-http
+# ruleid: egr202-credentials-over-plain-http
 legacy_directory = ldap.initialize("ldap://dc.example.com")
 legacy_directory.simple_bind_s("cn=svc,dc=example,dc=com", os.environ["LDAP_PASSWORD"])
-# todoruleid: egr202-credentials-over-plain-http
+# ruleid: egr202-credentials-over-plain-http
 mqtt_publish.single("alerts", "on", hostname="broker.example.com", auth={"username": "dev", "password": os.environ["MQTT_PASSWORD"]})
 # todoruleid: egr202-credentials-over-plain-http
 warehouse = pyodbc.connect("Driver={ODBC Driver 18 for SQL Server};Server=sql.example.com;UID=app;PWD=" + os.environ["SQL_PASSWORD"] + ";Encrypt=no")
-# todoruleid: egr202-credentials-over-plain-http
+# ruleid: egr202-credentials-over-plain-http
 dict_search = Elasticsearch([{"host": "es.example.com", "port": 9200, "scheme": "http"}], basic_auth=("elastic", os.environ["ES_PASSWORD"]))
 cluster_config = k8s.Configuration()
-# todoruleid: egr202-credentials-over-plain-http
+# ruleid: egr202-credentials-over-plain-http
 cluster_config.host = "http://k8s.example.com:8080"
 cluster_config.api_key["authorization"] = os.environ["K8S_TOKEN"]
 audit_channel = grpc.insecure_channel("audit.example.com:50051")
