@@ -63,7 +63,7 @@ keyed.headers["X-API-Key"] = TOKEN
 keyed.post(BASE + "/invoices", json={"amount": 1})
 
 client = httpx.Client(base_url="http://billing.example.com", headers={"Authorization": "Bearer " + TOKEN})
-# todoruleid: egr202-credentials-over-plain-http
+# ruleid: egr202-credentials-over-plain-http
 client.get("/invoices")
 
 
