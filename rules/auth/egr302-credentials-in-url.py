@@ -62,7 +62,7 @@ def more(push_key, secret, proto, member):
     base = {"format": "json"}
     payload = base.copy()
     payload["secret"] = secret
-    # todoruleid: egr302-credentials-in-url
+    # ruleid: egr302-credentials-in-url
     requests.post("https://push.example.com/feed", params=payload)
     # ruleid: egr302-credentials-in-url
     requests.get(proto + "//rates.example.com/latest?base=EUR&access_key={}".format(push_key))
@@ -81,18 +81,18 @@ def more(push_key, secret, proto, member):
 
 def api_call(params, api_key):
     params["key"] = api_key
-    # todoruleid: egr302-credentials-in-url
+    # ruleid: egr302-credentials-in-url
     return requests.get("https://scan.example.com/search", params=params)
 
 
 keyed = requests.Session()
 keyed.params = {"api_key": KEY}
-# todoruleid: egr302-credentials-in-url
+# ruleid: egr302-credentials-in-url
 keyed.get("https://api.example.com/items")
 
 updated = requests.Session()
 updated.params.update({"auth_token": KEY})
-# todoruleid: egr302-credentials-in-url
+# ruleid: egr302-credentials-in-url
 updated.get("https://api.example.com/items")
 
 
@@ -111,11 +111,11 @@ import psycopg2
 import pymongo
 from sqlalchemy import create_engine
 
-# todoruleid: egr302-credentials-in-url
+# ruleid: egr302-credentials-in-url
 pg = psycopg2.connect("postgresql://app:s3cr3t-value@db.example.com/app?sslmode=verify-full")
-# todoruleid: egr302-credentials-in-url
+# ruleid: egr302-credentials-in-url
 mongo = pymongo.MongoClient("mongodb+srv://app:s3cr3t-value@cluster.example.com/app")
-# todoruleid: egr302-credentials-in-url
+# ruleid: egr302-credentials-in-url
 engine = create_engine(f"postgresql://app:{os.environ['DB_PASSWORD']}@db.example.com/app?sslmode=verify-full")
 # ok: egr302-credentials-in-url
 engine_env = create_engine(os.environ["DATABASE_URL"])
@@ -187,5 +187,5 @@ trusted = pyodbc.connect("Driver={ODBC Driver 18 for SQL Server};Server=sql.exam
 
 def one_line_store(secret):
     base_query = {"format": "json"}
-    # todoruleid: egr302-credentials-in-url
+    # ruleid: egr302-credentials-in-url
     signed = base_query.copy(); signed["secret"] = secret; requests.post("https://push.example.com/feed", params=signed)
