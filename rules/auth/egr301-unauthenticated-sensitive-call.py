@@ -308,3 +308,21 @@ def disable_member(member_id):
 def disable_member_signed(member_id):
     # ok: egr301-unauthenticated-sensitive-call
     return requests.post(f"https://members.example.net/users/{member_id}/disable", headers=_signed_headers())
+
+
+def _headers_with(extra):
+    headers = {"Content-Type": "application/json"}
+    headers.update(extra)
+    return headers
+
+
+def disable_with_caller_headers(member_id, extra):
+    # ok: egr301-unauthenticated-sensitive-call
+    return requests.post(f"https://members.example.net/users/{member_id}/disable", headers=_headers_with(extra))
+
+
+def disable_with_merged_headers(member_id, extra):
+    headers = {"Accept": "application/json"}
+    headers.update(extra)
+    # ok: egr301-unauthenticated-sensitive-call
+    return requests.post(f"https://members.example.net/users/{member_id}/disable", headers=headers)

@@ -105,7 +105,7 @@ class _Collector:
             return
         for name, (expr, scope) in self.model.resolver.dict_entries(value, node).items():
             self.header(name, self.model.resolve(expr, scope), where, node)
-        if not value.complete:
+        if not value.complete or opaque_update(self.model, value, node):
             self.found.append(AuthEvidence("unknown", where, node, "headers=", value, certain=False))
 
     def returned_headers(self, value: CallResult, where: str, node: ast.AST) -> bool:
@@ -125,7 +125,7 @@ class _Collector:
         for at, made in dicts:
             for name, (expr, entry_scope) in owner.resolver.dict_entries(made, at).items():
                 self.header(name, owner.resolve(expr, entry_scope), where, node)
-            if not made.complete:
+            if not made.complete or opaque_update(owner, made, at):
                 self.found.append(AuthEvidence("unknown", where, node, "headers=", made, certain=False))
         return True
 
@@ -191,6 +191,34 @@ class _Collector:
                 if context is not None and any(c.op == "call" and c.attr == "load_cert_chain"
                                                for c in context.all_configs()):
                     self.found.append(AuthEvidence("mtls", "call", site.call, f"{keyword.arg}= with load_cert_chain"))
+
+
+def opaque_update(model, value: DictVal, at: ast.AST) -> bool:
+    """The dict's variable gets entries the code does not show before ``at``: ``d.update(other)`` of
+    a dict that is not a literal, ``d.update(**extra)``, or ``d[name] = v`` with a key that is not a
+    constant."""
+    binding = value.binding
+    if binding is None:
+        return False
+    table = model.__dict__.get("_opaque_updates")
+    if table is None:
+        table = model._opaque_updates = {}
+        for call, scope in model.index.calls:
+            func = call.func
+            if isinstance(func, ast.Attribute) and func.attr == "update" and isinstance(func.value, ast.Name) \
+                    and (any(not isinstance(arg, ast.Dict) for arg in call.args)
+                         or any(k.arg is None for k in call.keywords)):
+                variable = scope.lookup(func.value.id)
+                if variable is not None:
+                    table.setdefault(id(variable), []).append(call.lineno)
+        for stmt, target, _value, scope in model.index.subscript_stores:
+            if isinstance(target.value, ast.Name) and not isinstance(target.slice, ast.Constant):
+                variable = scope.lookup(target.value.id)
+                if variable is not None:
+                    table.setdefault(id(variable), []).append(stmt.lineno)
+    lines = table.get(id(binding.scope.bindings.get(binding.name)), ())
+    end = getattr(at, "lineno", 0)
+    return any(binding.line <= line <= end for line in lines)
 
 
 def client_auth_evidence(model, client: ClientObject, auth_headers: Sequence[str]) -> List[AuthEvidence]:
