@@ -213,3 +213,29 @@ def test_class_attributes_of_a_plain_class_in_another_module():
            "http://hooks.acme.io/v1/send" in lines
     assert ("myapp/report.py", 26, "EGR101") in found  # conf.Config.VERIFY
     assert not any(path == "myapp/report.py" and line == 24 for path, line, _ in found)  # Config.STRICT
+
+
+MONOREPO = FIXTURES / "projects" / "monorepo"
+
+
+def _monorepo_expected():
+    path = MONOREPO / "tools" / "sync.py"
+    return {("tools/sync.py", line, code) for line, code in expectations(path.read_text().splitlines())["ruleid"]}
+
+
+def test_configured_src_roots_resolve_the_project_in_the_cli_and_flake8():
+    proc, found = _check(MONOREPO, "--no-cache")
+    assert found == _monorepo_expected() == {("tools/sync.py", 7, "EGR101")}
+    assert "via lib/corp/settings.py:1)" in proc.stdout
+    proc = flake8("--select", "EGR", "tools", cwd=MONOREPO)
+    assert {(f["path"], int(f["line"]), f["code"]) for f in parse_lines(proc.stdout)} == _monorepo_expected()
+
+
+def test_without_src_the_package_under_lib_is_not_found_and_egress_src_gives_it_to_flake8(tmp_path):
+    target = tmp_path / "monorepo"
+    shutil.copytree(MONOREPO, target)
+    (target / "pyproject.toml").write_text("[project]\nname = \"monorepo\"\n")
+    _, found = _check(target, "--no-cache")
+    assert found == set()  # corp is not under the project folder or its src/
+    proc = flake8("--select", "EGR", "--egress-src", "lib", "tools", cwd=target)
+    assert {(f["path"], int(f["line"]), f["code"]) for f in parse_lines(proc.stdout)} == _monorepo_expected()

@@ -405,6 +405,7 @@ def check_source(data: bytes, path: str, settings: Settings, use_precheck: bool 
     """
     from .analysis import project
 
+    project.configure(settings)
     entry = project.begin_file(path)
     try:
         if path.lower().endswith(".ipynb"):

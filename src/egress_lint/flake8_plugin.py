@@ -95,6 +95,9 @@ class EgressLintPlugin:
                 yield 1, 0, f"{INTERNAL_ERROR_CODE} cannot decode: {refused}", type(self)
                 return
             text = "".join(self.lines)
+            from .analysis.project import configure
+
+            configure(settings)  # the project's roots (``src``) for resolving its own imports
             if not precheck(text):
                 from .analysis.project import needs_analysis
 

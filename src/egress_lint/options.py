@@ -169,6 +169,11 @@ OPTIONS: Tuple[Option, ...] = (
     Option("max-file-size", _size, 5 * 1024 * 1024,
            "files larger than this many bytes (or e.g. \"8MiB\") are not parsed and are reported as not checked",
            example="8MiB"),
+    Option("src", _strings, (),
+           "folders where the project's own top-level packages are found, as ruff's src (relative to the "
+           "folder of the pyproject.toml in use, else the working directory); replaces the project folder "
+           "and its src/ as roots",
+           example=["src", "lib"]),
     Option("disable-noqa", _bool, False, "report findings even where a '# noqa' comment hides them", flake8=False),
 )
 

@@ -149,6 +149,7 @@ class Project:
         self.reads: Optional[Dict[str, str]] = None  # path -> content hash of every module read for the file
         self.generation = 0  # one per file checked: a module read before is looked at again (stat) once
         self.bases_wanted = False  # a base class is being looked up (see ModuleEntry.base_class)
+        self.src: Tuple[str, ...] = ()  # the configured roots (``src = [...]``), absolute
 
     # -- files and roots ------------------------------------------------------------------------
     def _file(self, path: str) -> bool:
@@ -177,7 +178,7 @@ class Project:
         if found is None:
             found = [root]
             project = self.project_dir(root)
-            for extra in (project, os.path.join(project, "src")):
+            for extra in self.src or (project, os.path.join(project, "src")):
                 if extra not in found and os.path.isdir(extra):
                     found.append(extra)
             found = self._roots[root] = tuple(found)
@@ -1136,6 +1137,26 @@ NOT_FOREIGN = _NOT_FOREIGN
 
 
 # -- what the engine calls -----------------------------------------------------------------------------
+def configured_roots(settings) -> Tuple[str, ...]:
+    """The ``src`` setting as absolute folders: relative to the folder of the pyproject.toml the
+    settings come from, else to the working directory (as ruff reads its ``src``)."""
+    folders = settings["src"]
+    if not folders:
+        return ()
+    source = getattr(settings, "source", "")
+    base = os.path.dirname(os.path.abspath(source)) if source else os.getcwd()
+    return tuple(os.path.normpath(os.path.join(base, os.path.expanduser(folder))) for folder in folders)
+
+
+def configure(settings) -> None:
+    """Use the configured roots of ``settings`` (a file checked under other roots than the one before
+    it starts from a fresh project: every import may resolve differently)."""
+    roots = configured_roots(settings)
+    if project().src != roots:
+        reset()
+        project().src = roots
+
+
 def begin_file(path: str) -> Optional[ModuleEntry]:
     """Start checking a file: its entry in the project (None for a path that is no module file)."""
     current = project()
