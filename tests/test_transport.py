@@ -226,3 +226,12 @@ def test_grpc_credentials_are_named_with_the_call_that_sends_them_and_call_crede
     found = _findings(source)
     assert [(line, code) for line, code, _ in found] == [(3, "EGR202"), (3, "EGR203")]
     assert "metadata 'x-api-key' of Get(), line 5" in found[0][2] and "Put" not in found[0][2]
+
+
+def test_broker_use_ssl_makes_a_cleartext_scheme_tls_and_none_does_not():
+    source = ('import ssl\n'
+              'broker_url = "amqp://rabbit.example.com:5672//"\n'
+              'broker_use_ssl = {"cert_reqs": ssl.CERT_REQUIRED, "ca_certs": "/etc/ssl/ca.pem"}\n'
+              'result_backend = "redis://cache.example.com:6379/0"\n'
+              'redis_backend_use_ssl = None\n')
+    assert [(line, code) for line, code, _ in _findings(source)] == [(4, "EGR201")]

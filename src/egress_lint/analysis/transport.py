@@ -426,8 +426,12 @@ def transport(model, connection: Connection) -> Transport:
         result = Transport(TLS_STATE, scheme, protocol)  # client.tls_set() before connect()
     elif fixed is not None and fixed.transport == scheme_table.CLEARTEXT_T:
         result = Transport(CLEARTEXT_STATE, scheme, fixed.protocol, f"{api.name}() never encrypts")
-    elif url_scheme is not None and entry is not None and entry.transport == scheme_table.CLEARTEXT_T:
+    elif url_scheme is not None and entry is not None and entry.transport == scheme_table.CLEARTEXT_T and \
+            not _tls_by_settings(model, connection):
         result = Transport(CLEARTEXT_STATE, scheme, protocol, f"a {url_scheme}:// URL", by_scheme=True)
+    elif url_scheme is not None and entry is not None and entry.transport == scheme_table.CLEARTEXT_T:
+        # broker_use_ssl={...} makes kombu open TLS whatever the URL's scheme: its switches are judged as such.
+        result = Transport(TLS_STATE, scheme, protocol)
     else:
         secure_scheme = url_scheme is not None and entry is not None and entry.transport in (
             scheme_table.TLS_T, scheme_table.UNVERIFIED_T)
@@ -627,16 +631,36 @@ def _settings(model) -> Iterator[Connection]:
                 yield from _url_setting(model, spec, name, stmt, value, found)
         if app is None:
             continue
-        if any(name in found for spec in SETTINGS for name in spec.url_names):
+        if any(_options_on(model, found[name]) for spec in SETTINGS for name in spec.url_names if name in found):
             _cache(model).setdefault("tls_set_on_app", set()).add(id(app.call))
         # TLS options set on an app whose URL is its constructor's argument (Celery(broker="rediss://...")).
         for spec in {id(s): s for s in SETTINGS if s.app_arg}.values():
             if any(name in found for name in spec.names) or not any(name in found for name in spec.url_names):
                 continue
             tls_name = next(name for name in spec.url_names if name in found)
+            if not _options_on(model, found[tls_name]):
+                continue  # broker_use_ssl = None: the app's own connection says it all
             url = app.value(Arg(spec.app_arg))
             if url is not None:
                 yield from _url_setting(model, spec, tls_name, found[tls_name][0], url, found)
+
+
+def _tls_by_settings(model, connection: Connection) -> bool:
+    """Whether the settings give a connection whose URL scheme is cleartext its TLS options (Celery
+    ``broker_use_ssl = {...}`` / ``True`` next to ``broker_url = "amqp://..."``, also through ``app.conf``)."""
+    if connection.point is not None:
+        return tls_set_elsewhere(model, connection.point)
+    if connection.tls_node is None or not isinstance(connection.source, DictSource):
+        return False
+    options = connection.source.value_of
+    return isinstance(options, DictVal) or (isinstance(options, Const) and options.value is True)
+
+
+def _options_on(model, entry) -> bool:
+    """A TLS-options setting that turns TLS on: a dict or True (not None / False)."""
+    _, node, scope = entry
+    value = model.resolve(node, scope)
+    return isinstance(value, DictVal) or (isinstance(value, Const) and value.value is True)
 
 
 def tls_set_elsewhere(model, point) -> bool:
