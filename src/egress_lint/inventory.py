@@ -98,7 +98,7 @@ def _connection_auth(model, connection) -> str:
     names = []
     for name, _, _ in credentials(model, connection):
         label = {"a password in the connection string": "url credentials", "api_key": "api-key",
-                 "cert_file": "mtls"}.get(name, "password")
+                 "cert_file": "mtls"}.get(name, "metadata" if name.startswith("metadata ") else "password")
         if label not in names:
             names.append(label)
     return ", ".join(names) or "none"
