@@ -262,3 +262,13 @@ class FingerprintLaterConnection(http.client.HTTPSConnection):
 
     def fingerprint_matches(self, pin):
         return hashlib.sha256(self.sock.getpeercert(binary_form=True)).hexdigest() == pin
+
+
+def mismatch_only_logged(host):
+    # ruleid: egr102-unverified-ssl-context
+    loose = ssl.create_default_context()
+    # ruleid: egr102-unverified-ssl-context
+    tls = loose.wrap_socket(socket.create_connection((host, 443)), server_hostname=host)
+    if hashlib.sha256(tls.getpeercert(True)).hexdigest() != PINNED_SHA256:
+        print("certificate changed")
+    return tls

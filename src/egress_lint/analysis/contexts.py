@@ -86,14 +86,14 @@ _WRAPPERS = ("wrap_socket", "wrap_bio")
 _CONTEXT_KEYWORDS = ("context", "ssl_context", "ssl")
 _COMPARE_OPS = (ast.Eq, ast.NotEq, ast.In, ast.NotIn)
 _COMPARE_FUNCTIONS = ("hmac.compare_digest", "secrets.compare_digest")
-_TESTS = (ast.If, ast.Assert, ast.While, ast.IfExp)
+_TESTS = (ast.If, ast.Assert)
 
 
 def pinned_nodes(model) -> frozenset:
     """The nodes whose missing certificate verification is made up for by a fingerprint pin written
     by hand: ``cert = tls.getpeercert(binary_form=True)``, a ``hashlib`` digest of it, and that digest
-    compared (``==``, ``!=``, ``in``, ``hmac.compare_digest``) in the test of an ``if`` or ``assert``,
-    all in one function, on the very socket or connection the call made. Returned: the call that
+    compared (``==``, ``!=``, ``in``, ``hmac.compare_digest``) in an ``assert`` or the test of an ``if``
+    that raises or returns in a branch, all in one function, on the very socket or connection the call made. Returned: the call that
     made that socket or connection (``ctx.wrap_socket(...)``, ``HTTPSConnection(..., context=ctx)``),
     and, when the context is made in that function and used for nothing but pinned connections, the
     context's constructor and its ``verify_mode`` / ``check_hostname`` statements. Anything less
@@ -175,7 +175,7 @@ def _digest_compared(model, site) -> bool:
                             and any(holds(arg, cert_names, site.call) for arg in call.args):
                         digest_names.add(pending)
     for node in ast.walk(function):
-        if isinstance(node, _TESTS):
+        if isinstance(node, _TESTS) and (isinstance(node, ast.Assert) or _enforces(node)):
             for part in ast.walk(node.test):
                 if isinstance(part, ast.Compare) and all(isinstance(op, _COMPARE_OPS) for op in part.ops) \
                         and any(hashes(side) for side in [part.left, *part.comparators]):
@@ -183,6 +183,16 @@ def _digest_compared(model, site) -> bool:
                 if isinstance(part, ast.Call) and model.qualname(part.func, site.scope) in _COMPARE_FUNCTIONS \
                         and any(hashes(arg) for arg in part.args):
                     return True
+    return False
+
+
+def _enforces(test: ast.If) -> bool:
+    """The ``if`` acts on the comparison: a branch raises or returns (a mismatch that is only logged
+    is not a pin)."""
+    for statement in test.body + test.orelse:
+        for node in ast.walk(statement):
+            if isinstance(node, (ast.Raise, ast.Return)):
+                return True
     return False
 
 

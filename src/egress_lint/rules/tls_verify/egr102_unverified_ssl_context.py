@@ -31,14 +31,14 @@ that no client certificate is asked for.
 
 Certificate pinning written by hand is verification: when a function reads the peer certificate of
 the very socket or connection it made (`tls.getpeercert(binary_form=True)`, `conn.sock.getpeercert(True)`),
-hashes it with `hashlib` and compares the digest with a pinned value in the test of an `if` or
-`assert` (`==`, `!=`, `in`, `hmac.compare_digest`), the call that made that socket or connection
+hashes it with `hashlib` and compares the digest with a pinned value in an `assert` or in the test
+of an `if` that raises or returns (`==`, `!=`, `in`, `hmac.compare_digest`), the call that made that socket or connection
 is not reported, nor is the context when it is made in that function and serves nothing else. The
 same holds for an `HTTPSConnection` subclass whose `connect()` calls `super().connect()` and then
 checks the pin on `self.sock`: the context its `__init__` makes and hands to `super().__init__`
-is not reported. A
-check in another function, a context also returned or used for another connection, or a printed
-fingerprint is not a pin here, and the finding stays.
+is not reported. A check in another function, a context also returned or used for another
+connection, a printed fingerprint or a mismatch that is only logged is not a pin here, and the
+finding stays.
 """
     why = """
 A client context with `CERT_NONE` completes the TLS handshake with any server, so the connection
