@@ -151,10 +151,10 @@ PINNED_SHA256 = "9c1d5e7f0a2b4c6d8e0f1a3b5c7d9e1f2a4b6c8d0e2f4a6b8c0d2e4f6a8b0c2
 def status_over_pinned_socket(host):
     pinning = ssl.create_default_context()
     pinning.check_hostname = False
-    # todook: egr102-unverified-ssl-context
+    # ok: egr102-unverified-ssl-context
     pinning.verify_mode = ssl.CERT_NONE
     with socket.create_connection((host, 443)) as raw:
-        # todook: egr102-unverified-ssl-context
+        # ok: egr102-unverified-ssl-context
         with pinning.wrap_socket(raw, server_hostname=host) as tls:
             peer = tls.getpeercert(binary_form=True)
             if hashlib.sha256(peer).hexdigest() != PINNED_SHA256:
@@ -164,9 +164,9 @@ def status_over_pinned_socket(host):
 
 
 def pinned_connection(host):
-    # todook: egr102-unverified-ssl-context
+    # ok: egr102-unverified-ssl-context
     anything = ssl._create_unverified_context()
-    # todook: egr102-unverified-ssl-context
+    # ok: egr102-unverified-ssl-context
     conn = http.client.HTTPSConnection(host, context=anything)
     conn.connect()
     seen = hashlib.sha256(conn.sock.getpeercert(True)).hexdigest()
@@ -181,10 +181,10 @@ class PinnedHTTPSConnection(http.client.HTTPSConnection):
     def connect(self):
         own = ssl.create_default_context()
         own.check_hostname = False
-        # todook: egr102-unverified-ssl-context
+        # ok: egr102-unverified-ssl-context
         own.verify_mode = ssl.CERT_NONE
         raw = socket.create_connection((self.host, self.port))
-        # todook: egr102-unverified-ssl-context
+        # ok: egr102-unverified-ssl-context
         self.sock = own.wrap_socket(raw, server_hostname=self.host)
         digest = hashlib.sha256()
         digest.update(self.sock.getpeercert(binary_form=True))
@@ -217,7 +217,7 @@ def context_also_used_unpinned(host):
     shared.check_hostname = False
     # ruleid: egr102-unverified-ssl-context
     shared.verify_mode = ssl.CERT_NONE
-    # todook: egr102-unverified-ssl-context
+    # ok: egr102-unverified-ssl-context
     first = shared.wrap_socket(socket.create_connection((host, 443)), server_hostname=host)
     if hashlib.sha256(first.getpeercert(True)).hexdigest() != PINNED_SHA256:
         raise ssl.SSLError("unexpected certificate")
@@ -240,7 +240,7 @@ class PinnedApiConnection(http.client.HTTPSConnection):
     def __init__(self, host, pin):
         trusting = ssl.create_default_context()
         trusting.check_hostname = False
-        # todook: egr102-unverified-ssl-context
+        # ok: egr102-unverified-ssl-context
         trusting.verify_mode = ssl.CERT_NONE
         super().__init__(host, context=trusting)
         self.pin = pin
