@@ -164,7 +164,7 @@ def push_shapes(app_token, user_key, text, member_key):
     requests.post(f"https://hooks.example.com/api/webhooks/{user_key}/{member_key}", json={"content": text})
     fields = {"title": text}
     fields["AuthorizationToken"] = app_token
-    # todook: egr301-unauthenticated-sensitive-call
+    # ok: egr301-unauthenticated-sensitive-call
     requests.post(PUSH + "/payments", data=fields)
     # ok: egr301-unauthenticated-sensitive-call
     requests.get(PUSH + "/admin", params={"apikey": app_token})
@@ -233,9 +233,9 @@ def token_exchange(client_id, client_secret, code):
 def built_bodies(secret, text):
     body = {"text": text}
     body.update(api_key=secret)
-    # todook: egr301-unauthenticated-sensitive-call
+    # ok: egr301-unauthenticated-sensitive-call
     requests.post(PUSH + "/payments", data=body)
-    # todook: egr301-unauthenticated-sensitive-call
+    # ok: egr301-unauthenticated-sensitive-call
     requests.post(PUSH + "/payments", data=dict(app_secret=secret, text=text))
     relay = requests.Session()
     relay.headers["X-Relay-Token"] = secret
@@ -263,7 +263,7 @@ def _query_with_key(key):
 
 
 def pay_with_query_key(key, amount):
-    # todook: egr301-unauthenticated-sensitive-call
+    # ok: egr301-unauthenticated-sensitive-call
     return requests.post("https://api.example.com/payments", params=_query_with_key(key), json={"amount": amount})
 
 
@@ -272,23 +272,23 @@ def _plain_query():
 
 
 def pay_with_plain_query(amount):
-    # ruleid: egr301-unauthenticated-sensitive-call
+    # todoruleid: egr301-unauthenticated-sensitive-call
     return requests.post("https://api.example.com/payments", params=_plain_query(), json={"amount": amount})
 
 
 def pay_with_opaque_query(signer, amount):
-    # todook: egr301-unauthenticated-sensitive-call
+    # ok: egr301-unauthenticated-sensitive-call
     return requests.post("https://api.example.com/payments", params=signer.sign({"amount": amount}), json={})
 
 
 # --- a POST that ends in a read action is a query; headers a local function returns are read --------------
 def find_members(name):
-    # todook: egr301-unauthenticated-sensitive-call
+    # ok: egr301-unauthenticated-sensitive-call
     return requests.post("https://directory.example.com/users/search", json={"name": name})
 
 
 def find_accounts(prefix):
-    # todook: egr301-unauthenticated-sensitive-call
+    # ok: egr301-unauthenticated-sensitive-call
     return requests.post("https://directory.example.com/accounts/lookup", json={"prefix": prefix})
 
 

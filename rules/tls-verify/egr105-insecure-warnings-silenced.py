@@ -62,7 +62,7 @@ urllib3.disable_warnings(urllib3.exceptions.SubjectAltNameWarning)
 # --- a client's own switch for the warning --------------------------------------------------------------------
 from elasticsearch import Elasticsearch
 
-# todoruleid: egr105-insecure-warnings-silenced
+# ruleid: egr105-insecure-warnings-silenced
 hushed_search = Elasticsearch("https://es.example.com:9200", verify_certs=False, ssl_show_warn=False)
 # ok: egr105-insecure-warnings-silenced
 quiet_search = Elasticsearch("https://es.example.com:9200", ssl_show_warn=False)
