@@ -299,6 +299,6 @@ local_proxy_config = k8s.Configuration(host="http://localhost:8001")
 compose_app = Celery("tasks")
 # ok: egr201-plain-http-request
 compose_app.conf.update(broker_url="amqp://rabbitmq:5672//")
-# todook: egr201-plain-http-request
+# ok: egr201-plain-http-request
 tls_app = Celery("tasks", broker="amqp://rabbit.example.com:5672//")
 tls_app.conf.broker_use_ssl = {"cert_reqs": ssl.CERT_REQUIRED, "ca_certs": "/etc/ssl/rabbit-ca.pem"}
