@@ -272,3 +272,21 @@ def mismatch_only_logged(host):
     if hashlib.sha256(tls.getpeercert(True)).hexdigest() != PINNED_SHA256:
         print("certificate changed")
     return tls
+
+
+def _matches_pin(sock, pins):
+    if hashlib.sha256(sock.getpeercert(binary_form=True)).hexdigest() not in pins:
+        raise ssl.SSLError("no matching fingerprint")
+
+
+def pin_checked_by_a_helper(host, pins, verify):
+    loose = ssl.create_default_context()
+    if pins or not verify:
+        loose.check_hostname = False
+        # ruleid: egr102-unverified-ssl-context
+        loose.verify_mode = ssl.CERT_NONE
+    # ruleid: egr102-unverified-ssl-context
+    tls = loose.wrap_socket(socket.create_connection((host, 443)), server_hostname=host)
+    if pins:
+        _matches_pin(tls, pins)
+    return tls
