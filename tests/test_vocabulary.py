@@ -102,3 +102,17 @@ def test_segments_that_look_like_secrets():
 def test_listing_caps_long_lists():
     assert listing(["a", "b"]) == "a, b"
     assert listing([str(i) for i in range(50_000)]) == "0, 1, 2, 3, 4 and 49995 more"
+
+
+@pytest.mark.parametrize("code, heading", [
+    ("EGR301", "**What counts as a credential.**"), ("EGR302", "**What counts as a credential.**"),
+    ("EGR303", "**What is not a secret.**"),
+])
+def test_explain_states_the_matching_rule(code, heading):
+    from .helpers import egress_lint
+
+    proc = egress_lint("explain", code)
+    assert proc.returncode == 0, proc.stderr
+    assert heading in proc.stdout
+    if code != "EGR303":
+        assert "`token_type`, `token_url`, `key_id`" in proc.stdout  # the deny cases are named
