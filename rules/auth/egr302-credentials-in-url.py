@@ -179,7 +179,7 @@ def builder_calls(key, token):
 # --- ODBC connection strings ---------------------------------------------------------------------------------
 import pyodbc
 
-# todoruleid: egr302-credentials-in-url
+# ruleid: egr302-credentials-in-url
 warehouse = pyodbc.connect("Driver={ODBC Driver 18 for SQL Server};Server=sql.example.com;UID=app;PWD=" + os.environ["SQL_PASSWORD"] + ";Encrypt=yes")
 # ok: egr302-credentials-in-url
 trusted = pyodbc.connect("Driver={ODBC Driver 18 for SQL Server};Server=sql.example.com;Trusted_Connection=yes;Encrypt=yes")

@@ -195,7 +195,7 @@ legacy_directory = ldap.initialize("ldap://dc.example.com")
 legacy_directory.simple_bind_s("cn=svc,dc=example,dc=com", os.environ["LDAP_PASSWORD"])
 # ruleid: egr202-credentials-over-plain-http
 mqtt_publish.single("alerts", "on", hostname="broker.example.com", auth={"username": "dev", "password": os.environ["MQTT_PASSWORD"]})
-# todoruleid: egr202-credentials-over-plain-http
+# ruleid: egr202-credentials-over-plain-http
 warehouse = pyodbc.connect("Driver={ODBC Driver 18 for SQL Server};Server=sql.example.com;UID=app;PWD=" + os.environ["SQL_PASSWORD"] + ";Encrypt=no")
 # ruleid: egr202-credentials-over-plain-http
 dict_search = Elasticsearch([{"host": "es.example.com", "port": 9200, "scheme": "http"}], basic_auth=("elastic", os.environ["ES_PASSWORD"]))
