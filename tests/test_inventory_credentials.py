@@ -62,3 +62,38 @@ def test_requests_unixsocket_sessions_are_local_for_their_scheme(tmp_path):
         4: ("local", []), 5: ("local", []), 7: ("local", []), 8: ("mirror.example.com", ["EGR201"])}
     assert rows[7]["tls"] == "n.a. (local: http+agent transport (requests_unixsocket.Session))"
     assert rows[3]["library"] == "requests-unixsocket"
+
+
+IN_PROCESS_SOURCE = '''import aiohttp
+import httpx
+
+
+def clients(app, handler):
+    mocked = httpx.Client(transport=httpx.MockTransport(handler))
+    mocked.post("http://api.example.com/orders", json={"n": 1})
+    legacy = httpx.Client(app=app)
+    legacy.get("http://testserver.example.com/health")
+    unix = httpx.Client(transport=httpx.HTTPTransport(uds="/run/app.sock"))
+    unix.get("http://app.example.com/status")
+    plain = httpx.Client(transport=httpx.HTTPTransport(retries=2))
+    plain.get("http://app.example.com/status")
+
+
+async def docker():
+    async with aiohttp.ClientSession(connector=aiohttp.UnixConnector(path="/run/docker.sock")) as session:
+        await session.get("http://docker.example.com/info")
+'''
+
+
+def test_in_process_and_unix_socket_transports_are_local(tmp_path):
+    (tmp_path / "clients.py").write_text(IN_PROCESS_SOURCE)
+    proc = egress_lint("inventory", "--format", "json", "clients.py", cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    rows = {row["line"]: row for row in json.loads(proc.stdout)["connections"]}
+    assert {line: (rows[line]["host"], rows[line]["tls"], rows[line]["codes"]) for line in (7, 9, 11, 13, 18)} == {
+        7: ("local", "n.a. (local: MockTransport (transport=))", []),
+        9: ("local", "n.a. (local: in-process app (app=))", []),
+        11: ("local", "n.a. (local: HTTPTransport(uds=) (transport=))", []),
+        13: ("app.example.com", "n.a. (cleartext)", ["EGR201"]),
+        18: ("local", "n.a. (local: UnixConnector (connector=))", []),
+    }

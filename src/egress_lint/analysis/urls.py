@@ -11,7 +11,7 @@ import re
 from typing import List, Optional, Tuple
 
 from ..libraries import REQUEST_OBJECTS
-from ..libraries.spec import Api
+from ..libraries.spec import Api, Arg
 from .calls import CallSite
 from .clients import ClientObject
 from .values import HOLE, CallResult, Const, Member, Ref, Text, Value, shape_of
@@ -238,11 +238,35 @@ def local_transport(model, point, url: Optional[Url]) -> Optional[str]:
                 default if value is None else None
             if mounted is not None and url.scheme == mounted.split("://", 1)[0].lower():
                 return f"{url.scheme} transport ({client.constructor.name})"
+        if client.constructor is not None and client.constructor.local_via and isinstance(origin, ast.Call):
+            reason = _local_via(model, client.constructor, origin)
+            if reason is not None:
+                return reason
         if isinstance(origin, ast.ClassDef):
             reason = _custom_transport(origin)
             if reason is not None:
                 return reason
         client = client.base
+    return None
+
+
+def _local_via(model, api: Api, call: ast.Call) -> Optional[str]:
+    """A client made with an in-process or local-socket transport (the table's ``local_via``):
+    ``httpx.Client(transport=httpx.MockTransport(handler))``, ``HTTPTransport(uds=...)``, ``app=``,
+    ``aiohttp.ClientSession(connector=aiohttp.UnixConnector(path=...))``."""
+    site = model.site(call)
+    for arg, qualname, needed in api.local_via:
+        value = site.value(arg)
+        if value is None or (isinstance(value, Const) and value.value is None):
+            continue
+        if not qualname:
+            return f"in-process app ({arg.name}=)"
+        if isinstance(value, CallResult) and isinstance(value.callee, Ref) and value.callee.qualname == qualname:
+            if needed is None:
+                return f"{qualname.rsplit('.', 1)[1]} ({arg.name}=)"
+            given = model.site(value.call).value(Arg(needed))
+            if given is not None and not (isinstance(given, Const) and given.value is None):
+                return f"{qualname.rsplit('.', 1)[1]}({needed}=) ({arg.name}=)"
     return None
 
 

@@ -30,7 +30,10 @@ LIBRARY = Library(
         ("aiohttp.ClientSession", Api("aiohttp.ClientSession", "aiohttp", makes=SESSION.name,
                                       base_url=Arg("base_url", 0),
                                       payload=Payload(headers=Arg("headers"), auth=Arg("auth"),
-                                                      cookies=Arg("cookies")))),
+                                                      cookies=Arg("cookies")),
+                                      # a Unix-socket or named-pipe connector: requests stay on the machine
+                                      local_via=((Arg("connector", 0), "aiohttp.UnixConnector", None),
+                                                 (Arg("connector", 0), "aiohttp.NamedPipeConnector", None)))),
         ("aiohttp.TCPConnector", Api("aiohttp.TCPConnector", "aiohttp", tls=_TLS, makes=CONNECTOR.name)),
     ),
     client_types=(SESSION, CONNECTOR),

@@ -21,6 +21,13 @@ def _client(name: str) -> ClientType:
                                                 cookies=Arg("cookies")))
 
 
+# Transports that answer in the process (a handler, an ASGI/WSGI app) or over a Unix socket (uds=):
+# requests of a client given one never reach the network. app= (httpx before 0.28) is in-process too.
+LOCAL_TRANSPORTS = tuple((Arg("transport"), name, None)
+                         for name in ("httpx.MockTransport", "httpx.ASGITransport", "httpx.WSGITransport")) + (
+    (Arg("transport"), "httpx.HTTPTransport", "uds"), (Arg("transport"), "httpx.AsyncHTTPTransport", "uds"),
+    (Arg("app"), "", None))
+
 CLIENT = _client("httpx.Client")
 ASYNC_CLIENT = _client("httpx.AsyncClient")
 TRANSPORT = ClientType(name="httpx.HTTPTransport", library="httpx")
@@ -32,7 +39,7 @@ LIBRARY = Library(
     functions=tuple((f"httpx.{name}", api) for name, api in _FUNCTIONS.items()),
     constructors=tuple(
         (t.name, Api(t.name, "httpx", tls=_VERIFY, makes=t.name, base_url=Arg("base_url"),
-                     payload=_CLIENT_DEFAULTS))
+                     payload=_CLIENT_DEFAULTS, local_via=LOCAL_TRANSPORTS))
         for t in (CLIENT, ASYNC_CLIENT)
     ) + tuple(
         (t.name, Api(t.name, "httpx", tls=_VERIFY, makes=t.name, payload=Payload(cert=Arg("cert"))))

@@ -105,6 +105,10 @@ class Api:
     pinned_by: Tuple[Arg, ...] = ()  # certificate pinning: when given, the peer is verified by fingerprint
     # a client constructor whose requests to this scheme go over a local socket: (argument, default scheme)
     local_scheme: Optional[Tuple[Arg, str]] = None
+    # a client constructor whose requests never leave the process or the machine when an argument is
+    # given one of these objects: (argument, qualified name of the object or "" for any value, keyword
+    # of that object that must be given or None) — httpx transport=MockTransport(...), uds=, app=
+    local_via: Tuple[Tuple[Arg, str, Optional[str]], ...] = ()
     # Connections to databases, caches, brokers and directories: the protocol names the entry of the
     # scheme table (schemes.py) used when no URL says otherwise; analysis/transport.py reads the
     # connection string (url=), the host, the TLS switches and the credentials below.
