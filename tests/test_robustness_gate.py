@@ -127,12 +127,20 @@ DISGUISES = {
 
 
 def _holds(text: str) -> bool:
-    """The pre-check's promise: when it says no, the full analysis finds nothing."""
+    """The pre-check's promise: when it says no (on the text, or on the parsed module's imports),
+    the full analysis finds nothing."""
+    import ast
+
     from egress_lint.config import Settings
-    from egress_lint.engine import check_source, precheck
+    from egress_lint.engine import check_source, imports_checked, precheck
 
     if precheck(text):
-        return True
+        try:
+            tree = ast.parse(text)
+        except (SyntaxError, ValueError, RecursionError, MemoryError):
+            return True
+        if imports_checked(tree, text, ""):
+            return True
     full = check_source(text.encode("utf-8", "surrogatepass"), "x.py", Settings(), use_precheck=False)
     return not full.diagnostics
 

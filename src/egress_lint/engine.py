@@ -76,9 +76,22 @@ class _Precheck:
         return False
 
     def _matches(self, text: str) -> bool:
-        if self.words is not None and any(w in text for w in self.word_literals) and self.words.search(text):
+        if self._mentions_word(text):
             return True
         return self.from_import.search(text) is not None or self.plain_import.search(text) is not None
+
+    def _mentions_word(self, text: str) -> bool:
+        return self.words is not None and any(w in text for w in self.word_literals) \
+            and self.words.search(text) is not None
+
+    def mentions_word(self, text: str) -> bool:
+        """The word half of the pre-check alone (with the same NFKC second look)."""
+        if self._mentions_word(text):
+            return True
+        if not text.isascii():
+            normal = unicodedata.normalize("NFKC", text)
+            return normal != text and self._mentions_word(normal)
+        return False
 
 
 class _AnyOf:
@@ -127,6 +140,51 @@ def precheck(text: str) -> bool:
     finding about a library call needs an import of its module (the semantic model resolves names
     only through imports), so a file without one cannot have such a finding."""
     return _precheck()(text)
+
+
+def imports_checked(tree: ast.Module, text: str, path: str) -> bool:
+    """The pre-check's second look, once the text has passed it and been parsed: does an import
+    statement of the module (at any depth) name a library in scope, or does the text mention a
+    rule's word? The text test also matches imports written in docstrings and comments (a library's
+    own documentation shows ``from sqlalchemy import create_engine`` everywhere); the parsed module
+    says which imports Python runs. A module without one is analysed only when it uses a network
+    value of another module of the project, as for a file that fails the pre-check."""
+    if _precheck().main.mentions_word(text) or _imports_library(tree):
+        return True
+    if path in ("", "-", "stdin"):
+        return False
+    from .analysis.project import needs_analysis
+
+    return needs_analysis(text, path)
+
+
+def _imports_library(tree: ast.Module) -> bool:
+    tops = _library_tops()
+    pending = [tree.body]
+    while pending:
+        for node in pending.pop():
+            kind = type(node)
+            if kind is ast.Import:
+                if any(alias.name.split(".", 1)[0] in tops for alias in node.names):
+                    return True
+            elif kind is ast.ImportFrom:
+                if not node.level and node.module and node.module.split(".", 1)[0] in tops:
+                    return True
+            else:  # statements hold statements only in these fields; expressions hold none
+                for name in _STATEMENT_FIELDS:
+                    inner = getattr(node, name, None)
+                    if inner:
+                        pending.append(inner)
+    return False
+
+
+_STATEMENT_FIELDS = ("body", "orelse", "finalbody", "handlers", "cases")
+
+
+@lru_cache(maxsize=1)
+def _library_tops() -> frozenset:
+    return frozenset(m.split(".", 1)[0] for m in MODULES) | \
+        frozenset(m.split(".", 1)[0] for modules, _ in GUARDED_MODULES for m in modules)
 
 
 def code_matches(code: str, patterns: Sequence[str]) -> bool:
@@ -430,7 +488,8 @@ def _check_source(data: bytes, path: str, settings: Settings, use_precheck: bool
         text = decode_source(data)
     except (SyntaxError, UnicodeDecodeError, LookupError) as exc:
         return FileResult(path, error=f"{path}: cannot decode: {exc}")
-    if use_precheck and not precheck(text) and not _imports_project_network(text, path, entry):
+    passed = precheck(text) if use_precheck else True
+    if not passed and not _imports_project_network(text, path, entry):
         return FileResult(path)
     try:
         tree = parse(text, path)
@@ -442,6 +501,8 @@ def _check_source(data: bytes, path: str, settings: Settings, use_precheck: bool
         return FileResult(path, error=f"{path}: cannot parse: expressions nested too deeply for this Python's parser")
     except ValueError as exc:
         return FileResult(path, error=f"{path}: cannot parse: {type(exc).__name__}: {exc}")
+    if use_precheck and passed and not imports_checked(tree, text, path if entry is not None else ""):
+        return FileResult(path)
     from .analysis.model import SemanticModel
 
     with paused_gc():

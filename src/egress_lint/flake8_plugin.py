@@ -76,7 +76,7 @@ class EgressLintPlugin:
         try:
             from .catalogue import INTERNAL_ERROR_CODE, RULES
             from .config import ConfigError
-            from .engine import analyse, apply_noqa, cookie_problem, enabled_rules, precheck, too_large
+            from .engine import analyse, apply_noqa, cookie_problem, enabled_rules, imports_checked, precheck, too_large
             from .runner import reported
 
             try:
@@ -103,6 +103,8 @@ class EgressLintPlugin:
 
                 if self.filename in ("stdin", "-") or not needs_analysis(text, self.filename):
                     return
+            elif not imports_checked(self.tree, text, "" if self.filename in ("stdin", "-") else self.filename):
+                return
             if self._disable_noqa:
                 settings = settings.replace(disable_noqa=True)
             result = analyse(self.tree, self.lines, self.filename, settings, rules=enabled_rules(settings, RULES))

@@ -18,7 +18,7 @@ analysed code.
 from __future__ import annotations
 
 import ast
-import bisect
+import builtins
 import os
 import re
 from collections import OrderedDict
@@ -44,6 +44,9 @@ MAX_PROJECT_FILES = 2_000
 MAX_PROJECT_FOLDERS = 5_000
 _END_OF_MODULE = 1 << 30  # a line after every statement: what the module binds once it has run
 _LIBRARY_TOPS = frozenset(m.split(".")[0] for m in MODULES)
+# The top-level modules whose calls can give a value another module reads: the libraries, and
+# ``functools.partial`` of a request function
+_VALUE_MODULES = _LIBRARY_TOPS | {"functools"}
 _PROJECT_MARKERS = ("pyproject.toml", "setup.py", "setup.cfg", ".git")
 _VIA_LINE = re.compile(r"^(?:.*), line (\d+)$")
 # Both start with a literal, which lets ``re`` skip ahead with a fast scan; a match counts only at
@@ -58,7 +61,11 @@ _PLAIN_IMPORT = re.compile(r"import[ \t]+([\w. \t,]+)")
 _TOP_LEVEL = re.compile(r"\n(?:async[ \t]+)?(def|class)[ \t]+(\w+)[ \t]*(?:\(([^)]*)\))?")
 _ASSIGNED = re.compile(r"\n(\w+)[ \t]*(?::[^=\n]*)?=(?!=)[ \t]*([^\n]{0,60})")
 _CALL_OR_NAME = re.compile(r"[A-Za-z_][\w.]*[ \t]*(?:\(|$|#)")
-_INDENTED_ASSIGN = re.compile(r"\n[ \t]+(\w+)[ \t]*(?::[^=\n(]*)?=(?!=)")
+_CLASS_BASES = re.compile(r"\n[ \t]*class[ \t]+\w+[ \t]*\(([^)]*)\)")
+_ASSIGN_AFTER_NAME = re.compile(r"[ \t]*(?::[^=\n(]*)?=(?!=)")
+_CALLED_NAME = re.compile(r"([A-Za-z_]\w*)(?:[ \t]*\.[ \t]*\w+)*[ \t]*\(")
+# Calls whose result is opaque to the resolver (``dict()`` and ``bool()`` give values it reads)
+_OPAQUE_BUILTINS = frozenset(dir(builtins)) - {"dict", "bool"}
 _CLIENT_WORDS = frozenset(q.rsplit(".", 1)[-1] for q in list(CONSTRUCTORS) + list(CLIENT_TYPES))
 _CONSTRUCTOR_CALL = re.compile(r"\b(?:" + "|".join(sorted({re.escape(q.rsplit(".", 1)[-1]) for q in CONSTRUCTORS}))
                                + r")\s*\(")
@@ -116,6 +123,21 @@ def _forwards(params: str, text: str, start: int, end: int) -> bool:
 _URL_WORDS = re.compile(r"url|uri|endpoint|href|link|address|location|host|path|target|dest", re.IGNORECASE)
 
 
+def _assigned_indented(text: str, name: str) -> bool:
+    """Is ``name`` assigned in an indented line (``    NAME = ...``, ``    NAME: T = ...``)?"""
+    if not name.isidentifier():
+        return False
+    at = text.find(name)
+    while at >= 0:
+        end = at + len(name)
+        line = text.rfind("\n", 0, at) + 1
+        if at > line and not text[line:at].strip(" \t") and (end == len(text) or not (text[end].isalnum() or text[end] == "_")) \
+                and _ASSIGN_AFTER_NAME.match(text, end):
+            return True
+        at = text.find(name, end)
+    return False
+
+
 def _at_line_start(text: str, start: int) -> bool:
     line = text.rfind("\n", 0, start) + 1
     return not text[line:start].strip()
@@ -147,6 +169,7 @@ class Project:
         self._hops = 0
         self._active: Set[Tuple[str, str]] = set()
         self.reads: Optional[Dict[str, str]] = None  # path -> content hash of every module read for the file
+        self._last_text: Optional[Tuple["ModuleEntry", object, str]] = None
         self.generation = 0  # one per file checked: a module read before is looked at again (stat) once
         self.bases_wanted = False  # a base class is being looked up (see ModuleEntry.base_class)
         self.src: Tuple[str, ...] = ()  # the configured roots (``src = [...]``), absolute
@@ -307,6 +330,7 @@ class Project:
         entry._imports = None
         entry._aliases = {}
         entry._kinds = None
+        entry._not_bound = set()
         for other in self._models.values():
             other.exports.clear()
             other._weakenings.clear()
@@ -395,9 +419,13 @@ class ModuleEntry:
         self._bases: Dict[str, Tuple[str, ...]] = {}  # class -> the last word of each base, from the text
         # class -> the attributes its methods store a client in (``self.session = requests.Session()``),
         # from the text
-        self._holders: Dict[str, Set[str]] = {}
+        self._holders: Dict[str, Optional[Set[str]]] = {}  # found when asked (see ``holders``)
         self._plain_classes: Set[str] = set()  # classes without bases (``class Config:``), from the text
-        self._indented: frozenset = frozenset()  # names assigned in an indented block, from the text
+        # function -> (parameters, start, end) of each ``def`` of it, and class -> (start, end), in the text
+        self._spans: Dict[str, List[Tuple[str, int, int]]] = {}
+        self._class_spans: Dict[str, Tuple[int, int]] = {}
+        self._not_bound: Set[str] = set()  # names asked about that the text does not bind
+        self._assigned: Dict[str, List[str]] = {}  # module-level name -> the start of each value assigned, from the text
         self._names_network: Dict[str, bool] = {}
         self._imports: Optional[List[Tuple[ModuleEntry, Tuple[str, ...]]]] = None
         self._aliases: Dict[str, Tuple[ModuleEntry, str]] = {}
@@ -512,9 +540,14 @@ class ModuleEntry:
     def _text_now(self) -> str:
         """The text, only looked at (never run): a file that fails to decode is read as UTF-8 with
         replacements. Not kept: read again on the rare paths that need it."""
-        data = self._read()
         self.project._touch(self)
-        return data.decode("utf-8", "replace") if data is not None else ""
+        last = self.project._last_text
+        if last is not None and last[0] is self and last[1] == self._stamp:
+            return last[2]
+        data = self._read()
+        text = data.decode("utf-8", "replace") if data is not None else ""
+        self.project._last_text = (self, self._stamp, text)
+        return text
 
     def _ensure_kinds(self) -> Dict[str, str]:
         if self._kinds is None:
@@ -615,6 +648,14 @@ class ModuleEntry:
                         found.append((target, ()))
                         if aliases is not None:  # ``import a.b`` is used as ``a.b.x``
                             aliases[words[2] if len(words) == 3 and words[1] == "as" else words[0]] = (target, "")
+                        continue
+                if aliases is not None and words and words[0].replace(".", "").isidentifier():
+                    # a library's or an installed package's module: ``import a.b`` binds ``a``
+                    if len(words) == 3 and words[1] == "as":
+                        self._library_names[words[2]] = words[0]
+                    else:
+                        top = words[0].split(".")[0]
+                        self._library_names[top] = top
         return found
 
     # -- what the module binds ------------------------------------------------------------------
@@ -623,7 +664,7 @@ class ModuleEntry:
         project = self.project
         known = self.exports.get(name)
         if known is not None and self.project.bases_wanted and self.model_if_loaded is None \
-                and self._kinds is not None and name in self._holders:
+                and self._kinds is not None and self.holders(name):
             known = None  # asked before as a plain name (not parsed); now as a base class
         if known is not None:
             project._touch(self)
@@ -655,12 +696,12 @@ class ModuleEntry:
         if "." in name:  # ``Config.VERIFY``: a class attribute of a class this module defines
             return self._class_attribute(*name.split(".", 1))
         if self.model_if_loaded is None:
-            if self._ensure_kinds().get(name) == "plain" and name in self._plain_classes \
-                    and not (self.project.bases_wanted and name in self._holders) and self.size <= MAX_DIRECT_BYTES:
+            if self.kind(name) == "plain" and name in self._plain_classes \
+                    and not (self.project.bases_wanted and self.holders(name)) and self.size <= MAX_DIRECT_BYTES:
                 return ProjectClass(self, name)  # parsed only when an attribute of it is read
             if not self._worth_parsing(name):
                 return UNKNOWN
-            if self._kinds.get(name) == "import":  # a re-export: read where it comes from, no parse here
+            if self.kind(name) == "import":  # a re-export: read where it comes from, no parse here
                 origin = self._imports_of(name)
                 if origin is not None:
                     return origin[0].member(origin[1]) if origin[1] else Module(origin[0])
@@ -698,8 +739,7 @@ class ModuleEntry:
     def _class_attribute(self, name: str, attr: str) -> Value:
         """``Config.VERIFY`` where ``class Config:`` is defined here: the class attribute, parsed only
         when the text assigns the name in an indented block."""
-        self._ensure_kinds()
-        if attr not in self._indented:
+        if not _assigned_indented(self._text_now(), attr):
             return UNKNOWN
         model = self.model()
         if model is None:
@@ -758,13 +798,13 @@ class ModuleEntry:
         if depth <= 4:
             self.text_relevant()
             if self._direct:
-                found = self._ensure_kinds().get(name) != "literal" and _network_value(self.member(name), depth)
+                found = self.kind(name) != "literal" and _network_value(self.member(name), depth)
             else:
                 origin = self._imports_of(name)
                 if origin is not None:
                     found = origin[0].name_network(origin[1], depth + 1) if origin[1] else \
                         origin[0].module_network(depth + 1)
-                elif self._ensure_kinds().get(name) == "class" and self._client_class(name, 0):
+                elif self.kind(name) == "class" and self._client_class(name, 0):
                     # a subclass of a client class another module defines
                     found = _network_value(self.member(name), depth)
         self._names_network[name] = found
@@ -780,15 +820,43 @@ class ModuleEntry:
         kinds = self._ensure_kinds()
         if self.size > (MAX_DIRECT_BYTES if self.text_relevant() else MAX_PLAIN_BYTES):
             return False  # a big module is rarely where settings or clients are kept: not parsed
-        kind = kinds.get(name)
+        kind = self.kind(name)
         if kind is None:
             return "*" in kinds
-        if name in self._holders and self.project.bases_wanted:
+        if self.project.bases_wanted and self.holders(name):
             return True  # a class that may keep a client on ``self``: parsed when named as a base
         if kind == "forward":  # may be a helper: only where a request can be made
             return self._direct or any(names for _, names in self._import_table())
         if kind == "class":
             return self._client_class(name, 0)
+        if kind == "assign" and name in self._assigned and \
+                not any(self._may_make_network(value) for value in self._assigned[name]):
+            # ``log = logging.getLogger(...)``: an opaque result no rule reads (unless the name is
+            # also bound in an indented block, which the text index does not read)
+            return _assigned_indented(self._text_now(), name)
+        return kind != "plain"
+
+    def _may_make_network(self, value: str) -> bool:
+        """Can the right-hand side ``value`` of a module-level assignment matter to another module?
+        Only a call is judged (a constant or an alias is always read): the call of a builtin other
+        than ``dict``/``bool``, of a name imported from outside the project and the libraries, or of
+        a plain class or function gives an opaque result, never a value the rules read; other calls
+        are judged as ``_worth_parsing`` judges a name."""
+        called = _CALLED_NAME.match(value)
+        if called is None:
+            return True
+        top = called.group(1)
+        kind = self.kind(top)
+        if kind == "import":
+            origin = self._imports_of(top)
+            if origin is not None:  # as the quick test for files judges it (see ``needs_analysis``)
+                return origin[0].name_network(origin[1], 1) if origin[1] else origin[0].module_network(1)
+            library = self._library_names.get(top)
+            return library is None or library.split(".")[0] in _VALUE_MODULES
+        if kind is None:
+            return "*" in self._ensure_kinds() or top not in _OPAQUE_BUILTINS
+        if kind == "class":
+            return self._client_class(top, 0)
         return kind != "plain"
 
     def _client_class(self, name: str, depth: int) -> bool:
@@ -802,10 +870,10 @@ class ModuleEntry:
             origin = self._imports_of(word)
             if origin is not None and origin[1]:
                 target = origin[0]
-                if target._ensure_kinds().get(origin[1]) == "class" \
+                if target.kind(origin[1]) == "class" \
                         and target._client_class(origin[1], depth + 1):
                     return True
-            elif self._kinds.get(word) == "class" and word != name and self._client_class(word, depth + 1):
+            elif self.kind(word) == "class" and word != name and self._client_class(word, depth + 1):
                 return True
         return False
 
@@ -813,41 +881,76 @@ class ModuleEntry:
         text = "\n" + text
         kinds: Dict[str, str] = {}
         self._bases = {}
-        tops = list(_TOP_LEVEL.finditer(text))
-        calls = [m.start() for m in _CONSTRUCTOR_CALL.finditer(text)] \
-            if any(word in text for word in _CLIENT_WORDS) else []
-        self._holders = {}
         self._plain_classes = set()
+        self._holders = {}
+        self._spans = {}
+        self._class_spans = {}
+        self._assigned = {}
+        tops = list(_TOP_LEVEL.finditer(text))
         for i, match in enumerate(tops):
             keyword, name, bases = match.group(1), match.group(2), match.group(3)
-            end = tops[i + 1].start() if i + 1 < len(tops) else len(text)
-            at = bisect.bisect_left(calls, match.end())
-            constructs = at < len(calls) and calls[at] < end  # a client constructor is called in its body
+            # offsets in the text without the newline put in front
+            span = (match.end() - 1, (tops[i + 1].start() if i + 1 < len(tops) else len(text)) - 1)
             if keyword == "class":
                 kind = "class" if bases and bases.strip() not in ("", "object") else "plain"
                 if kind == "plain":
                     self._plain_classes.add(name)
                 if kind == "class":
                     self._bases[name] = tuple(w.rsplit(".", 1)[-1] for w in re.findall(r"[\w.]+", bases))
-                if constructs:  # may keep a client in an attribute (``self.session = requests.Session()``)
-                    attributes = set(_SELF_CLIENT.findall(text, match.end(), end))
-                    if attributes:
-                        self._holders[name] = attributes
-            else:  # a factory when a client constructor is called before the next def or class
-                kind = "factory" if constructs else \
-                    "forward" if bases and _forwards(bases, text, match.end(), end) else "plain"
-            if kinds.get(name) in (None, "plain"):
+                self._class_spans[name] = span
+            else:  # a factory, a forwarding helper or a plain function: told apart when asked (``kind``)
+                self._spans.setdefault(name, []).append((bases or "", span[0], span[1]))
+                kind = "function"
+            if kinds.get(name) in (None, "plain", "function"):
                 kinds[name] = kind
         for name, value in _ASSIGNED.findall(text):
             # ``x = Client(...)`` or ``get = requests.get`` may be a network value; a literal cannot
             kinds[name] = "assign" if kinds.get(name) == "assign" or _CALL_OR_NAME.match(value) else "literal"
-        indented = _INDENTED_ASSIGN.findall(text)
-        for name in indented:  # under ``if``/``try`` (or in a function)
-            kinds.setdefault(name, "assign")
-        self._indented = frozenset(indented)  # also class attributes (``Config.VERIFY``)
+            self._assigned.setdefault(name, []).append(value)
         for word in _WORD.findall(_import_lines(text)):
             kinds[word] = "import"
         self._kinds = kinds
+
+    def kind(self, name: str) -> Optional[str]:
+        """What binds ``name`` at module level, from the text: "import", "class" (with bases),
+        "plain" (a class without bases, or a function that neither makes a client nor forwards to
+        a request), "factory" (a function that calls a client constructor), "forward" (a function
+        that may pass its ``**kwargs`` or URL on), "assign", "literal", or None when the text binds
+        no such name. Functions are told apart, and names assigned only in an indented block (under
+        ``if`` or ``try``) found, when asked: most names a module binds are never asked about."""
+        kinds = self._ensure_kinds()
+        kind = kinds.get(name)
+        if kind == "function":
+            text = self._text_now()
+            spans = self._spans.get(name, ())
+            if any(_CONSTRUCTOR_CALL.search(text, start, end) for _, start, end in spans):
+                kind = "factory"
+            elif any(params and _forwards(params, text, start, end) for params, start, end in spans):
+                kind = "forward"
+            else:
+                kind = "plain"
+            kinds[name] = kind
+        elif kind is None and name not in self._not_bound:
+            if _assigned_indented(self._text_now(), name):
+                kind = kinds[name] = "assign"
+            else:
+                self._not_bound.add(name)
+        return kind
+
+    def holders(self, name: str) -> Optional[Set[str]]:
+        """The attributes the methods of class ``name`` store a client in (``self.session =
+        requests.Session()``), from the text; None for none (or no such class)."""
+        self._ensure_kinds()
+        if name in self._holders:
+            return self._holders[name]
+        found: Optional[Set[str]] = None
+        span = self._class_spans.get(name)
+        if span is not None:
+            text = self._text_now()
+            if _CONSTRUCTOR_CALL.search(text, *span):
+                found = set(_SELF_CLIENT.findall(text, *span)) or None
+        self._holders[name] = found
+        return found
 
     def may_offer_network(self) -> bool:
         """Cheap first answer for a module used whole: it imports a library, or a name from the
@@ -1189,35 +1292,42 @@ def needs_analysis(text: str, path: str) -> bool:
     for target, names in entry.imported(text, aliases=aliases):
         if "*" in names and target.module_network(0):
             return True
+    bases = _class_bases(text)
     for local, (target, original) in aliases.items():
         module = target if not original else target.submodule(original)
         if module is None:
-            if target.name_network(original, 0) or _subclasses_holder(text, local, target, original):
+            if target.name_network(original, 0) or _subclasses_holder(text, bases, local, target, original):
                 return True
             continue
         if not module.may_offer_network():
             continue
         attributes = {m.group(1) for m in re.finditer(re.escape(local) + r"\.(\w+)", text)
                       if not (m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "_."))}
-        if any(module.name_network(attribute, 0) or _subclasses_holder(text, f"{local}.{attribute}", module, attribute)
+        if any(module.name_network(attribute, 0)
+               or _subclasses_holder(text, bases, f"{local}.{attribute}", module, attribute)
                for attribute in attributes):
             return True
     return False
 
 
-def _subclasses_holder(text: str, spelled: str, target: ModuleEntry, name: str) -> bool:
+def _class_bases(text: str) -> str:
+    """The base lists of the text's class statements, one per line (``class A(b.C, D):`` gives
+    ``b.C, D``): where a file can subclass a name it imports."""
+    return "\n".join(_CLASS_BASES.findall("\n" + text)) if "class" in text else ""
+
+
+def _subclasses_holder(text: str, bases: str, spelled: str, target: ModuleEntry, name: str) -> bool:
     """Does the text subclass ``name`` of ``target`` (spelled ``spelled`` here), a class whose body
-    makes a client (``self.session = requests.Session()``) that the subclass may use?"""
-    if "class" not in text:
+    makes a client (``self.session = requests.Session()``) that the subclass may use? ``bases`` are
+    the text's base lists (``_class_bases``): a name no class statement names costs no look-up."""
+    if spelled not in bases or re.search(r"(?<![\w.])" + re.escape(spelled) + r"(?![\w.])", bases) is None:
         return False
-    target._ensure_kinds()
-    attributes = target._holders.get(name)
+    attributes = target.holders(name)
     if attributes is None:
         origin = target._imports_of(name)  # re-exported through an __init__
         if origin is None or not origin[1]:
             return False
-        origin[0]._ensure_kinds()
-        attributes = origin[0]._holders.get(origin[1])
+        attributes = origin[0].holders(origin[1])
         if attributes is None:
             return False
     # the subclass uses one of the attributes the base class keeps a client in
@@ -1311,9 +1421,9 @@ def imported_function(entry: Optional[ModuleEntry], name: str):
             return None
         entry, name = origin
         limit = MAX_DIRECT_BYTES if entry.text_relevant() else MAX_PLAIN_BYTES
-        if entry.size > limit or entry._ensure_kinds().get(name) not in ("plain", "factory", "forward", "import"):
+        if entry.size > limit or entry.kind(name) not in ("plain", "factory", "forward", "import"):
             return None
-        if entry._kinds.get(name) == "import":
+        if entry.kind(name) == "import":
             continue  # a re-export: look where it comes from
         model = entry.model()
         if model is None:
