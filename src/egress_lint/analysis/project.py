@@ -104,8 +104,10 @@ _PARAM_NAME = re.compile(r"(\*{0,2})[ \t]*([A-Za-z_]\w*)")
 
 def _forwards(params: str, text: str, start: int, end: int) -> bool:
     """Can a function be a helper that forwards to a request (judged from its text)? Its body passes
-    on its ``**kwargs``, or passes a parameter named like a URL (``url``, ``endpoint``, ``path``, ...)
-    as the first argument of a call or as a ``url=`` keyword."""
+    on its ``**kwargs``, or passes a parameter named like a URL (``url``, ``uri``, ``endpoint``,
+    ``href``) as the first argument of a call or as a ``url=`` keyword."""
+    if "**" not in params and not _URL_WORDS.search(params):
+        return False
     body = text[start:end]
     for match in _PARAM_NAME.finditer(params):
         stars, name = match.group(1), match.group(2)
@@ -120,7 +122,7 @@ def _forwards(params: str, text: str, start: int, end: int) -> bool:
     return False
 
 
-_URL_WORDS = re.compile(r"url|uri|endpoint|href|link|address|location|host|path|target|dest", re.IGNORECASE)
+_URL_WORDS = re.compile(r"url|uri|endpoint|href", re.IGNORECASE)
 
 
 def _assigned_indented(text: str, name: str) -> bool:
@@ -825,8 +827,8 @@ class ModuleEntry:
             return "*" in kinds
         if self.project.bases_wanted and self.holders(name):
             return True  # a class that may keep a client on ``self``: parsed when named as a base
-        if kind == "forward":  # may be a helper: only where a request can be made
-            return self._direct or any(names for _, names in self._import_table())
+        if kind == "forward":  # may be a helper: only in a module that imports a library itself
+            return self._direct
         if kind == "class":
             return self._client_class(name, 0)
         if kind == "assign" and name in self._assigned and \
