@@ -509,7 +509,10 @@ def _check_source(data: bytes, path: str, settings: Settings, use_precheck: bool
         # Not kept for importers: most checked files are never imported, and a model kept alive
         # costs memory and collector time. A module another file imports is read on demand.
         model = SemanticModel(tree, context=entry)
-        return _analyse_model(model, text, path, settings, inventory)
+        try:
+            return _analyse_model(model, text, path, settings, inventory)
+        finally:
+            model.release()
 
 
 def _imports_project_network(text: str, path: str, entry) -> bool:

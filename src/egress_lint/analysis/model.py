@@ -178,6 +178,31 @@ class SemanticModel:
                     return EgressPoint(site, method_api, used, "request")
         return None
 
+    def release(self) -> None:
+        """Break the model's reference cycles (a scope holds its bindings, each binding its scope)
+        once nothing will read it again. Left to the cyclic collector, every model is garbage it
+        has to walk; broken here, reference counting frees it at once. A file's result never needs
+        its model, and a kept module's model is released only when every kept model is dropped."""
+        index = self.index
+        scopes = {id(index.module): index.module}
+        for scope in index.functions.values():
+            scopes[id(scope)] = scope
+        for _, scope in index.calls:
+            scopes[id(scope)] = scope
+        for info in index.classes.values():
+            scopes[id(info.scope)] = info.scope
+            info.self_attrs = {}
+        for scope in list(scopes.values()):
+            parent = scope.parent
+            while parent is not None and id(parent) not in scopes:
+                scopes[id(parent)] = parent
+                parent = parent.parent
+        for scope in scopes.values():
+            scope.bindings = {}
+            scope.flow = None
+            scope.class_info = None
+            scope.parent = None
+
     def configure_clients(self) -> None:
         """Attach every configuring statement of the module to its client object (once)."""
         if not self._configured:

@@ -313,10 +313,17 @@ class Project:
             self._unload_all()
 
     def _unload_all(self) -> None:
+        models = [entry.model_if_loaded for entry in self._models.values()]
         for entry in self._models.values():
             entry.unload()
         self._models.clear()
         self._by_tree.clear()
+        for entry in self._entries.values():  # a module never parsed may remember a value of one that was
+            if entry is not None:
+                entry.exports.clear()
+        for model in models:  # all at once: what the others remembered may point into any of them
+            if model is not None:
+                model.release()
 
 
     def _forget(self, entry: "ModuleEntry") -> None:
