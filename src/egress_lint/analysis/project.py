@@ -61,6 +61,7 @@ _PLAIN_IMPORT = re.compile(r"import[ \t]+([\w. \t,]+)")
 _TOP_LEVEL = re.compile(r"\n(?:async[ \t]+)?(def|class)[ \t]+(\w+)[ \t]*(?:\(([^)]*)\))?")
 _ASSIGNED = re.compile(r"\n(\w+)[ \t]*(?::[^=\n]*)?=(?!=)[ \t]*([^\n]{0,60})")
 _CALL_OR_NAME = re.compile(r"[A-Za-z_][\w.]*[ \t]*(?:\(|$|#)")
+_WORD_AT = re.compile(r"\w+")
 _CLASS_BASES = re.compile(r"\n[ \t]*class[ \t]+\w+[ \t]*\(([^)]*)\)")
 _ASSIGN_AFTER_NAME = re.compile(r"[ \t]*(?::[^=\n(]*)?=(?!=)")
 _CALLED_NAME = re.compile(r"([A-Za-z_]\w*)(?:[ \t]*\.[ \t]*\w+)*[ \t]*\(")
@@ -1310,8 +1311,7 @@ def needs_analysis(text: str, path: str) -> bool:
             continue
         if not module.may_offer_network():
             continue
-        attributes = {m.group(1) for m in re.finditer(re.escape(local) + r"\.(\w+)", text)
-                      if not (m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "_."))}
+        attributes = _attributes_read(text, local)
         if any(module.name_network(attribute, 0)
                or _subclasses_holder(text, bases, f"{local}.{attribute}", module, attribute)
                for attribute in attributes):
@@ -1325,11 +1325,38 @@ def _class_bases(text: str) -> str:
     return "\n".join(_CLASS_BASES.findall("\n" + text)) if "class" in text else ""
 
 
+def _attributes_read(text: str, name: str) -> Set[str]:
+    """The attributes read from ``name`` in the text (``http.session`` gives "session")."""
+    found: Set[str] = set()
+    spelled = name + "."
+    at = text.find(spelled)
+    while at >= 0:
+        end = at + len(spelled)
+        if not (at and (text[at - 1].isalnum() or text[at - 1] in "_.")):
+            attribute = _WORD_AT.match(text, end)
+            if attribute is not None:
+                found.add(attribute.group(0))
+        at = text.find(spelled, end)
+    return found
+
+
+def _names_word(text: str, word: str) -> bool:
+    """Does ``word`` (a name or a dotted name) occur in ``text`` not as part of a longer one?"""
+    at = text.find(word)
+    while at >= 0:
+        end = at + len(word)
+        if (at == 0 or not (text[at - 1].isalnum() or text[at - 1] in "_.")) and \
+                (end == len(text) or not (text[end].isalnum() or text[end] in "_.")):
+            return True
+        at = text.find(word, end)
+    return False
+
+
 def _subclasses_holder(text: str, bases: str, spelled: str, target: ModuleEntry, name: str) -> bool:
     """Does the text subclass ``name`` of ``target`` (spelled ``spelled`` here), a class whose body
     makes a client (``self.session = requests.Session()``) that the subclass may use? ``bases`` are
     the text's base lists (``_class_bases``): a name no class statement names costs no look-up."""
-    if spelled not in bases or re.search(r"(?<![\w.])" + re.escape(spelled) + r"(?![\w.])", bases) is None:
+    if not _names_word(bases, spelled):
         return False
     attributes = target.holders(name)
     if attributes is None:
