@@ -200,15 +200,15 @@ def _answer(request):
 
 def in_process_and_socket_transports(app):
     mocked = httpx.Client(transport=httpx.MockTransport(_answer))
-    # todook: egr201-plain-http-request
+    # ok: egr201-plain-http-request
     mocked.get("http://catalogue.example.com/v1/items")
     wsgi = httpx.Client(transport=httpx.WSGITransport(app=app))
-    # todook: egr201-plain-http-request
+    # ok: egr201-plain-http-request
     wsgi.get("http://shop.example.com/health")
-    # todook: egr201-plain-http-request
+    # ok: egr201-plain-http-request
     legacy_app = httpx.Client(app=app, base_url="http://testserver.example.com")
     over_socket = httpx.Client(transport=httpx.HTTPTransport(uds="/run/agent.sock"))
-    # todook: egr201-plain-http-request
+    # ok: egr201-plain-http-request
     over_socket.get("http://agent.example.com/v2/status")
     retrying = httpx.Client(transport=httpx.HTTPTransport(retries=3))
     # ruleid: egr201-plain-http-request
@@ -217,7 +217,7 @@ def in_process_and_socket_transports(app):
 
 async def docker_over_unix_socket():
     async with aiohttp.ClientSession(connector=aiohttp.UnixConnector(path="/var/run/docker.sock")) as docker:
-        # todook: egr201-plain-http-request
+        # ok: egr201-plain-http-request
         await docker.get("http://docker.example.com/v1.43/containers/json")
 
 
