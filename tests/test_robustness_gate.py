@@ -232,7 +232,7 @@ def test_a_committed_cache_with_emptied_findings_hides_nothing(tmp_path: Path):
 
 
 @pytest.mark.parametrize("kind", ["deeply-nested", "dev-zero", "fifo"])
-def test_a_hostile_cache_file_is_one_line_and_changes_nothing(tmp_path: Path, kind: str):
+def test_a_hostile_cache_file_is_one_line_and_exit_2_with_every_finding(tmp_path: Path, kind: str):
     tree = tmp_path / "tree"
     tree.mkdir()
     (tree / "a.py").write_bytes(INSECURE)
@@ -249,7 +249,7 @@ def test_a_hostile_cache_file_is_one_line_and_changes_nothing(tmp_path: Path, ki
     proc = egress_lint("check", "--cache-dir", "c", ".", cwd=tree)
     assert "Traceback" not in proc.stderr
     assert _codes(proc) == [("a.py", 2, "EGR101"), ("b.py", 2, "EGR101")]
-    assert proc.returncode == 1  # the cache never changes the answer
+    assert proc.returncode == 2  # every finding is reported; the damaged cache fails the run
     assert len(proc.stderr.splitlines()) == 1 and "cannot read cache" in proc.stderr
 
 

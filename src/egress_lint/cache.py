@@ -15,7 +15,8 @@ One JSON file per (tool, settings) pair maps each path to the hash of the bytes 
 hashes of the other project modules its analysis read (editing ``settings.py`` re-checks every file
 that read a value from it), and the result. JSON, not pickle: loading a cache must never run code from it. Anything that does not
 decode exactly is a miss, never an error; a cache file that cannot be read at all (not a regular
-file, too large, nested too deeply) is ignored with one line, and replaced on save.
+file, too large, nested too deeply, damaged) is ignored and every file checked, then the run ends with
+one line and exit 2 (the tool's own state is damaged); the file is replaced on save.
 """
 from __future__ import annotations
 
@@ -199,7 +200,8 @@ class Cache:
         """One line each for what the run should know about the cache (never changes the answer)."""
         notes = []
         if self.unreadable:
-            notes.append(f"{self.file}: cannot read cache: {self.unreadable} (ignored; every file was checked)")
+            notes.append(f"{self.file}: cannot read cache: {self.unreadable} (ignored: every file was checked "
+                         "and every finding reported; delete it or pass --no-cache)")
         if self.unauthentic:
             count = self.unauthentic
             notes.append(f"{self.file}: ignored {count} cache entr{'y' if count == 1 else 'ies'} that failed "

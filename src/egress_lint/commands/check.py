@@ -142,11 +142,12 @@ def run(args: argparse.Namespace) -> int:
     else:
         sys.stdout.write(text)
     _print_problems(problems)
-    if not args.quiet:
-        for cache in caches:
+    damaged = [cache for cache in caches if cache is not None and cache.unreadable]
+    for cache in caches:
+        if not args.quiet or cache in damaged:
             _print_cache_notes(cache)
-    if any(args.strict or not problem.internal for problem in problems):
-        return EXIT_ERROR
+    if damaged or any(args.strict or not problem.internal for problem in problems):
+        return EXIT_ERROR  # a cache file that cannot be read: every file was checked, but the run fails
     return EXIT_FINDINGS if diagnostics and not args.exit_zero else EXIT_CLEAN
 
 
