@@ -66,13 +66,21 @@ def parse_values(raw: Mapping[str, Any], where: str) -> Dict[str, Any]:
 def find_pyproject(start: Path) -> Optional[Path]:
     """The nearest pyproject.toml with a [tool.egress-lint] table, walking up from ``start``."""
     for folder in (start, *start.parents):
-        candidate = folder / "pyproject.toml"
-        if candidate.is_file():
-            try:
-                if "egress-lint" in _read_toml(candidate).get("tool", {}):
-                    return candidate
-            except ConfigError:
-                return candidate  # a broken file where we look must be reported, not skipped
+        candidate = pyproject_in(folder)
+        if candidate is not None:
+            return candidate
+    return None
+
+
+def pyproject_in(folder: Path) -> Optional[Path]:
+    """``folder``'s own pyproject.toml when it has a [tool.egress-lint] table (or cannot be read)."""
+    candidate = folder / "pyproject.toml"
+    if candidate.is_file():
+        try:
+            if "egress-lint" in _read_toml(candidate).get("tool", {}):
+                return candidate
+        except ConfigError:
+            return candidate  # a broken file where we look must be reported, not skipped
     return None
 
 
@@ -205,10 +213,17 @@ class Resolver:
     def config_for(self, path: str) -> Optional[Path]:
         if self.config is not None:
             return self.config
-        folder = Path(os.path.abspath(path)).parent
-        if folder not in self._by_folder:
-            self._by_folder[folder] = find_pyproject(folder)
-        return self._by_folder[folder]
+        return self._nearest(Path(os.path.abspath(path)).parent)
+
+    def _nearest(self, folder: Path) -> Optional[Path]:
+        """find_pyproject, remembered per folder: the files of a tree share their parents' answers."""
+        if folder in self._by_folder:
+            return self._by_folder[folder]
+        found = pyproject_in(folder)
+        if found is None and folder.parent != folder:
+            found = self._nearest(folder.parent)
+        self._by_folder[folder] = found
+        return found
 
     def settings_for_config(self, config: Optional[Path]) -> Settings:
         if config not in self._by_config:
