@@ -335,7 +335,10 @@ def analyse(tree: ast.Module, lines: Sequence[str], path: str, settings: Setting
             rules: Optional[Sequence[Type[Rule]]] = None, model=None) -> FileResult:
     """Run the rules over a parsed module. ``lines`` is the source, split keeping line ends."""
     with paused_gc():
-        return _analyse(tree, lines, path, settings, rules, model)[0]
+        result, used, _ = _analyse(tree, lines, path, settings, rules, model)
+        if model is None and used is not None:
+            used.release()  # made here and read by nothing after (see SemanticModel.release)
+        return result
 
 
 def _analyse(tree: ast.Module, lines: Sequence[str], path: str, settings: Settings,
