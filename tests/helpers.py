@@ -37,3 +37,23 @@ def flake8(*args: str, cwd: Path = None) -> subprocess.CompletedProcess:
 
 def parse_lines(output: str) -> List[dict]:
     return [m.groupdict() for m in map(FLAKE8_LINE.match, output.splitlines()) if m]
+
+
+def project_expectations(root: Path, kind: str) -> Set[Tuple[str, int, str]]:
+    """(file relative to ``root``, line, code) of every ``kind`` annotation (ruleid, ok, ...) in a
+    fixture project."""
+    from egress_lint.annotations import expectations
+
+    found: Set[Tuple[str, int, str]] = set()
+    for path in sorted(root.rglob("*.py")):
+        rel = path.relative_to(root).as_posix()
+        found |= {(rel, line, code) for line, code in expectations(path.read_text().splitlines())[kind]}
+    return found
+
+
+def check_project(folder: Path, *extra: str):
+    """``check`` run in ``folder``: the process and its findings as (path, line, code)."""
+    proc = egress_lint("check", "--no-hints", *extra, ".", cwd=folder)
+    assert proc.returncode in (0, 1), proc.stderr
+    assert "internal error" not in proc.stderr, proc.stderr
+    return proc, {(f["path"], int(f["line"]), f["code"]) for f in parse_lines(proc.stdout)}

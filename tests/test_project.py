@@ -10,25 +10,18 @@ import pytest
 from egress_lint.annotations import expectations
 
 from .conftest import FIXTURES
-from .helpers import egress_lint, flake8, parse_lines
+from .helpers import check_project, egress_lint, flake8, parse_lines, project_expectations
 
 SHOP = FIXTURES / "projects" / "shop"
 FILES = sorted(p for p in SHOP.rglob("*.py"))
 
 
 def _expected(kind: str):
-    found = set()
-    for path in FILES:
-        rel = path.relative_to(SHOP).as_posix()
-        found |= {(rel, line, code) for line, code in expectations(path.read_text().splitlines())[kind]}
-    return found
+    return project_expectations(SHOP, kind)
 
 
 def _check(folder: Path, *extra: str):
-    proc = egress_lint("check", "--no-hints", *extra, ".", cwd=folder)
-    assert proc.returncode in (0, 1), proc.stderr
-    assert "internal error" not in proc.stderr, proc.stderr
-    return proc, {(f["path"], int(f["line"]), f["code"]) for f in parse_lines(proc.stdout)}
+    return check_project(folder, *extra)
 
 
 @pytest.fixture
