@@ -12,14 +12,16 @@ import difflib
 import os
 import sys
 from dataclasses import dataclass, field
-from typing import List, Optional
+from typing import TYPE_CHECKING, List, Optional
 
 from ..config import Settings
 from ..diagnostics import Diagnostic
 from ..engine import FileResult
-from ..fixes.write import Snapshot
 from .common import (EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, add_selection_arguments, discover_files, group_by_settings,
                      positive, resolver_from)
+
+if TYPE_CHECKING:  # libcst is imported only when a fix is made: ``check`` and the others start without it
+    from ..fixes.write import Snapshot
 
 
 def register(commands) -> None:
