@@ -475,7 +475,8 @@ def check_source(data: bytes, path: str, settings: Settings, use_precheck: bool 
             result = check_notebook(data, path, settings,
                                     lambda code: _check_source(code, path, settings, use_precheck, inventory))
         else:
-            result = _check_source(data, path, settings, use_precheck, inventory, entry)
+            with paused_gc():  # the file's tree and model die with _check_source's frame, before it resumes
+                result = _check_source(data, path, settings, use_precheck, inventory, entry)
     except Exception as exc:  # noqa: BLE001 - one file must not end the run
         result = FileResult(path, internal_errors=[f"{path}: internal error: {type(exc).__name__}: {exc}"])
     try:

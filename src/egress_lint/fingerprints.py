@@ -103,8 +103,17 @@ class Scopes:
         self._spans: List[Tuple[int, int, str]] = []
         if tree is not None:
             self._collect(tree, "")
-        self._spans.sort()
+        self._spans.sort(key=lambda span: (span[0], -span[1]))  # an outer span before an inner one on its line
         self._starts = [start for start, _, _ in self._spans]
+        # Functions and classes nest, so the spans form a tree: each span's parent is the nearest
+        # earlier span still open where it starts.
+        self._parents: List[int] = []
+        open_spans: List[int] = []
+        for index, (start, end, _) in enumerate(self._spans):
+            while open_spans and self._spans[open_spans[-1]][1] < start:
+                open_spans.pop()
+            self._parents.append(open_spans[-1] if open_spans else -1)
+            open_spans.append(index)
 
     def _collect(self, node: ast.AST, prefix: str) -> None:
         # Iterative: a 10,000-term expression is 10,000 levels deep (the spans are sorted afterwards).
@@ -120,11 +129,16 @@ class Scopes:
                     stack.append((child, prefix))
 
     def name(self, line: int) -> str:
-        best = ""
-        for start, end, name in self._spans[:bisect.bisect_right(self._starts, line)]:
-            if start <= line <= end and len(name) >= len(best):
-                best = name
-        return best
+        """The innermost span around ``line``: the last span that starts at or before it, or the
+        nearest of its enclosing spans that still runs at the line (a walk up the nesting, not a
+        scan of the file: a long module has as many findings as functions)."""
+        index = bisect.bisect_right(self._starts, line) - 1
+        while index >= 0:
+            start, end, name = self._spans[index]
+            if start <= line <= end:
+                return name
+            index = self._parents[index]
+        return ""
 
 
 def numbered(diagnostics: Iterable[Diagnostic]) -> Iterator[Tuple[Diagnostic, int]]:
