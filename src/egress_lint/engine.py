@@ -66,14 +66,7 @@ class _Precheck:
         self.words = re.compile(r"\b(?:" + "|".join(map(re.escape, self.word_literals)) + r")\b") if words else None
 
     def __call__(self, text: str) -> bool:
-        if self._matches(text):
-            return True
-        # CPython NFKC-normalises identifiers: `import \U0001d42bequests` and fullwidth letters import
-        # requests. Text with any non-ASCII character is looked at once more in that form.
-        if not text.isascii():
-            normal = unicodedata.normalize("NFKC", text)
-            return normal != text and self._matches(normal)
-        return False
+        return _as_python_reads(self._matches, text)
 
     def _matches(self, text: str) -> bool:
         if self._mentions_word(text):
@@ -85,13 +78,19 @@ class _Precheck:
             and self.words.search(text) is not None
 
     def mentions_word(self, text: str) -> bool:
-        """The word half of the pre-check alone (with the same NFKC second look)."""
-        if self._mentions_word(text):
-            return True
-        if not text.isascii():
-            normal = unicodedata.normalize("NFKC", text)
-            return normal != text and self._mentions_word(normal)
-        return False
+        """The word half of the pre-check alone."""
+        return _as_python_reads(self._mentions_word, text)
+
+
+def _as_python_reads(test, text: str) -> bool:
+    """``test`` on the text, and once more on its NFKC form: CPython NFKC-normalises identifiers, so
+    `import \U0001d42bequests` and fullwidth letters import requests."""
+    if test(text):
+        return True
+    if not text.isascii():
+        normal = unicodedata.normalize("NFKC", text)
+        return normal != text and test(normal)
+    return False
 
 
 class _AnyOf:

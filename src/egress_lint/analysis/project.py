@@ -1367,9 +1367,7 @@ def _subclasses_holder(text: str, bases: str, spelled: str, target: ModuleEntry,
         if attributes is None:
             return False
     # the subclass uses one of the attributes the base class keeps a client in
-    return re.search(r"\bself\.(?:" + "|".join(sorted(attributes)) + r")\b", text) is not None \
-        and re.search(r"^[ \t]*class[ \t]+\w+[ \t]*\([^)]*(?<![\w.])" + re.escape(spelled) + r"(?![\w.])",
-                      text, re.M) is not None
+    return re.search(r"\bself\.(?:" + "|".join(sorted(attributes)) + r")\b", text) is not None
 
 
 def _network_value(value: Value, depth: int, library_modules: bool = True) -> bool:
