@@ -277,6 +277,131 @@ def send_checked(host, user, password):
     mailer.login(user, password)
 
 
+# --- STARTTLS and login in different functions ------------------------------------------------------------
+class NewsletterMailer:
+    """secure() and sign_in() are called from elsewhere, in an order this file does not show: silent."""
+
+    def __init__(self, host):
+        # todook: egr203-cleartext-connection
+        self.smtp = smtplib.SMTP(host, 587)
+
+    def secure(self):
+        self.smtp.starttls()
+
+    def sign_in(self, user, password):
+        self.smtp.login(user, password)
+
+
+class AlertMailer:
+    def open(self, host):
+        # ok: egr203-cleartext-connection
+        self.alerts = smtplib.SMTP(host, 587)
+        self.alerts.starttls()
+
+    def sign_in(self, user, password):
+        self.alerts.login(user, password)
+
+
+class BillingMailer:
+    def __init__(self, host):
+        # todook: egr203-cleartext-connection
+        self.billing = smtplib.SMTP(host, 587)
+
+    def secure(self):
+        self.billing.ehlo()
+        self.billing.starttls()
+
+    def sign_in(self, user, password):
+        self.secure()
+        self.billing.login(user, password)
+
+
+class AuditMailer:
+    def open(self, host, use_tls):
+        # todoruleid: egr203-cleartext-connection
+        self.audit = smtplib.SMTP(host, 587)
+        if use_tls:
+            self.audit.starttls()
+
+    def sign_in(self, user, password):
+        self.audit.login(user, password)
+
+
+class LateMailer:
+    def open(self, host, user, password):
+        # todoruleid: egr203-cleartext-connection
+        self.late = smtplib.SMTP(host, 587)
+        self.sign_in(user, password)
+        self.late.starttls()
+
+    def sign_in(self, user, password):
+        self.late.login(user, password)
+
+
+def open_mailbox(host):
+    # ok: egr203-cleartext-connection
+    box = imaplib.IMAP4(host)
+    box.starttls()
+    return box
+
+
+def read_mailbox(host, user, password):
+    box = open_mailbox(host)
+    box.login(user, password)
+
+
+def open_outbox(host, use_tls):
+    # todoruleid: egr203-cleartext-connection
+    outbox = smtplib.SMTP(host, 587)
+    if not use_tls:
+        return outbox
+    outbox.starttls()
+    return outbox
+
+
+def send_outbox(host, user, password):
+    outbox = open_outbox(host, False)
+    outbox.login(user, password)
+
+
+def upgrade_mailer(conn):
+    conn.ehlo()
+    conn.starttls()
+
+
+def upgrade_if_asked(conn, use_tls):
+    if use_tls:
+        conn.starttls()
+
+
+def send_upgraded(host, user, password):
+    # todook: egr203-cleartext-connection
+    courier = smtplib.SMTP(host, 587)
+    upgrade_mailer(courier)
+    courier.login(user, password)
+
+
+def send_upgraded_late(host, user, password):
+    # ruleid: egr203-cleartext-connection
+    hasty = smtplib.SMTP(host, 587)
+    hasty.login(user, password)
+    upgrade_mailer(hasty)
+
+
+def forward_upgraded(host, user, password):
+    # todook: egr203-cleartext-connection
+    relay = smtplib.SMTP(host, 587)
+    upgrade_mailer(relay)
+    relay.login(user, password)
+
+
+def read_maybe_upgraded(host, user, password, use_tls):
+    # ruleid: egr203-cleartext-connection
+    inbox = imaplib.IMAP4(host)
+    upgrade_if_asked(inbox, use_tls)
+    inbox.login(user, password)
+
+
 # --- SQL Server over ODBC, MQTT one-shot publishing --------------------------------------------------------
 import paho.mqtt.publish as mqtt_publish
 import pyodbc

@@ -29,7 +29,7 @@ from ..libraries.spec import CLEARTEXT, MISSING, OPTIONAL_TLS, Api, Arg, Setting
 from .dsn import Dsn, parse_dsn
 from .units import Units
 from .urls import Url, parse_host
-from .values import HOLE, UNKNOWN, Const, DictVal, Items, Text, Unknown, Value, choose, shape_of
+from .values import HOLE, UNKNOWN, Const, DictVal, Items, OneOf, Text, Unknown, Value, choose, shape_of
 
 _TRUE_WORDS = ("true", "yes", "on", "1")
 _FALSE_WORDS = ("false", "no", "off", "0")
@@ -861,17 +861,102 @@ def _dominates(parents, first: ast.AST, later: ast.AST) -> bool:
 
 def login_before_upgrade(model, client, upgrades: Tuple[str, ...]):
     """The first login call on a client that no STARTTLS call runs before on every path; None when every
-    login is preceded by an upgrade (or there is no login, or no upgrade at all)."""
+    login is preceded by an upgrade (or there is no login, or no upgrade at all), and None as well when an
+    upgrade in another function may or may not run before a login (precision first: the order of two
+    methods called from elsewhere is not known).
+
+    An upgrade in another function counts before a login when that function runs it on every path to its
+    end and either made the object (a helper that returns the connection after ``starttls()``, a method that
+    stores it on ``self`` and upgrades it there) or is called, with the object, before the login in the
+    login's function (``upgrade(conn)``, ``self.secure()``)."""
     if client is None:
         return None
     configs = client.all_configs()
-    upgrade_calls = [c for c in configs if c.op == "call" and c.key is None and c.attr in upgrades]
+    upgrade_calls = upgrade_calls_of(model, client, upgrades)
     if not upgrade_calls:
         return None
     parents = _parents(model)
     for login in (c for c in configs if c.op == "call" and c.key is None and c.attr in _LOGINS):
         login_stmt = _statement(parents, login.node)
-        if not any(_dominates(parents, _statement(parents, up.node), login_stmt) for up in upgrade_calls
-                   if _statement(parents, up.node) is not None and login_stmt is not None):
-            return login
+        if login_stmt is None:
+            return None
+        verdicts = [_upgrade_before(model, parents, client, up, login, login_stmt) for up in upgrade_calls]
+        if any(v is True for v in verdicts):
+            continue
+        if any(v is None for v in verdicts):
+            return None  # an upgrade the engine cannot place before or after this login
+        return login
     return None
+
+
+def upgrade_calls_of(model, client, upgrades: Tuple[str, ...]) -> list:
+    """The STARTTLS calls made on a client: its own, and those of a helper that several callers give their
+    connection to (``def secure(conn): conn.starttls()``), which the client tracking attaches to the first
+    caller's object only."""
+    if client is None or not upgrades:
+        return []
+    found = [c for c in client.all_configs() if c.op == "call" and c.key is None and c.attr in upgrades]
+    for other in model.clients.objects():
+        if other is client or other.type is not client.type:
+            continue
+        for config in other.configs:
+            if config.op != "call" or config.key is not None or config.attr not in upgrades:
+                continue
+            value = model.resolve(config.node.func.value, config.scope)
+            if isinstance(value, OneOf) and any(model.clients.of(option) is client for option in value.options):
+                found.append(config)
+    return found
+
+
+def _upgrade_before(model, parents, client, upgrade, login, login_stmt) -> Optional[bool]:
+    """Whether ``upgrade`` runs before ``login`` on every path: True, False (a path without it is seen), or
+    None (they are in functions whose order the code does not show)."""
+    up_stmt = _statement(parents, upgrade.node)
+    if up_stmt is None:
+        return None
+    if upgrade.scope is login.scope:
+        return _dominates(parents, up_stmt, login_stmt)
+    function = upgrade.scope.node
+    if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)):
+        return None
+    to_end = _runs_to_end(parents, upgrade.scope, up_stmt)
+    # The upgrade's function is called, with the object, in the login's function.
+    calls = [(call, shift) for call, scope, shift in model.resolver.callers(function, upgrade.scope)
+             if scope is login.scope and (shift or _passes(model, call, scope, client))]
+    if calls:
+        if to_end and any(_dominates(parents, _statement(parents, call), login_stmt) for call, _ in calls):
+            return True
+        return False
+    # The upgrade's function made the object: every other function sees it after that function ran,
+    # unless the login's function is called from there before the upgrade.
+    if client.scope is upgrade.scope and up_stmt.lineno > client.origin.lineno:
+        login_function = login.scope.node
+        if isinstance(login_function, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            for call, scope, _ in model.resolver.callers(login_function, login.scope):
+                if scope is upgrade.scope and not _dominates(parents, up_stmt, _statement(parents, call)):
+                    return False
+        return to_end
+    return None
+
+
+def _runs_to_end(parents, scope, stmt) -> bool:
+    """Whether a statement of a function runs on every path that leaves it normally: it stands in the
+    function's own body (or a ``with`` block in it), and no ``return`` comes before it."""
+    function = scope.node
+    node = stmt
+    while True:
+        holder = parents.get(id(node))
+        if holder is function:
+            break
+        if not isinstance(holder, (ast.With, ast.AsyncWith)) or not any(item is node for item in holder.body):
+            return False
+        node = holder
+    if not any(item is node for item in function.body):
+        return False
+    return not any(ret.lineno < stmt.lineno for ret in scope.returns)
+
+
+def _passes(model, call: ast.Call, scope, client) -> bool:
+    """Whether a call gives ``client`` as one of its arguments."""
+    args = list(call.args) + [keyword.value for keyword in call.keywords if keyword.arg is not None]
+    return any(model.clients.of(model.resolve(arg, scope)) is client for arg in args)

@@ -1,7 +1,7 @@
 """EGR203: a cleartext connection class (HTTP, FTP, SMTP, IMAP, POP3, Telnet, XML-RPC) to an external host."""
 from ...analysis.hosts import policy_for
 from ...analysis.transport import (CLEARTEXT_STATE, describe_transport, insecure, login_before_upgrade, tls_remedy,
-                                   where)
+                                   upgrade_calls_of, where)
 from ...analysis.urls import reaches_external_in_clear
 from ...diagnostics import Severity
 from ...rule import Invalid, Rule, Valid
@@ -23,6 +23,10 @@ Finds connections opened with a cleartext protocol class to a host that is not e
 `ftplib.FTP`, `smtplib.SMTP`, `imaplib.IMAP4` and `poplib.POP3` unless `starttls()` / `stls()` is
 called on that object, `telnetlib.Telnet`, and `xmlrpc.client.ServerProxy` with an `http://` URL.
 A connection whose host is not known from the code is reported: it is cleartext wherever it goes.
+A `starttls()` in another function counts when it runs before the login on every path: in a helper
+called with the connection before the login, in the factory that returns the connection, or in the
+method that makes it and stores it on `self`. When the upgrade and the login are in two methods that
+other code calls in an order the file does not show, the connection is not reported.
 
 Database, cache, broker, directory and RPC connections whose settings leave them unencrypted are
 reported too (PostgreSQL `sslmode="disable"`, asyncpg `ssl=False`, MySQL `ssl_disabled=True` /
@@ -45,6 +49,18 @@ authentication (CWE-319); each has a TLS variant in the standard library.
             with smtplib.SMTP("mail.example.com", 587) as smtp:
                 smtp.starttls()
                 smtp.login("robot", "from-a-vault")
+        """),
+        Valid("""
+            import smtplib
+
+            def open_mailer(host):
+                mailer = smtplib.SMTP(host, 587)
+                mailer.starttls()
+                return mailer
+
+            def send(host, user, password):
+                mailer = open_mailer(host)
+                mailer.login(user, password)
         """),
     )
     INVALID = (
@@ -72,12 +88,12 @@ authentication (CWE-319); each has a TLS variant in the standard library.
                 continue
             client = point.client
             upgrades = client.type.upgraded_by if client is not None else ()
-            early_login = login_before_upgrade(model, client, upgrades) if upgrades else None
-            if upgrades and early_login is None and any(c.op == "call" and c.attr in upgrades
-                                                        for c in client.all_configs()):
+            upgraded = upgrade_calls_of(model, client, upgrades)
+            early_login = login_before_upgrade(model, client, upgrades) if upgraded else None
+            if upgraded and early_login is None:
                 continue
             why = f" ({early_login.attr}() on line {early_login.line} can run before {upgrades[0]}())" \
-                if early_login is not None and any(c.attr in upgrades for c in client.all_configs()) else ""
+                if early_login is not None else ""
             yield self.report(point.node, f"{point.subject} opens a cleartext {url.scheme.upper()} connection to "
                                           f"{url.display}{why}")
         # Database, cache and broker connections whose keywords or options leave them unencrypted.

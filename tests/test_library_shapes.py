@@ -1,0 +1,84 @@
+"""Library shapes that span functions or lists, through the real CLI and a real flake8 subprocess."""
+from pathlib import Path
+from typing import List, Tuple
+
+from .helpers import egress_lint, flake8, parse_lines
+
+
+def _both(tmp_path: Path, source: str) -> Tuple[List[Tuple[int, str, str]], List[Tuple[int, str]]]:
+    """(line, code, message) from ``check``, and (line, code) from flake8, for one file."""
+    (tmp_path / "app.py").write_text(source)
+    cli = egress_lint("check", "--no-cache", "--no-hints", "app.py", cwd=tmp_path)
+    assert cli.returncode in (0, 1), cli.stderr
+    assert "internal error" not in cli.stderr, cli.stderr
+    plugin = flake8("--select", "EGR", "app.py", cwd=tmp_path)
+    assert plugin.returncode in (0, 1), plugin.stderr
+    return ([(int(f["line"]), f["code"], f["message"]) for f in parse_lines(cli.stdout)],
+            [(int(f["line"]), f["code"]) for f in parse_lines(plugin.stdout)])
+
+
+# --- STARTTLS and login in different functions ---------------------------------------------------------------
+
+STARTTLS_ACROSS_FUNCTIONS = '''\
+import imaplib
+import smtplib
+
+
+class Mailer:
+    def __init__(self, host):
+        self.smtp = smtplib.SMTP(host, 587)
+
+    def secure(self):
+        self.smtp.starttls()
+
+    def sign_in(self, user, password):
+        self.smtp.login(user, password)
+
+
+def open_mailbox(host):
+    box = imaplib.IMAP4(host)
+    box.starttls()
+    return box
+
+
+def read_mailbox(host, user, password):
+    box = open_mailbox(host)
+    box.login(user, password)
+
+
+def upgrade(conn):
+    conn.starttls()
+
+
+def send(host, user, password):
+    mailer = smtplib.SMTP(host, 587)
+    upgrade(mailer)
+    mailer.login(user, password)
+
+
+def send_late(host, user, password):
+    mailer = smtplib.SMTP(host, 587)
+    mailer.login(user, password)
+    upgrade(mailer)
+
+
+def upgrade_if(conn, use_tls):
+    if use_tls:
+        conn.starttls()
+
+
+def read_maybe(host, user, password, use_tls):
+    inbox = imaplib.IMAP4(host)
+    upgrade_if(inbox, use_tls)
+    inbox.login(user, password)
+'''
+
+
+def test_starttls_in_another_function_than_the_login(tmp_path: Path):
+    cli, plugin = _both(tmp_path, STARTTLS_ACROSS_FUNCTIONS)
+    # Mailer: secure() and sign_in() in an order the file does not show; open_mailbox() upgrades before it
+    # returns; send() calls the upgrading helper before the login: all silent.
+    assert [(line, code) for line, code, _ in cli] == [(38, "EGR203"), (49, "EGR203")]
+    assert "login() on line 39 can run before starttls()" in cli[0][2]
+    assert "login() on line 51 can run before starttls()" in cli[1][2]
+    assert plugin == [(38, "EGR203"), (49, "EGR203")]
