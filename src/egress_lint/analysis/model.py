@@ -65,6 +65,7 @@ class SemanticModel:
         self._configured = False
         self._call_scopes: Optional[Dict[int, Scope]] = None
         self._single_sites: Dict[int, CallSite] = {}
+        self._calls_by_scope: Optional[Dict[int, List[ast.Call]]] = None
 
     # -- values and names ---------------------------------------------------------------------
     def resolve(self, expr: Optional[ast.AST], scope: Scope) -> Value:
@@ -105,6 +106,15 @@ class SemanticModel:
                 return found
             self._site_by_call = {id(site.call): site for site in self.sites()}
         return self._site_by_call.get(id(call))
+
+    def calls_in(self, scope: Scope) -> List[ast.Call]:
+        """The calls whose scope is ``scope`` (indexed once)."""
+        table = self._calls_by_scope
+        if table is None:
+            table = self._calls_by_scope = {}
+            for call, call_scope in self.index.calls:
+                table.setdefault(id(call_scope), []).append(call)
+        return table.get(id(scope), ())
 
     def calls_to(self, *qualnames: str) -> Iterable[CallSite]:
         if self._by_qualname is None:
@@ -151,8 +161,7 @@ class SemanticModel:
 
         wrapped, self._forwarded_urls = wrapper_points(self, points)
         points.extend(wrapped)
-        if self.context is not None and self.resolver.foreign:
-            points.extend(foreign_wrapper_points(self, plain))
+        points.extend(foreign_wrapper_points(self, plain))
         points.sort(key=lambda p: (p.line, p.node.col_offset))
         self._egress = points
         return points

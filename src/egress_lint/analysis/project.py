@@ -71,7 +71,8 @@ _CLIENT_WORDS = frozenset(q.rsplit(".", 1)[-1] for q in list(CONSTRUCTORS) + lis
 _CONSTRUCTOR_CALL = re.compile(r"\b(?:" + "|".join(sorted({re.escape(q.rsplit(".", 1)[-1]) for q in CONSTRUCTORS}))
                                + r")\s*\(")
 _WORD = re.compile(r"\w+|\*")
-_SELF_CLIENT = re.compile(r"self\.(\w+)[ \t]*(?::[^=\n]*)?=[ \t]*(?:[\w.]+\.)?(?:"
+_METHOD_DEF = re.compile(r"^[ \t]+(?:async[ \t]+)?def[ \t]+(\w+)", re.M)
+_SELF_CLIENT = re.compile(r"self\.(\w+)[ \t]*(?::[^=\n]*)?=[ \t]*(?:\w+[ \t]*=[ \t]*)?(?:[\w.]+\.)?(?:"
                           + "|".join(sorted({re.escape(q.rsplit(".", 1)[-1]) for q in CONSTRUCTORS})) + r")[ \t]*\(")
 
 
@@ -430,6 +431,7 @@ class ModuleEntry:
         # class -> the attributes its methods store a client in (``self.session = requests.Session()``),
         # from the text
         self._holders: Dict[str, Optional[Set[str]]] = {}  # found when asked (see ``holders``)
+        self._client_methods: Dict[str, Set[str]] = {}  # found when asked (see ``client_methods``)
         self._plain_classes: Set[str] = set()  # classes without bases (``class Config:``), from the text
         # function -> (parameters, start, end) of each ``def`` of it, and class -> (start, end), in the text
         self._spans: Dict[str, List[Tuple[str, int, int]]] = {}
@@ -893,6 +895,7 @@ class ModuleEntry:
         self._bases = {}
         self._plain_classes = set()
         self._holders = {}
+        self._client_methods = {}
         self._spans = {}
         self._class_spans = {}
         self._assigned = {}
@@ -960,6 +963,34 @@ class ModuleEntry:
             if _CONSTRUCTOR_CALL.search(text, *span):
                 found = set(_SELF_CLIENT.findall(text, *span)) or None
         self._holders[name] = found
+        return found
+
+    def client_methods(self, name: str) -> Set[str]:
+        """The methods of class ``name`` that read an attribute it keeps a client in, or call such a
+        method on ``self`` (from the text: each method's lines up to the next ``def`` of the class).
+        A subclass that calls one may make a request through it (see wrappers.helper_point)."""
+        found = self._client_methods.get(name)
+        if found is not None:
+            return found
+        found = set()
+        attributes = self.holders(name)
+        span = self._class_spans.get(name)
+        if attributes and span is not None:
+            text = self._text_now()
+            bodies = {}
+            starts = [(m.start(), m.group(1)) for m in _METHOD_DEF.finditer(text, *span)]
+            for i, (start, method) in enumerate(starts):
+                end = starts[i + 1][0] if i + 1 < len(starts) else span[1]
+                bodies[method] = text[start:end]
+            used = set(attributes)
+            while True:
+                spelled = re.compile(r"\bself\.(?:" + "|".join(sorted(used)) + r")\b")
+                more = {m for m, body in bodies.items() if m not in found and spelled.search(body)}
+                if not more:
+                    break
+                found |= more
+                used |= more
+        self._client_methods[name] = found
         return found
 
     def may_offer_network(self) -> bool:
@@ -1363,11 +1394,16 @@ def _subclasses_holder(text: str, bases: str, spelled: str, target: ModuleEntry,
         origin = target._imports_of(name)  # re-exported through an __init__
         if origin is None or not origin[1]:
             return False
-        attributes = origin[0].holders(origin[1])
+        target, name = origin
+        attributes = target.holders(name)
         if attributes is None:
             return False
-    # the subclass uses one of the attributes the base class keeps a client in
-    return re.search(r"\bself\.(?:" + "|".join(sorted(attributes)) + r")\b", text) is not None
+    # the subclass uses one of the attributes the base class keeps a client in, or calls one of its
+    # methods that reads such an attribute (``self.fetch(url, params=...)``: a helper it inherits)
+    if re.search(r"\bself\.(?:" + "|".join(sorted(attributes)) + r")\b", text) is not None:
+        return True
+    methods = target.client_methods(name)
+    return bool(methods) and re.search(r"\bself\.(?:" + "|".join(sorted(methods)) + r")\(", text) is not None
 
 
 def _network_value(value: Value, depth: int, library_modules: bool = True) -> bool:

@@ -26,12 +26,15 @@ class ForwardedSite(CallSite):
     inner call's own. The inner call's TLS switches are judged at the inner call only (they are the
     same for every caller), so here they are present but unknown."""
 
-    __slots__ = ("inner",)
+    __slots__ = ("inner", "captured")
 
     def __init__(self, call: ast.Call, scope: Scope, resolver: Resolver, inner: CallSite, api,
                  url_node: Optional[ast.AST], url_expr: Optional[ast.AST], named: Set[str],
                  forwards_kwargs: bool) -> None:
         # Not CallSite.__init__: the tables are composed from the inner call and the helper call.
+        # ``captured``: the keywords a helper on the way takes as a parameter of its own (a helper
+        # that calls another helper: what either names never reaches the request).
+        named = self.captured = named | inner.captured if type(inner) is ForwardedSite else named
         self.call = call
         self.scope = scope
         self.resolver = resolver
@@ -85,9 +88,14 @@ class WrapperPoint(EgressPoint):
 
     @property
     def subject(self) -> str:
-        if self.where:
-            return f"{self.helper}() (through {self.api.name}() at {self.where}:{self.inner.line})"
-        return f"{self.helper}() (through {self.api.name}() on line {self.inner.line})"
+        # A helper that calls another helper names the request call at the end of the chain.
+        request, where = self.inner, self.where
+        while type(request) is WrapperPoint:
+            where = request.where or where
+            request = request.inner
+        if where:
+            return f"{self.helper}() (through {self.api.name}() at {where}:{request.line})"
+        return f"{self.helper}() (through {self.api.name}() on line {request.line})"
 
 
 class Helper:
@@ -178,7 +186,9 @@ def wrapper_points(model, points: List[EgressPoint]) -> Tuple[List[EgressPoint],
 
 def helper_of(model, function: ast.AST) -> Optional[Helper]:
     """What a function of this module forwards to a request, when it is a helper (found from the
-    calls in the function alone: a module whose helper another module calls is not analysed whole)."""
+    calls in the function alone: a module whose helper another module calls is not analysed whole).
+    The request may be made by another helper the function calls (``def fetch_json(self, url, **kw):
+    return self.fetch(url, **kw).json()``), of this module or of another module of the project."""
     cache = model._helpers
     key = id(function)
     if key in cache:
@@ -187,11 +197,13 @@ def helper_of(model, function: ast.AST) -> Optional[Helper]:
     found: Optional[Helper] = None
     scope = dict.get(model.index.functions, function)  # this module's own functions only
     if scope is not None:
-        for call, call_scope in model.index.calls:
-            if call_scope is not scope:
-                continue
+        for call in model.calls_in(scope):
             site = model.own_site(call)
-            point = model.point_of(site) if site is not None else None
+            if site is None:
+                continue
+            point = model.point_of(site)
+            if point is None:
+                point = helper_point(model, site, True)
             if point is not None and point.kind == "request":
                 found = _describe(point)
                 if found is not None:
@@ -200,23 +212,58 @@ def helper_of(model, function: ast.AST) -> Optional[Helper]:
     return found
 
 
-def foreign_wrapper_points(model, sites) -> List[EgressPoint]:
-    """Calls of helpers defined in other modules of the project (``from myapp.http import get``,
-    ``from myapp import http as requests`` then ``requests.get(...)``): each is an egress point here,
-    as a call of a local helper is."""
+def helper_point(model, site, local: bool) -> Optional[WrapperPoint]:
+    """The call ``site`` as a request, when it calls a helper: a module-level function of another
+    module of the project (``from myapp.http import get``), or a method called on ``self`` that a
+    class of the project defines (a base class of another module: ``self.fetch(url, params=...)``).
+    ``local``: a helper of this module counts too (a method of a base class of this module, or any
+    helper when the call is itself inside a helper)."""
     from .values import LocalFunction
 
+    callee = site.callee
+    if type(callee) is not LocalFunction:
+        return None
+    definer = callee.scope.parent
+    if definer is None:
+        return None
+    if definer.kind == "module":
+        shift = 0
+    elif definer.kind == "class" and callee.scope.self_name is not None:
+        # a method called on the instance: ``self.fetch(...)`` in a method of the class or a subclass
+        receiver, scope = site.receiver, site.scope
+        if type(receiver) is not ast.Name or scope.class_info is None or receiver.id != scope.self_name:
+            return None
+        if not local and scope.class_info is definer.class_info:
+            return None  # a call in the same class: found by wrapper_points
+        shift = 1
+    else:
+        return None
     context = model.context
+    owner = context._foreign(callee.scope) if context is not None else None
+    if owner is None:
+        if not local and shift == 0:
+            return None  # this module's own function: found by wrapper_points
+        if dict.get(model.index.functions, callee.node) is None:
+            return None
+        helper, where = helper_of(model, callee.node), ""
+    else:
+        theirs = owner.model_if_loaded
+        if theirs is None:
+            return None
+        helper, where = helper_of(theirs, callee.node), owner.rel
+    if helper is None:
+        return None
+    return helper.point_at(site.call, site.scope, model.resolver, shift, where)
+
+
+def foreign_wrapper_points(model, sites) -> List[EgressPoint]:
+    """Calls of helpers defined in other modules of the project (``from myapp.http import get``,
+    ``from myapp import http as requests`` then ``requests.get(...)``), and of helper methods a
+    subclass inherits (``self.fetch(url, params=...)`` with ``fetch`` defined by a base class, here
+    or in another module): each is an egress point here, as a call of a local helper is."""
     found: List[EgressPoint] = []
     for site in sites:
-        callee = site.callee
-        if not isinstance(callee, LocalFunction) or callee.scope.parent is None \
-                or callee.scope.parent.kind != "module":
-            continue  # a module-level function (a method's callers pass ``self`` another way)
-        owner = context._foreign(callee.scope)
-        if owner is None or owner.model_if_loaded is None:
-            continue
-        helper = helper_of(owner.model_if_loaded, callee.node)
-        if helper is not None:
-            found.append(helper.point_at(site.call, site.scope, model.resolver, 0, owner.rel))
+        point = helper_point(model, site, False)
+        if point is not None:
+            found.append(point)
     return found
