@@ -82,3 +82,39 @@ def test_starttls_in_another_function_than_the_login(tmp_path: Path):
     assert "login() on line 39 can run before starttls()" in cli[0][2]
     assert "login() on line 51 can run before starttls()" in cli[1][2]
     assert plugin == [(38, "EGR203"), (49, "EGR203")]
+
+
+# --- pycurl: the URL of a handle -------------------------------------------------------------------------------
+
+PYCURL = '''\
+import os
+import pycurl
+
+report = pycurl.Curl()
+report.setopt(pycurl.URL, "http://reports.example.com/upload")
+report.setopt(pycurl.USERPWD, "robot:" + os.environ["REPORT_PASSWORD"])
+report.perform()
+
+status = pycurl.Curl()
+status.setopt(status.URL, "http://status")
+status.setopt(pycurl.URL, "https://status.example.com/")
+
+
+def fetch(url):
+    handle = pycurl.Curl()
+    handle.setopt(pycurl.URL, url)
+    handle.perform()
+
+
+fetch("http://feeds.example.com/rss")
+'''
+
+
+def test_pycurl_url_and_password(tmp_path: Path):
+    cli, plugin = _both(tmp_path, PYCURL)
+    # A single-label service name and an https URL are not reported; the URL a parameter brings is.
+    assert [(line, code) for line, code, _ in cli] == [(5, "EGR201"), (5, "EGR202"), (16, "EGR201")]
+    assert cli[0][2] == "pycurl.Curl.setopt(URL) connects over plain http:// to reports.example.com"
+    assert "credentials (setopt(USERPWD))" in cli[1][2] and "REPORT_PASSWORD" not in cli[1][2]
+    assert cli[2][2].endswith("to feeds.example.com")
+    assert plugin == [(5, "EGR201"), (5, "EGR202"), (16, "EGR201")]

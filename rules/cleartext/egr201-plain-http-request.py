@@ -329,3 +329,19 @@ compose_app.conf.update(broker_url="amqp://rabbitmq:5672//")
 # ok: egr201-plain-http-request
 tls_app = Celery("tasks", broker="amqp://rabbit.example.com:5672//")
 tls_app.conf.broker_use_ssl = {"cert_reqs": ssl.CERT_REQUIRED, "ca_certs": "/etc/ssl/rabbit-ca.pem"}
+
+
+# --- pycurl handles: the URL given by setopt(pycurl.URL, ...) ----------------------------------------------
+import pycurl
+
+feed = pycurl.Curl()
+# ruleid: egr201-plain-http-request
+feed.setopt(pycurl.URL, "http://feeds.example.com/rss")
+# ruleid: egr201-plain-http-request
+feed.setopt(feed.URL, "http://mirror.example.org/rss")
+# ok: egr201-plain-http-request
+feed.setopt(pycurl.URL, "https://feeds.example.com/rss")
+# ok: egr201-plain-http-request
+feed.setopt(pycurl.URL, "http://localhost:8080/rss")
+# ok: egr201-plain-http-request
+feed.setopt(pycurl.REFERER, "http://feeds.example.com/")

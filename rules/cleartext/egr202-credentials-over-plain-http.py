@@ -214,3 +214,23 @@ local_channel = grpc.insecure_channel("localhost:50051")
 payments_pb2_grpc.PaymentsStub(local_channel).Charge({}, metadata=[("authorization", "Bearer " + os.environ["PAYMENTS_TOKEN"])])
 # ok: egr202-credentials-over-plain-http
 mqtt_publish.single("alerts", "on", hostname="broker.example.com", port=8883, tls={"ca_certs": "/etc/ssl/ca.pem"}, auth={"username": "dev", "password": os.environ["MQTT_PASSWORD"]})
+
+
+# --- pycurl handles with a password ------------------------------------------------------------------------
+import pycurl
+
+upload = pycurl.Curl()
+# ruleid: egr202-credentials-over-plain-http
+upload.setopt(pycurl.URL, "http://upload.example.com/files")
+upload.setopt(pycurl.USERPWD, "robot:" + os.environ["UPLOAD_PASSWORD"])
+token_upload = pycurl.Curl()
+token_upload.setopt(pycurl.XOAUTH2_BEARER, os.environ["UPLOAD_TOKEN"])
+# ruleid: egr202-credentials-over-plain-http
+token_upload.setopt(pycurl.URL, "http://upload.example.com/files")
+secure_upload = pycurl.Curl()
+# ok: egr202-credentials-over-plain-http
+secure_upload.setopt(pycurl.URL, "https://upload.example.com/files")
+secure_upload.setopt(pycurl.USERPWD, "robot:" + os.environ["UPLOAD_PASSWORD"])
+anonymous_upload = pycurl.Curl()
+# ok: egr202-credentials-over-plain-http
+anonymous_upload.setopt(pycurl.URL, "http://upload.example.com/files")

@@ -29,7 +29,7 @@ from ..libraries.spec import CLEARTEXT, MISSING, OPTIONAL_TLS, Api, Arg, Setting
 from .dsn import Dsn, parse_dsn
 from .units import Units
 from .urls import Url, parse_host
-from .values import HOLE, UNKNOWN, Const, DictVal, Items, OneOf, Text, Unknown, Value, choose, shape_of
+from .values import HOLE, UNKNOWN, Const, DictVal, Items, OneOf, Ref, Text, Unknown, Value, choose, shape_of
 
 _TRUE_WORDS = ("true", "yes", "on", "1")
 _FALSE_WORDS = ("false", "no", "off", "0")
@@ -795,11 +795,19 @@ def _endpoints(model) -> Iterator[Connection]:
                 if keyword.arg == name:
                     given.append((origin, model.resolve(keyword.value, client.scope)))
         configs = client.all_configs()
+        method = client.type.endpoint_method
+        credentials = []
         for config in configs:
             if config.op == "set" and config.attr == name and config.key is None:
                 given.append((config.node, model.resolve(config.value, config.scope)))
-        credentials = [f"{config.attr}" for config in configs
-                       if config.attr in client.type.auth_attributes and config.op in ("set", "setitem")]
+            elif config.op == "call" and method and config.attr == method and config.key is None:
+                option = _option_name(model, config, client)
+                if option in client.type.endpoint_options:
+                    given.append((config.node, model.site(config.node).value(endpoint.url)))
+                elif option in client.type.auth_options:
+                    credentials.append(f"{method}({option.rsplit('.', 1)[-1]})")
+        credentials += [f"{config.attr}" for config in configs
+                        if config.attr in client.type.auth_attributes and config.op in ("set", "setitem")]
         switches = dict(client.type.attributes)
         tls_node = next((config.node for config in configs if config.op == "set" and config.attr in switches), None)
         for node, value in given:
@@ -811,6 +819,23 @@ def _endpoints(model) -> Iterator[Connection]:
             connection.extra_credentials.extend(dict.fromkeys(credentials))
             connection.tls_node = tls_node  # where the client's TLS switches are set (verify_ssl = False)
             yield connection
+
+
+def _option_name(model, config, client) -> Optional[str]:
+    """The option a configuring call names first: ``setopt(pycurl.URL, ...)`` -> "pycurl.URL"; the same
+    constant read from the handle itself (``c.setopt(c.URL, ...)``) counts under the library's name."""
+    call = config.node
+    if not call.args:
+        return None
+    option = model.resolve(call.args[0], config.scope)
+    if isinstance(option, Ref):
+        return option.qualname
+    first = call.args[0]
+    if isinstance(first, ast.Attribute) and model.clients.of(model.resolve(first.value, config.scope)) is client:
+        for known in client.type.endpoint_options + client.type.auth_options:
+            if known.rsplit(".", 1)[-1] == first.attr:
+                return known
+    return None
 
 
 # -- STARTTLS before login --------------------------------------------------------------------------------

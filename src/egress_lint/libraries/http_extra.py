@@ -8,9 +8,17 @@ HTTPLIB2 = ClientType(
                             payload=Payload(body=(Arg("body", 2),), headers=Arg("headers", 3)))},
 )
 
+# A Curl handle connects to the URL given by setopt(pycurl.URL, ...) when perform() runs; USERPWD,
+# PASSWORD and XOAUTH2_BEARER give it credentials.
+_CURL_URL = Api("pycurl.Curl.setopt(URL)", "pycurl", url=Arg("value", 1), connection=True, protocol="https",
+                tls_hint="an https:// URL (pycurl verifies the server by default)")
 CURL = ClientType(
     name="pycurl.Curl",
     library="pycurl",
+    endpoint=_CURL_URL,
+    endpoint_method="setopt",
+    endpoint_options=("pycurl.URL",),
+    auth_options=("pycurl.USERPWD", "pycurl.PASSWORD", "pycurl.XOAUTH2_BEARER"),
     method_switches=(
         ("setopt", TlsSwitch(Arg("value", 1), VERIFY, (FALSE,), selector=("pycurl.SSL_VERIFYPEER",),
                              hint="setopt(pycurl.SSL_VERIFYPEER, 1), the default (pycurl.CAINFO names a private CA)")),

@@ -156,6 +156,12 @@ class ClientType:
     # "http://..."``): ``endpoint.url`` names the attribute, and the Api gives protocol, hints and library.
     endpoint: Optional[Api] = None
     auth_attributes: Tuple[str, ...] = ()  # attributes that give the connection credentials (api_key, password)
+    # The same set by a configuring call that names an option (pycurl ``setopt(pycurl.URL, "http://...")``):
+    # the method, and the qualified names of the options that give the endpoint (read at ``endpoint.url``)
+    # and the credentials (``setopt(pycurl.USERPWD, ...)``).
+    endpoint_method: str = ""
+    endpoint_options: Tuple[str, ...] = ()
+    auth_options: Tuple[str, ...] = ()
     # Configuring calls ("attribute.method" or "method") that set a protection the library leaves off by
     # default: once the code makes one on the client, the default is not judged (a weak setting there is
     # judged by itself, e.g. set_missing_host_key_policy(AutoAddPolicy()) by EGR106's paramiko check).

@@ -20,7 +20,8 @@ class PlainHttpRequest(Rule):
 Finds outbound requests whose URL is plain `http://` or `ws://` and whose host is not exempt:
 requests, httpx (also a client's `base_url`), aiohttp (also `ws_connect`), urllib.request
 (`urlopen`, `urlretrieve`, openers, `Request` objects sent later), urllib3, `websockets.connect`
-and `websocket.create_connection`. URLs are followed through constants, f-strings and
+and `websocket.create_connection`, httplib2, tornado and pycurl (`setopt(pycurl.URL, ...)`; a single-label
+host name counts as internal there, as for connections). URLs are followed through constants, f-strings and
 concatenations with a literal head, `%` and `.format` templates and `urljoin`. Only URLs that reach
 a call count: a URL in a docstring, comment, log message or XML namespace is never reported.
 
