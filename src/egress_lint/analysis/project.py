@@ -950,19 +950,39 @@ class ModuleEntry:
                 self._not_bound.add(name)
         return kind
 
-    def holders(self, name: str) -> Optional[Set[str]]:
+    def holders(self, name: str, depth: int = 0) -> Optional[Set[str]]:
         """The attributes the methods of class ``name`` store a client in (``self.session =
-        requests.Session()``), from the text; None for none (or no such class)."""
+        requests.Session()``), from the text; None for none (or no such class). A class that makes
+        none inherits those of a base class that does (of this module or, imported by name, of
+        another module of the project; a few steps deep)."""
         self._ensure_kinds()
         if name in self._holders:
             return self._holders[name]
+        self._holders[name] = None  # a class hierarchy with a cycle keeps none
         found: Optional[Set[str]] = None
         span = self._class_spans.get(name)
         if span is not None:
             text = self._text_now()
             if _CONSTRUCTOR_CALL.search(text, *span):
                 found = set(_SELF_CLIENT.findall(text, *span)) or None
+            if found is None and depth < 4:
+                for module, base in self._base_classes(name):
+                    found = module.holders(base, depth + 1)
+                    if found is not None:
+                        break
         self._holders[name] = found
+        return found
+
+    def _base_classes(self, name: str) -> List[Tuple["ModuleEntry", str]]:
+        """The base classes of class ``name`` the text names: (module, class) for a class of this
+        module or one imported by name from another module of the project."""
+        found = []
+        for word in self._bases.get(name, ()):
+            origin = self._imports_of(word)
+            if origin is not None and origin[1]:
+                found.append(origin)
+            elif word != name and word in self._class_spans:
+                found.append((self, word))
         return found
 
     def client_methods(self, name: str) -> Set[str]:
@@ -973,16 +993,20 @@ class ModuleEntry:
         if found is not None:
             return found
         found = set()
+        self._client_methods[name] = found  # a class hierarchy with a cycle adds nothing
         attributes = self.holders(name)
         span = self._class_spans.get(name)
         if attributes and span is not None:
+            for module, base in self._base_classes(name):  # the methods it inherits
+                if module.holders(base) is not None:
+                    found |= module.client_methods(base)
             text = self._text_now()
             bodies = {}
             starts = [(m.start(), m.group(1)) for m in _METHOD_DEF.finditer(text, *span)]
             for i, (start, method) in enumerate(starts):
                 end = starts[i + 1][0] if i + 1 < len(starts) else span[1]
                 bodies[method] = text[start:end]
-            used = set(attributes)
+            used = set(attributes) | found
             while True:
                 spelled = re.compile(r"\bself\.(?:" + "|".join(sorted(used)) + r")\b")
                 more = {m for m, body in bodies.items() if m not in found and spelled.search(body)}
@@ -990,7 +1014,6 @@ class ModuleEntry:
                     break
                 found |= more
                 used |= more
-        self._client_methods[name] = found
         return found
 
     def may_offer_network(self) -> bool:
