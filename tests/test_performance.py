@@ -51,6 +51,8 @@ def test_precheck_loses_no_finding_in_rule_examples():
     "from http.client import HTTPSConnection\n",
     "import json; import aiohttp\n",
     "from six.moves import urllib\n",
+    "if TYPE_CHECKING: import requests\n",
+    "class Compat: from ssl import SSLContext\n",
 ])
 def test_precheck_sees_every_import_spelling(text):
     assert precheck(text)
@@ -60,6 +62,11 @@ def test_precheck_sees_every_import_spelling(text):
     '"""Fetches data over http from the requests queue."""\nimport json\n',
     "import requests_toolbelt\n",
     "from ssl_helpers import wrap  # ssl\n",
+    # a library named only where no statement starts: a doctest, a comment, a string, a sentence
+    '"""Usage:\n\n>>> import requests\n>>> requests.get(url)\n"""\n',
+    "# import requests when the server needs it\n",
+    "HELP = 'from requests import Session, then mount the adapter'\n",
+    '"""Call this before you import ssl or urllib3."""\n',
 ])
 def test_precheck_skips_files_that_import_no_library(text):
     assert not precheck(text)

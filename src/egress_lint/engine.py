@@ -71,7 +71,7 @@ class _Precheck:
     def _matches(self, text: str) -> bool:
         if self._mentions_word(text):
             return True
-        return self.from_import.search(text) is not None or self.plain_import.search(text) is not None
+        return _statement_match(self.from_import, text) or _statement_match(self.plain_import, text)
 
     def _mentions_word(self, text: str) -> bool:
         return self.words is not None and any(w in text for w in self.word_literals) \
@@ -80,6 +80,21 @@ class _Precheck:
     def mentions_word(self, text: str) -> bool:
         """The word half of the pre-check alone."""
         return _as_python_reads(self._mentions_word, text)
+
+
+def _statement_match(pattern, text: str) -> bool:
+    """Does ``pattern`` match where a statement can start: at the start of a line (after its
+    indentation), after a ``;``, or after the ``:`` of a compound statement on the same line? An
+    import shown in a docstring (``>>> import requests``), a comment or a sentence is not one, and a
+    file whose only mention of a library is such a line is not worth parsing. Only the blanks just
+    before each match are read, so the time stays linear in the text."""
+    for found in pattern.finditer(text):
+        at = found.start() - 1
+        while at >= 0 and text[at] in " \t\f":
+            at -= 1
+        if at < 0 or text[at] in "\n\r:;":
+            return True
+    return False
 
 
 def _as_python_reads(test, text: str) -> bool:
