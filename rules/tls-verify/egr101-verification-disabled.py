@@ -107,6 +107,19 @@ class Config:
 
 # ruleid: egr101-verification-disabled
 requests.get(API, verify=Config.VERIFY_TLS)
+# ruleid: egr101-verification-disabled
+requests.get(API, verify=Config().VERIFY_TLS)
+
+
+class StrictConfig:
+    VERIFY_TLS = False
+
+    def __init__(self, verify=True):
+        self.VERIFY_TLS = verify
+
+
+# ok: egr101-verification-disabled
+requests.get(API, verify=StrictConfig().VERIFY_TLS)
 
 
 def download(url, verify=False):

@@ -705,8 +705,10 @@ class ModuleEntry:
         return value
 
     def _member(self, name: str) -> Value:
-        if "." in name:  # ``Config.VERIFY``: a class attribute of a class this module defines
-            return self._class_attribute(*name.split(".", 1))
+        if "." in name:  # ``Config.VERIFY`` / ``Config().VERIFY``: an attribute of a class this module defines
+            cls, attr = name.split(".", 1)
+            return self._class_attribute(cls[:-2], attr, instance=True) if cls.endswith("()") else \
+                self._class_attribute(cls, attr)
         if self.model_if_loaded is None:
             if self.kind(name) == "plain" and name in self._plain_classes \
                     and not (self.project.bases_wanted and self.holders(name)) and self.size <= MAX_DIRECT_BYTES:
@@ -748,9 +750,10 @@ class ModuleEntry:
                     return Ref(candidate)
         return UNKNOWN
 
-    def _class_attribute(self, name: str, attr: str) -> Value:
+    def _class_attribute(self, name: str, attr: str, instance: bool = False) -> Value:
         """``Config.VERIFY`` where ``class Config:`` is defined here: the class attribute, parsed only
-        when the text assigns the name in an indented block."""
+        when the text assigns the name in an indented block. With ``instance`` (``Config().VERIFY``)
+        what the methods store on ``self`` counts too, as for ``self.VERIFY`` in a method."""
         if not _assigned_indented(self._text_now(), attr):
             return UNKNOWN
         model = self.model()
@@ -766,7 +769,8 @@ class ModuleEntry:
         saved = resolver._cut, resolver._height, resolver._cut_memo
         resolver._cut_memo = {}
         try:
-            value = resolver._class_attribute(info, attr, 1) or UNKNOWN
+            value = resolver._self_attribute(info, attr, 1) if instance else \
+                resolver._class_attribute(info, attr, 1) or UNKNOWN
         finally:
             resolver._cut, resolver._height, resolver._cut_memo = saved
         return self._localise(value)

@@ -728,8 +728,21 @@ class Resolver:
         if isinstance(base, SelfRef):
             return self._self_attribute(base.info, attr, depth)
         if isinstance(base, CallResult):
-            return Member(base, attr)
+            setting = self._instance_setting(base.callee, attr, depth)
+            return setting if setting is not None else Member(base, attr)
         return UNKNOWN
+
+    def _instance_setting(self, cls: Value, attr: str, depth: int) -> Optional[Value]:
+        """``Config().VERIFY``: a constant that every instance of a class of the project has (its
+        class attribute, and whatever its methods store on ``self`` agreeing with it); None for
+        anything else, which stays an attribute of the call's result (a client method)."""
+        if isinstance(cls, LocalClass):
+            value = self._self_attribute(cls.info, attr, depth)
+        elif isinstance(cls, ProjectClass):
+            value = cls.module.member(f"{cls.name}().{attr}")
+        else:
+            return None
+        return value if isinstance(value, (Const, Text)) else None
 
     # -- attributes of classes defined in this module ---------------------------------------------
     def _hierarchy(self, info: ClassInfo) -> List[ClassInfo]:
