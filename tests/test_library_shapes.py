@@ -118,3 +118,27 @@ def test_pycurl_url_and_password(tmp_path: Path):
     assert "credentials (setopt(USERPWD))" in cli[1][2] and "REPORT_PASSWORD" not in cli[1][2]
     assert cli[2][2].endswith("to feeds.example.com")
     assert plugin == [(5, "EGR201"), (5, "EGR202"), (16, "EGR201")]
+
+
+# --- Elasticsearch / OpenSearch: hosts without a scheme, every host of a list ----------------------------------
+
+SEARCH = '''\
+import os
+from elasticsearch import Elasticsearch
+from opensearchpy import OpenSearch
+
+logs = Elasticsearch([{"host": "logs.example.com", "port": 9200}], http_auth=("elastic", os.environ["ES_PASSWORD"]))
+audit = Elasticsearch([{"host": "audit.example.com", "port": 9200}], use_ssl=True)
+mixed = OpenSearch(["https://search1.example.com:9200", "http://search2.example.com:9200"])
+pinned = Elasticsearch("https://es.example.com:9200", use_ssl=False)
+compose = Elasticsearch([{"host": "elasticsearch", "port": 9200}])
+'''
+
+
+def test_search_hosts_without_a_scheme_and_every_host_of_a_list(tmp_path: Path):
+    cli, plugin = _both(tmp_path, SEARCH)
+    assert [(line, code) for line, code, _ in cli] == [(5, "EGR202"), (5, "EGR203"), (7, "EGR201")]
+    assert "logs.example.com:9200 (use_ssl not set: elasticsearch-py 7.x and opensearch-py use http" in cli[1][2]
+    assert "ES_PASSWORD" not in cli[0][2]
+    assert cli[2][2].endswith("to search2.example.com:9200")
+    assert plugin == [(5, "EGR202"), (5, "EGR203"), (7, "EGR201")]

@@ -318,6 +318,8 @@ tasks_app.conf.broker_url = "amqp://rabbit.example.com:5672//"
 tls_dict_search = Elasticsearch(hosts=[{"host": "es.example.com", "port": 9200, "scheme": "https"}])
 # ok: egr201-plain-http-request
 default_scheme_search = Elasticsearch(hosts=[{"host": "es.example.com", "port": 9200}])
+# ruleid: egr201-plain-http-request
+mixed_search = Elasticsearch(["https://es1.example.com:9200", "http://es2.example.com:9200"])
 secure_config = k8s.Configuration()
 # ok: egr201-plain-http-request
 secure_config.host = "https://k8s.example.com:6443"

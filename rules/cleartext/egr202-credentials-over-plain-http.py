@@ -199,6 +199,10 @@ mqtt_publish.single("alerts", "on", hostname="broker.example.com", auth={"userna
 warehouse = pyodbc.connect("Driver={ODBC Driver 18 for SQL Server};Server=sql.example.com;UID=app;PWD=" + os.environ["SQL_PASSWORD"] + ";Encrypt=no")
 # ruleid: egr202-credentials-over-plain-http
 dict_search = Elasticsearch([{"host": "es.example.com", "port": 9200, "scheme": "http"}], basic_auth=("elastic", os.environ["ES_PASSWORD"]))
+# ruleid: egr202-credentials-over-plain-http
+schemeless_search = Elasticsearch([{"host": "es.example.com", "port": 9200}], http_auth=("elastic", os.environ["ES_PASSWORD"]))
+# ok: egr202-credentials-over-plain-http
+ssl_schemeless_search = Elasticsearch([{"host": "es.example.com", "port": 9200}], use_ssl=True, http_auth=("elastic", os.environ["ES_PASSWORD"]))
 cluster_config = k8s.Configuration()
 # ruleid: egr202-credentials-over-plain-http
 cluster_config.host = "http://k8s.example.com:8080"

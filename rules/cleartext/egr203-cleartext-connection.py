@@ -422,3 +422,31 @@ default_warehouse = pyodbc.connect("Driver={ODBC Driver 17 for SQL Server};Serve
 local_warehouse = pyodbc.connect("Driver={ODBC Driver 18 for SQL Server};Server=localhost;Encrypt=no;")
 # ok: egr203-cleartext-connection
 mqtt_publish.single("alerts", "on", hostname="broker.example.com", port=8883, tls={"ca_certs": "/etc/ssl/ca.pem"})
+
+
+# --- Elasticsearch / OpenSearch hosts without a scheme (http unless use_ssl=True) ---------------------------
+from elasticsearch import Elasticsearch
+from opensearchpy import OpenSearch
+
+# ruleid: egr203-cleartext-connection
+schemeless_search = Elasticsearch(hosts=[{"host": "es.example.com", "port": 9200}])
+# ruleid: egr203-cleartext-connection
+bare_search = Elasticsearch(["es.example.com:9200"])
+# ruleid: egr203-cleartext-connection
+second_host_search = OpenSearch(["https://search1.example.com:9200", "search2.example.com:9200"])
+# ruleid: egr203-cleartext-connection
+port_search = OpenSearch(hosts=[{"host": "search.example.com", "port": 443}])
+# ok: egr203-cleartext-connection
+ssl_search = Elasticsearch(hosts=[{"host": "es.example.com", "port": 9200}], use_ssl=True)
+# ok: egr203-cleartext-connection
+ssl_dict_search = OpenSearch(hosts=[{"host": "search.example.com", "port": 443, "use_ssl": True}])
+# ok: egr203-cleartext-connection
+https_dict_search = Elasticsearch([{"host": "es.example.com", "port": 9200, "scheme": "https"}])
+# ok: egr203-cleartext-connection
+local_search = Elasticsearch([{"host": "localhost", "port": 9200}])
+# ok: egr203-cleartext-connection
+compose_dict_search = Elasticsearch([{"host": "elasticsearch", "port": 9200}])
+# ok: egr203-cleartext-connection
+cloud_search = Elasticsearch([{"host": "es.example.com"}], cloud_id="deployment:abc")
+# ok: egr203-cleartext-connection
+https_search = Elasticsearch(["https://es1.example.com:9200", "https://es2.example.com:9200"])

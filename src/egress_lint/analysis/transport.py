@@ -150,7 +150,7 @@ class Connection:
     """One connection: made by a call (``point`` set) or configured by a setting."""
 
     __slots__ = ("node", "subject", "library", "api", "source", "dsn", "dsn_given", "url", "point",
-                 "password_values", "extra_credentials", "tls_node")
+                 "password_values", "extra_credentials", "tls_node", "others")
 
     def __init__(self, node: ast.AST, subject: str, library: str, api: Api, source: Source, dsn: Optional[Dsn],
                  dsn_given: bool, url: Optional[Url], point=None) -> None:
@@ -166,6 +166,9 @@ class Connection:
         self.password_values: List[Tuple[str, Value, ast.AST]] = []  # filled in for settings
         self.extra_credentials: List[str] = []
         self.tls_node: Optional[ast.AST] = None  # where the TLS options of a setting are written
+        # The further hosts of a list (``hosts=["https://es1...", "http://es2..."]``), each judged as a
+        # connection of its own; the rules report the first that is insecure, once per call.
+        self.others: List["Connection"] = []
 
 
 class Transport:
@@ -192,13 +195,13 @@ def _cache(model) -> Dict[object, object]:
     return cache
 
 
-def point_dsn(model, point) -> Tuple[Optional[Dsn], bool]:
+def point_dsn(model, point, index: int = 0) -> Tuple[Optional[Dsn], bool]:
     api = point.api
     if api.url is None:
         return None, False
     value = point.site.value(api.url)
-    if isinstance(value, Items) and value.items:  # hosts=["https://es1.example.com:9200", ...]: the first
-        value = model.resolve(value.items[0], value.scope)
+    if isinstance(value, Items) and len(value.items) > index:  # hosts=["https://es1.example.com:9200", ...]
+        value = model.resolve(value.items[index], value.scope)
     if isinstance(value, DictVal):  # hosts=[{"host": "es.example.com", "port": 9200, "scheme": "http"}]
         value = _url_of_dict(model, value, point.node)
     if value is None or (isinstance(value, Const) and value.value is None):
@@ -208,7 +211,8 @@ def point_dsn(model, point) -> Tuple[Optional[Dsn], bool]:
 
 def _url_of_dict(model, value: DictVal, at: ast.AST) -> Value:
     """A host given as a dict of its parts (Elasticsearch ``{"host": ..., "port": ..., "scheme": ...}``) as a
-    URL; unknown (never a guess) when the scheme is not written, as the client's default then decides."""
+    URL. Without a "scheme" key it is a bare ``host:port`` (https:// when its "use_ssl" key is true): the
+    client's default scheme then decides; unknown when either key may be set."""
     parts = []
     for key in ("scheme", "host", "port"):
         part = dict_key(model, value, key, at)
@@ -216,12 +220,18 @@ def _url_of_dict(model, value: DictVal, at: ast.AST) -> Value:
             parts.append(str(part.value))
         elif isinstance(part, Text):
             parts.append(part.shape)
-        elif part is None and key == "port":
+        elif part is None and key in ("port", "scheme"):
             parts.append("")
         else:
             return UNKNOWN
     scheme, host, port = parts
-    text = f"{scheme}://{host}" + (f":{port}" if port else "")
+    if not scheme:
+        use_ssl = dict_key(model, value, "use_ssl", at)
+        if isinstance(use_ssl, Const) and use_ssl.value is True:
+            scheme = "https"
+        elif use_ssl is not None and not (isinstance(use_ssl, Const) and use_ssl.value in (False, None, 0)):
+            return UNKNOWN
+    text = (f"{scheme}://" if scheme else "") + host + (f":{port}" if port else "")
     return Text(text) if HOLE in text else Const(text)
 
 
@@ -232,10 +242,19 @@ def point_source(model, point) -> Source:
     return CallSource(point.site)
 
 
-def connection_url(model, point) -> Optional[Url]:
-    """The URL of a connection point: its connection string, else its host argument (or default host)."""
+def _host_count(model, point) -> int:
+    """How many hosts the connection string argument lists (``hosts=[...]``): each is a connection."""
+    if point.api.url is None:
+        return 1
+    value = point.site.value(point.api.url)
+    return len(value.items) if isinstance(value, Items) and len(value.items) > 1 else 1
+
+
+def connection_url(model, point, index: int = 0) -> Optional[Url]:
+    """The URL of a connection point: its connection string (the ``index``-th of a list of hosts), else its
+    host argument (or default host)."""
     api = point.api
-    dsn, given = point_dsn(model, point)
+    dsn, given = point_dsn(model, point, index)
     if dsn is not None and dsn.url is not None and (dsn.url.host is not None or dsn.form != "libpq"):
         return dsn.url
     if given and dsn is None:
@@ -316,7 +335,19 @@ def connection_of(model, point) -> Optional[Connection]:
 
 
 def _of_point(model, point) -> Connection:
-    dsn, given = point_dsn(model, point)
+    connection = _of_point_host(model, point, 0)
+    for index in range(1, min(_host_count(model, point), _MAX_HOSTS)):
+        other = _of_point_host(model, point, index)
+        if other.api.protocol == connection.api.protocol:
+            connection.others.append(other)
+    return connection
+
+
+_MAX_HOSTS = 16  # hosts of one list judged one by one; the rest are not read
+
+
+def _of_point_host(model, point, index: int) -> Connection:
+    dsn, given = point_dsn(model, point, index)
     api = point.api
     if api.protocol == URL_DISPATCH:
         scheme = dsn.url.scheme if dsn is not None and dsn.url is not None else None
@@ -328,7 +359,7 @@ def _of_point(model, point) -> Connection:
         else:
             api = replace(api, protocol=scheme_table.base(scheme) if scheme else None)
     connection = Connection(point.node, point.subject, api.library, api, point_source(model, point), dsn,
-                            given, model.url(point), point)
+                            given, model.url(point) if index == 0 else connection_url(model, point, index), point)
     client = point.client
     methods = client.type.auth_methods if client is not None else ()
     if methods:
@@ -448,7 +479,7 @@ def transport(model, connection: Connection) -> Transport:
                     unknown = True
                     continue
                 written = written or value is not None
-                if value is None and secure_scheme:
+                if secure_scheme and (value is None or switch.scheme_wins):
                     continue
                 reason = switched_off(model, value, switch.disabled_by, switch.values)
                 if reason is None:
@@ -495,16 +526,18 @@ def internal_host(host: Optional[str], policy) -> bool:
 def insecure(model, policy, state: str) -> Iterator[Tuple[Connection, Transport]]:
     """Connections in ``state`` that may reach a host outside the policy. A library default is reported
     only for a host written in the code; a setting written in the code also for an unknown host."""
-    for connection in connections(model):
-        result = transport(model, connection)
-        if result.state != state:
-            continue
-        host = connection.url.host if connection.url is not None else None
-        if internal_host(host, policy):
-            continue
-        if host is None and not result.explicit:
-            continue
-        yield connection, result
+    for first in connections(model):
+        for connection in [first] + first.others:
+            result = transport(model, connection)
+            if result.state != state:
+                continue
+            host = connection.url.host if connection.url is not None else None
+            if internal_host(host, policy):
+                continue
+            if host is None and not result.explicit:
+                continue
+            yield connection, result
+            break
 
 
 def where(connection: Connection, result: Transport) -> str:

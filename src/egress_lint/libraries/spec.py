@@ -71,6 +71,9 @@ class TlsSwitch:
     aliases: Tuple[str, ...] = ()  # other keyword / option names of the same switch (pymongo ssl= for tls=)
     removable: bool = True  # the fix may simply drop the keyword (the library default is secure)
     hint: str = ""  # what to use instead, for the finding's hint (a connection's table says it otherwise)
+    # A TLS scheme written in the connection's URL turns TLS on whatever this switch says (elasticsearch-py
+    # 7.x: an https:// host is TLS even with use_ssl=False); the switch decides only for hosts without one.
+    scheme_wins: bool = False
 
 
 @dataclass(frozen=True)

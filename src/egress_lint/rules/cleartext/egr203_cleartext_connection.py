@@ -31,7 +31,8 @@ other code calls in an order the file does not show, the connection is not repor
 Database, cache, broker, directory and RPC connections whose settings leave them unencrypted are
 reported too (PostgreSQL `sslmode="disable"`, asyncpg `ssl=False`, MySQL `ssl_disabled=True` /
 `DISABLED`, redis-py, PyMySQL, pymongo, Kafka, pika, paho-mqtt and ldap3 cleartext defaults,
-`grpc.insecure_channel`, boto3 `use_ssl=False`, pyodbc `Encrypt=no` / `optional`, Django `DATABASES`); a library default only for a
+`grpc.insecure_channel`, boto3 `use_ssl=False`, pyodbc `Encrypt=no` / `optional`, Django `DATABASES`, Elasticsearch and
+OpenSearch hosts without a scheme and without `use_ssl=True`); a library default only for a
 host written in the code, and single-label service names (`db`, `redis`) count as internal. See
 docs/coverage.md.
 """
