@@ -31,8 +31,8 @@ def egress_lint(*args: str, cwd: Path = None, env: dict = None) -> subprocess.Co
     return run([sys.executable, "-m", "egress_lint", *args], cwd=cwd, env=env)
 
 
-def flake8(*args: str, cwd: Path = None) -> subprocess.CompletedProcess:
-    return run([sys.executable, "-m", "flake8", "--isolated", *args], cwd=cwd)
+def flake8(*args: str, cwd: Path = None, env: dict = None) -> subprocess.CompletedProcess:
+    return run([sys.executable, "-m", "flake8", "--isolated", *args], cwd=cwd, env=env)
 
 
 def parse_lines(output: str) -> List[dict]:
@@ -51,9 +51,9 @@ def project_expectations(root: Path, kind: str) -> Set[Tuple[str, int, str]]:
     return found
 
 
-def check_project(folder: Path, *extra: str):
+def check_project(folder: Path, *extra: str, env: dict = None):
     """``check`` run in ``folder``: the process and its findings as (path, line, code)."""
-    proc = egress_lint("check", "--no-hints", *extra, ".", cwd=folder)
+    proc = egress_lint("check", "--no-hints", *extra, ".", cwd=folder, env=env)
     assert proc.returncode in (0, 1), proc.stderr
     assert "internal error" not in proc.stderr, proc.stderr
     return proc, {(f["path"], int(f["line"]), f["code"]) for f in parse_lines(proc.stdout)}

@@ -20,8 +20,8 @@ def _expected(kind: str):
     return project_expectations(SHOP, kind)
 
 
-def _check(folder: Path, *extra: str):
-    return check_project(folder, *extra)
+def _check(folder: Path, *extra: str, env: dict = None):
+    return check_project(folder, *extra, env=env)
 
 
 @pytest.fixture
@@ -222,6 +222,33 @@ def test_configured_src_roots_resolve_the_project_in_the_cli_and_flake8():
     assert "via lib/corp/settings.py:1)" in proc.stdout
     proc = flake8("--select", "EGR", "tools", cwd=MONOREPO)
     assert {(f["path"], int(f["line"]), f["code"]) for f in parse_lines(proc.stdout)} == _monorepo_expected()
+
+
+def test_src_globs_and_environment_variables_name_every_matching_folder(tmp_path):
+    """ruff's src reading: `packages/*` is each folder it matches, `$VAR` and `~` are expanded, and a
+    pattern that matches nothing adds no root."""
+    for package, value in (("alpha", "False"), ("beta", "True")):
+        (tmp_path / "packages" / package / package).mkdir(parents=True)
+        (tmp_path / "packages" / package / package / "__init__.py").write_text("")
+        (tmp_path / "packages" / package / package / "settings.py").write_text(f"VERIFY_SSL = {value}\n")
+    (tmp_path / "vendor" / "gamma").mkdir(parents=True)
+    (tmp_path / "vendor" / "gamma" / "__init__.py").write_text("VERIFY_SSL = False\n")
+    (tmp_path / "tools").mkdir()
+    (tmp_path / "tools" / "sync.py").write_text(
+        "import requests\n\nfrom alpha.settings import VERIFY_SSL\nfrom beta.settings import VERIFY_SSL as STRICT\n"
+        "from gamma import VERIFY_SSL as VENDORED\n\n"
+        "requests.get('https://sync.acme.io/a', verify=VERIFY_SSL)\n"
+        "requests.get('https://sync.acme.io/b', verify=STRICT)\n"
+        "requests.get('https://sync.acme.io/c', verify=VENDORED)\n")
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.egress-lint]\nsrc = ["packages/*", "$VENDOR_ROOT", "missing/*"]\n')
+    env = {"VENDOR_ROOT": "vendor"}
+    proc, found = _check(tmp_path, "--no-cache", env=env)
+    assert found == {("tools/sync.py", 7, "EGR101"), ("tools/sync.py", 9, "EGR101")}, proc.stdout
+    assert "via packages/alpha/alpha/settings.py:1)" in proc.stdout
+    proc = flake8("--select", "EGR", "tools", cwd=tmp_path, env=env)
+    assert {(f["path"], int(f["line"]), f["code"]) for f in parse_lines(proc.stdout)} == \
+        {("tools/sync.py", 7, "EGR101"), ("tools/sync.py", 9, "EGR101")}
 
 
 def test_without_src_the_package_under_lib_is_not_found_and_egress_src_gives_it_to_flake8(tmp_path):

@@ -171,9 +171,9 @@ OPTIONS: Tuple[Option, ...] = (
            example="8MiB"),
     Option("src", _strings, (),
            "folders where the project's own top-level packages are found, as ruff's src (relative to the "
-           "folder of the pyproject.toml in use, else the working directory); replaces the project folder "
-           "and its src/ as roots",
-           example=["src", "lib"]),
+           "folder of the pyproject.toml in use, else the working directory; globs such as \"packages/*\" "
+           "allowed); replaces the project folder and its src/ as roots",
+           example=["src", "lib", "packages/*"]),
     Option("disable-noqa", _bool, False, "report findings even where a '# noqa' comment hides them", flake8=False),
 )
 

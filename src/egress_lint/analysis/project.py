@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import ast
 import builtins
+import glob
 import os
 import re
 from collections import OrderedDict
@@ -1309,14 +1310,21 @@ NOT_FOREIGN = _NOT_FOREIGN
 
 # -- what the engine calls -----------------------------------------------------------------------------
 def configured_roots(settings) -> Tuple[str, ...]:
-    """The ``src`` setting as absolute folders: relative to the folder of the pyproject.toml the
-    settings come from, else to the working directory (as ruff reads its ``src``)."""
+    """The ``src`` setting as absolute folders, read as ruff reads its ``src``: relative to the folder
+    of the pyproject.toml the settings come from, else to the working directory; ``~`` and
+    environment variables expanded; a glob pattern (``packages/*``) stands for the folders it
+    matches, in name order (none when it matches none)."""
     folders = settings["src"]
     if not folders:
         return ()
     source = getattr(settings, "source", "")
     base = os.path.dirname(os.path.abspath(source)) if source else os.getcwd()
-    return tuple(os.path.normpath(os.path.join(base, os.path.expanduser(folder))) for folder in folders)
+    roots: List[str] = []
+    for folder in folders:
+        path = os.path.normpath(os.path.join(base, os.path.expandvars(os.path.expanduser(folder))))
+        matched = sorted(p for p in glob.glob(path) if os.path.isdir(p)) if any(c in path for c in "*?[") else [path]
+        roots.extend(p for p in matched if p not in roots)
+    return tuple(roots)
 
 
 def configure(settings) -> None:
