@@ -290,3 +290,52 @@ def pin_checked_by_a_helper(host, pins, verify):
     if pins:
         _matches_pin(tls, pins)
     return tls
+
+
+def pinned_by_a_helper_every_time(host, pins):
+    # todook: egr102-unverified-ssl-context
+    loose_for_pin = ssl.create_default_context()
+    # todook: egr102-unverified-ssl-context
+    pinned = loose_for_pin.wrap_socket(socket.create_connection((host, 443)), server_hostname=host)
+    _matches_pin(pinned, pins)
+    return pinned
+
+
+def pinned_by_a_helper_closing_on_mismatch(host, pins):
+    pin_ctx = ssl.create_default_context()
+    pin_ctx.check_hostname = False
+    # todook: egr102-unverified-ssl-context
+    pin_ctx.verify_mode = ssl.CERT_NONE
+    # todook: egr102-unverified-ssl-context
+    guarded = pin_ctx.wrap_socket(socket.create_connection((host, 443)), server_hostname=host)
+    try:
+        _matches_pin(guarded, pins)
+    except ssl.SSLError:
+        guarded.close()
+        raise
+    return guarded
+
+
+def _pin_verdict(sock, pin):
+    return hashlib.sha256(sock.getpeercert(binary_form=True)).hexdigest() == pin
+
+
+def helper_verdict_ignored(host, pin):
+    # ruleid: egr102-unverified-ssl-context
+    trusting = ssl.create_default_context()
+    # ruleid: egr102-unverified-ssl-context
+    tls = trusting.wrap_socket(socket.create_connection((host, 443)), server_hostname=host)
+    _pin_verdict(tls, pin)
+    return tls
+
+
+def helper_mismatch_swallowed(host, pins):
+    # ruleid: egr102-unverified-ssl-context
+    trusting = ssl.create_default_context()
+    # ruleid: egr102-unverified-ssl-context
+    tls = trusting.wrap_socket(socket.create_connection((host, 443)), server_hostname=host)
+    try:
+        _matches_pin(tls, pins)
+    except ssl.SSLError:
+        print("certificate changed")
+    return tls

@@ -7,7 +7,7 @@ from typing import Optional
 from ..libraries import ssl as ssl_table
 from ..libraries.spec import Arg
 from .clients import ClientObject
-from .values import Const, OneOf, Ref, is_false, options
+from .values import Const, OneOf, Ref, is_false, options, passed_argument
 
 
 class ContextState:
@@ -104,9 +104,63 @@ def pinned_nodes(model) -> frozenset:
         nodes = set()
         for site in model.method_calls("getpeercert"):
             if _binary_form(model, site) and _digest_compared(model, site):
-                nodes |= _pinned_connection(model, site)
+                # the context's configuring statements are attached to it first (a run of only the
+                # TLS rules asks for pins before anything else has)
+                model.configure_clients()
+                scope = _function_of(site.scope)
+                nodes |= _pinned_connection(model, scope, site.receiver)
+                nodes |= _pinned_by_helper(model, scope, site.receiver)
         found = model._pinned_nodes = frozenset(nodes)
     return found
+
+
+def _pinned_by_helper(model, scope, receiver) -> set:
+    """A helper of the module that is given the socket or connection (``check_pin(tls, pins)``),
+    reads its certificate, compares the digest and raises on a mismatch: each call of it that runs
+    whenever the function calling it goes on (not under an ``if`` or in a loop; in a ``try`` only when
+    every handler raises again) pins the socket or connection it passes, as a check in that function
+    would. A helper that only returns a verdict is not a pin (its caller may ignore it)."""
+    if type(receiver) is not ast.Name or scope is None or scope.kind != "function":
+        return set()
+    bindings = scope.bindings.get(receiver.id)
+    if not bindings or len(bindings) != 1 or bindings[0].kind != "param" or not _raises(scope.node):
+        return set()
+    function = scope.node
+    params = list(getattr(function.args, "posonlyargs", [])) + list(function.args.args)
+    index = next((i for i, a in enumerate(params) if a.arg == receiver.id), None)
+    found = set()
+    for call, call_scope, shift in model.resolver.callers(function, scope):
+        passed = passed_argument(call, receiver.id, None if index is None else index - shift)
+        caller = _function_of(call_scope)
+        if isinstance(passed, ast.AST) and caller is not None and caller.kind == "function" \
+                and _always_runs(caller.node, call):
+            found |= _pinned_connection(model, caller, passed)
+    return found
+
+
+def _raises(function) -> bool:
+    """The function raises when the digest does not match: an ``assert``, or a ``raise`` in it."""
+    return any(isinstance(node, (ast.Raise, ast.Assert)) for node in ast.walk(function))
+
+
+def _always_runs(function, call: ast.Call) -> bool:
+    """Is the statement holding ``call`` run whenever the function gets past it: in the function's
+    body, a ``with`` block, or a ``try`` block whose every handler raises again?"""
+    def inside(body) -> Optional[bool]:
+        for statement in body:
+            if not any(node is call for node in ast.walk(statement)):
+                continue
+            if isinstance(statement, (ast.With, ast.AsyncWith)):
+                return inside(statement.body)
+            if isinstance(statement, ast.Try):
+                if not all(any(isinstance(node, ast.Raise) for node in handler.body)
+                           for handler in statement.handlers):
+                    return False
+                return inside(statement.body)
+            return isinstance(statement, (ast.Expr, ast.Assign, ast.Return, ast.AnnAssign))
+        return False
+
+    return bool(inside(function.body))
 
 
 def _binary_form(model, site) -> bool:
@@ -196,13 +250,13 @@ def _enforces(test: ast.If) -> bool:
     return False
 
 
-def _pinned_connection(model, site) -> set:
-    """The call that made the socket or connection whose certificate is read, and the context it
-    was given when that context serves only pinned connections of this function."""
-    scope = _function_of(site.scope)
-    made = _maker(model, scope, site.receiver)
+def _pinned_connection(model, scope, receiver) -> set:
+    """The call that made the socket or connection whose certificate is read (``receiver``, in the
+    function ``scope``), and the context it was given when that context serves only pinned
+    connections of this function."""
+    made = _maker(model, scope, receiver)
     if made is None:
-        made, scope = _own_connection(model, scope, site.receiver)
+        made, scope = _own_connection(model, scope, receiver)
     if made is None:
         return set()
     found = {id(made)}

@@ -36,7 +36,11 @@ of an `if` that raises or returns (`==`, `!=`, `in`, `hmac.compare_digest`), the
 is not reported, nor is the context when it is made in that function and serves nothing else. The
 same holds for an `HTTPSConnection` subclass whose `connect()` calls `super().connect()` and then
 checks the pin on `self.sock`: the context its `__init__` makes and hands to `super().__init__`
-is not reported. A check in another function, a context also returned or used for another
+is not reported. A helper of the module counts as well when it is given the socket or connection
+(`check_pin(tls, pins)`), reads its certificate, compares the digest and raises on a mismatch, and
+the function that made the socket calls it on every path (not under an `if`, not in a loop; inside a
+`try` only when every handler raises again). A check in any other function, a helper that only
+returns a verdict, a pin checked only in some branches, a context also returned or used for another
 connection, a printed fingerprint or a mismatch that is only logged is not a pin here, and the
 finding stays.
 """
