@@ -142,3 +142,25 @@ def test_search_hosts_without_a_scheme_and_every_host_of_a_list(tmp_path: Path):
     assert "ES_PASSWORD" not in cli[0][2]
     assert cli[2][2].endswith("to search2.example.com:9200")
     assert plugin == [(5, "EGR202"), (5, "EGR203"), (7, "EGR201")]
+
+
+# --- ldap3: a cleartext server in a ServerPool that a bind uses -----------------------------------------------
+
+LDAP_POOL = '''\
+import os
+import ssl
+from ldap3 import Connection, Server, ServerPool, Tls
+
+checked = Tls(validate=ssl.CERT_REQUIRED)
+primary = Server("dc1.example.com", use_ssl=True, tls=checked)
+fallback = Server("dc2.example.com")
+pool = ServerPool([primary, fallback])
+bound = Connection(pool, user="cn=svc,dc=example,dc=com", password=os.environ["LDAP_PASSWORD"])
+'''
+
+
+def test_ldap3_server_pool_with_a_cleartext_server_and_a_bind(tmp_path: Path):
+    cli, plugin = _both(tmp_path, LDAP_POOL)
+    assert [(line, code) for line, code, _ in cli] == [(7, "EGR202"), (7, "EGR203")]
+    assert "password= of ldap3.Connection(), line 9" in cli[0][2] and "dc2.example.com" in cli[0][2]
+    assert plugin == [(7, "EGR202"), (7, "EGR203")]

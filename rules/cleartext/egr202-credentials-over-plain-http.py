@@ -238,3 +238,20 @@ secure_upload.setopt(pycurl.USERPWD, "robot:" + os.environ["UPLOAD_PASSWORD"])
 anonymous_upload = pycurl.Curl()
 # ok: egr202-credentials-over-plain-http
 anonymous_upload.setopt(pycurl.URL, "http://upload.example.com/files")
+
+
+# --- ldap3 server pools: a cleartext server among those a bind can use ----------------------------------------
+import ssl
+
+verified_tls = ldap3.Tls(validate=ssl.CERT_REQUIRED)
+# ok: egr202-credentials-over-plain-http
+pool_primary = ldap3.Server("dc1.example.com", use_ssl=True, tls=verified_tls)
+# ruleid: egr202-credentials-over-plain-http
+pool_fallback = ldap3.Server("dc2.example.com")
+directory_pool = ldap3.ServerPool([pool_primary, pool_fallback], ldap3.FIRST)
+pooled = ldap3.Connection(directory_pool, user="cn=svc,dc=example,dc=com", password=os.environ["LDAP_PASSWORD"])
+# ruleid: egr202-credentials-over-plain-http
+listed = ldap3.Connection([ldap3.Server("dc3.example.com")], "cn=svc,dc=example,dc=com", os.environ["LDAP_PASSWORD"])
+# ok: egr202-credentials-over-plain-http
+anonymous_pool = ldap3.ServerPool([ldap3.Server("dc4.example.com")])
+anonymous_pooled = ldap3.Connection(anonymous_pool)

@@ -372,7 +372,7 @@ def _of_point_host(model, point, index: int) -> Connection:
     for callee, where_given, passwords in api.logins:
         for site in model.calls_to(callee):
             given = site.value(where_given)
-            if getattr(given, "call", None) is not point.node:
+            if not _given_connection(model, given, point, api.login_groups):
                 continue
             for arg in passwords:
                 value = site.value(arg)
@@ -380,6 +380,29 @@ def _of_point_host(model, point, index: int) -> Connection:
                     connection.extra_credentials.append(f"{arg.name}= of {callee}(), line {site.call.lineno}")
                     break
     return connection
+
+
+def _given_connection(model, given, point, groups, depth: int = 0) -> bool:
+    """Whether the value a login call is given is the connection made at ``point``: that call's result, a
+    list holding it, or a group of connections made from such a list (ldap3 ``ServerPool([...])``)."""
+    if given is None or depth > 2:
+        return False
+    from .values import CallResult
+
+    for option in (given.options if isinstance(given, OneOf) else (given,)):
+        if getattr(option, "call", None) is point.node:
+            return True
+        if isinstance(option, Items) and groups:
+            if any(_given_connection(model, model.resolve(item, option.scope), point, groups, depth + 1)
+                   for item in option.items[:_MAX_HOSTS]):
+                return True
+        elif isinstance(option, CallResult) and groups and isinstance(option.callee, Ref):
+            for constructor, listed in groups:
+                if option.callee.qualname == constructor:
+                    members = model.site(option.call).value(listed)
+                    if _given_connection(model, members, point, groups, depth + 1):
+                        return True
+    return False
 
 
 # -- switches --------------------------------------------------------------------------------------

@@ -16,7 +16,8 @@ LDAP3_SERVER = Api("ldap3.Server", "ldap3", url=Arg("host", 0), connection=True,
                                   default="ldap3 verifies no certificate unless tls=Tls(validate=ssl.CERT_REQUIRED) "
                                           "is given")),
                    upgraded_by=_STARTTLS, tls_hint=_LDAP3_HINT,
-                   logins=(("ldap3.Connection", Arg("server", 0), (Arg("password", 2),)),))
+                   logins=(("ldap3.Connection", Arg("server", 0), (Arg("password", 2),)),),
+                   login_groups=(("ldap3.ServerPool", Arg("servers", 0)),))
 
 _NEVER = ("ldap.OPT_X_TLS_NEVER", "ldap.OPT_X_TLS_ALLOW", "ldap.OPT_X_TLS_TRY")
 _REQUIRE_CERT = TlsSwitch(Arg("invalue", 1), VERIFY, (ONE_OF,), values=_NEVER,
@@ -50,5 +51,6 @@ LIBRARY = Library(
                                          "validate=ssl.CERT_REQUIRED",
                                  hint="Tls(validate=ssl.CERT_REQUIRED) (ca_certs_file= names a private CA)"),)),
     ),
-    aliases=(("ldap3.core.server", "ldap3"), ("ldap3.core.tls", "ldap3"), ("ldap3.core.connection", "ldap3")),
+    aliases=(("ldap3.core.server", "ldap3"), ("ldap3.core.tls", "ldap3"), ("ldap3.core.connection", "ldap3"),
+             ("ldap3.core.pooling", "ldap3")),
 )

@@ -133,6 +133,10 @@ class Api:
     # connection's object, the arguments that carry the password). ldap3's Connection(server, user,
     # password) binds over the Server it is given.
     logins: Tuple[Tuple[str, Arg, Tuple[Arg, ...]], ...] = ()
+    # Objects that group connections made here and are given to those login calls instead of one
+    # connection: (their constructor, the argument that lists the connections). A list literal given in
+    # place of the connection counts the same (ldap3's Connection([server1, server2], ...)).
+    login_groups: Tuple[Tuple[str, Arg], ...] = ()
     # Keywords that carry credentials on calls made through an object built from this connection (a gRPC
     # stub made from the channel: stub.Method(request, metadata=[("authorization", ...)], credentials=...)).
     relayed: Tuple[Arg, ...] = ()
