@@ -107,3 +107,34 @@ def test_per_file_ignores_hide_a_code_in_the_inventory_as_in_check(tmp_path):
     proc = egress_lint("inventory", "--format", "json", ".", cwd=tmp_path)
     codes = {row["path"]: row["codes"] for row in json.loads(proc.stdout)["connections"]}
     assert codes == {"app.py": ["EGR101", "EGR201"], "legacy.py": ["EGR101"]}
+
+
+def test_a_helper_call_that_passes_an_unverified_switch_is_a_disabled_row(tmp_path):
+    """The finding is reported at the request inside the helper (naming the caller); the row of each
+    helper call says what that call passes, in the module and from another module."""
+    package = tmp_path / "app"
+    package.mkdir()
+    (package / "__init__.py").write_text("")
+    (package / "client.py").write_text(
+        "import requests\n\n\n"
+        "def probe(url, verify):\n"
+        "    return requests.get(url, verify=verify, timeout=5)\n\n\n"
+        "class Api:\n"
+        "    def fetch(self, url, verify):\n"
+        "        return requests.get(url, verify=verify, timeout=5)\n\n"
+        "    def run(self):\n"
+        "        self.fetch('https://api.acme.io/a', False)\n"
+        "        self.fetch('https://api.acme.io/b', True)\n\n\n"
+        "probe('https://api.acme.io/c', True)\n")
+    (package / "jobs.py").write_text(
+        "from app.client import probe\n\n\n"
+        "def run():\n"
+        "    probe('https://api.acme.io/health', False)\n"
+        "    probe('https://api.acme.io/ready', verify=True)\n")
+    rows = _rows(tmp_path)
+    assert [(r["path"].rsplit("/", 1)[-1], r["line"], r["tls"]) for r in rows if r["host"] == "api.acme.io"] == [
+        ("client.py", 13, "disabled"), ("client.py", 14, "verified"), ("client.py", 17, "verified"),
+        ("jobs.py", 5, "disabled"), ("jobs.py", 6, "verified")]
+    check = {(f["path"].rsplit("/", 1)[-1], int(f["line"]), f["code"])
+             for f in parse_lines(egress_lint("check", "--no-cache", str(tmp_path)).stdout)}
+    assert check == {("client.py", 5, "EGR101"), ("client.py", 10, "EGR101")}

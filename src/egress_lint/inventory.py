@@ -1,11 +1,14 @@
 """The connection inventory: every egress point with its TLS, auth and sensitivity status.
 
 It reads the same model and the same findings as `check`, so the two can never disagree: a row's
-codes are exactly the findings reported at its call, and its TLS status is "disabled" exactly when a
-TLS-verification finding is reported at the call or on the client it uses.
+codes are exactly the findings reported at its call, and its TLS status is "disabled" when a
+TLS-verification finding is reported at the call or on the client it uses, or when the call is a
+helper call that passes its request an unverified switch (that finding is reported at the request
+inside the helper, naming the call).
 """
 from __future__ import annotations
 
+import ast
 from typing import Dict, List, Sequence
 
 from .analysis.auth import auth_evidence
@@ -121,7 +124,7 @@ def _tls(model, point, url, codes: List[str], by_line: Dict[int, List[str]]) -> 
             return _connection_tls(model, connection, codes)
     if url is not None and url.scheme in CLEARTEXT_SCHEMES:
         return "n.a. (cleartext)"
-    if any(code in _TLS_CODES for code in codes):
+    if any(code in _TLS_CODES for code in codes) or _forwards_weak_switch(model, point):
         return "disabled"
     statements = _client_statements(model, point.client)
     if any(code in _TLS_CODES for stmt in statements for code in by_line.get(stmt.lineno, ())):
@@ -134,6 +137,32 @@ def _tls(model, point, url, codes: List[str], by_line: Dict[int, List[str]]) -> 
     if url is None or url.scheme is None:
         return "unknown"
     return "verified"
+
+
+def _forwards_weak_switch(model, point) -> bool:
+    """A helper call that passes the value its request call takes as a TLS switch (``probe(url, False)``
+    with ``def probe(url, verify): return requests.get(url, verify=verify)``). The finding is reported
+    at the request call inside the helper, naming this call as where the value comes from; the row of
+    this call says what this call passes."""
+    from .analysis.tls import turns_off
+    from .analysis.wrappers import WrapperPoint
+
+    if type(point) is not WrapperPoint or type(point.inner) is WrapperPoint:
+        return False
+    inner = point.inner.site
+    for switch in point.api.tls:
+        if switch.within is not None:
+            continue
+        entry = inner.entry(switch.arg)
+        if entry is None or type(entry[0]) is not ast.Name:
+            continue
+        bindings = entry[1].lookup(entry[0].id)
+        if not bindings or len(bindings) != 1 or bindings[0].kind != "param" or bindings[0].scope is not entry[1]:
+            continue  # not the helper's own parameter
+        passed = point.passed(entry[0].id)
+        if passed is not None and turns_off(model, model.resolve(passed, point.site.scope), switch):
+            return True
+    return False
 
 
 def _client_statements(model, client, depth: int = 0) -> list:

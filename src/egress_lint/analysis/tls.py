@@ -370,6 +370,14 @@ def _pick(model: SemanticModel, value: Optional[Value], disabled_by: Tuple[str, 
     return choose(value, lambda v: switched_off(model, v, disabled_by, values) is not None)
 
 
+def turns_off(model, value: Optional[Value], switch) -> bool:
+    """Does ``value`` (or one of its options that no visible opt-out chooses) given for ``switch``
+    switch the protection off?"""
+    return value is not None and \
+        switched_off(model, _pick(model, value, switch.disabled_by, switch.values), switch.disabled_by,
+                     switch.values) is not None
+
+
 def _given(value: Optional[Value]) -> bool:
     return value is not None and not (isinstance(value, Const) and value.value in (None, ""))
 

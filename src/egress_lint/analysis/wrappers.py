@@ -78,13 +78,20 @@ class ForwardedSite(CallSite):
 
 
 class WrapperPoint(EgressPoint):
-    __slots__ = ("inner", "helper", "where")
+    __slots__ = ("inner", "helper", "where", "source", "shift")
 
-    def __init__(self, site: ForwardedSite, inner: EgressPoint, helper: str, where: str = "") -> None:
+    def __init__(self, site: ForwardedSite, inner: EgressPoint, helper: str, where: str = "",
+                 source: Optional["Helper"] = None, shift: int = 0) -> None:
         super().__init__(site, inner.api, inner.client, "request")
         self.inner = inner
         self.helper = helper
         self.where = where  # the file of a helper defined in another module ("myapp/http.py")
+        self.source = source  # the Helper called
+        self.shift = shift  # leading parameters the call does not pass (1 for ``self.fetch(...)``)
+
+    def passed(self, name: str) -> Optional[ast.AST]:
+        """What this call passes for the helper's parameter ``name`` (None when unknown or not passed)."""
+        return self.source.passed(self.site.call, name, self.shift) if self.source is not None else None
 
     @property
     def subject(self) -> str:
@@ -102,8 +109,7 @@ class Helper:
     """A function whose request call (``inner``) takes one of its parameters as the URL or passes on
     its ``**kwargs``: what a call of the function forwards to that request."""
 
-    __slots__ = ("function", "scope", "inner", "url_param", "url_node", "named", "forwards_kwargs", "index",
-                 "keyword_ok")
+    __slots__ = ("function", "scope", "inner", "url_param", "url_node", "named", "forwards_kwargs")
 
     def __init__(self, function, scope: Scope, inner: EgressPoint, url_param: Optional[ast.arg],
                  url_node: Optional[ast.AST], named: Set[str], forwards_kwargs: bool) -> None:
@@ -114,26 +120,30 @@ class Helper:
         self.url_node = url_node
         self.named = named
         self.forwards_kwargs = forwards_kwargs
-        args = function.args
-        params = list(getattr(args, "posonlyargs", [])) + list(args.args)
-        self.index = next((i for i, a in enumerate(params) if a is url_param), None)
-        self.keyword_ok = self.index is None or self.index >= len(getattr(args, "posonlyargs", []))
 
     @property
     def url_without_default(self) -> bool:
         return self.url_param is not None and self.scope.bindings[self.url_param.arg][0].value is None
 
+    def passed(self, call: ast.Call, name: str, shift: int) -> Optional[ast.AST]:
+        """The expression ``call`` passes for the parameter ``name``; None when it passes none or one
+        the code does not show (``*args``, ``**kwargs``)."""
+        args = self.function.args
+        positional = list(getattr(args, "posonlyargs", [])) + list(args.args)
+        index = next((i for i, a in enumerate(positional) if a.arg == name), None)
+        if index is None and not any(a.arg == name for a in args.kwonlyargs):
+            return None
+        keyword_ok = index is None or index >= len(getattr(args, "posonlyargs", []))
+        found = passed_argument(call, name if keyword_ok else None, None if index is None else index - shift)
+        return found if isinstance(found, ast.AST) else None
+
     def point_at(self, call: ast.Call, call_scope: Scope, resolver: Resolver, shift: int,
                  where: str = "") -> "WrapperPoint":
         """The egress point a call of the helper is."""
-        url_expr = None
-        if self.url_param is not None:
-            passed = passed_argument(call, self.url_param.arg if self.keyword_ok else None,
-                                     None if self.index is None else self.index - shift)
-            url_expr = passed if isinstance(passed, ast.AST) else None
+        url_expr = self.passed(call, self.url_param.arg, shift) if self.url_param is not None else None
         site = ForwardedSite(call, call_scope, resolver, self.inner.site, self.inner.api, self.url_node, url_expr,
                              self.named, self.forwards_kwargs)
-        return WrapperPoint(site, self.inner, self.function.name, where)
+        return WrapperPoint(site, self.inner, self.function.name, where, self, shift)
 
 
 def _describe(point: EgressPoint) -> Optional[Helper]:
