@@ -97,3 +97,43 @@ def test_in_process_and_unix_socket_transports_are_local(tmp_path):
         13: ("app.example.com", "n.a. (cleartext)", ["EGR201"]),
         18: ("local", "n.a. (local: UnixConnector (connector=))", []),
     }
+
+
+CACHE_CLIENTS = '''import os
+
+import redis
+
+
+class Store:
+    def __init__(self, url=None, host="localhost", password=None):
+        if url:
+            self.db = redis.Redis.from_url(url)
+        else:
+            self.db = redis.Redis(host=host, port=6379, password=password)
+
+
+class Positional:
+    def __init__(self, host="localhost", password=None):
+        self.db = redis.Redis(host, 6379, 0, password)
+
+
+anonymous = redis.Redis(host="cache.internal", port=6379)
+no_password = redis.Redis(host="cache.internal", password=None)
+from_env = redis.Redis(host="cache.internal", password=os.environ["CACHE_PASSWORD"])
+written = redis.from_url("redis://cache.internal:6379/0")
+'''
+
+
+def test_a_credential_the_code_does_not_show_is_dynamic_not_none(tmp_path):
+    (tmp_path / "cache.py").write_text(CACHE_CLIENTS)
+    proc = egress_lint("inventory", "--format", "json", "cache.py", cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    rows = {row["line"]: row["auth"] for row in json.loads(proc.stdout)["connections"]}
+    assert rows == {
+        9: "dynamic (connection string)",  # a URL from the caller may hold a user and password
+        11: "dynamic (password=)",  # a parameter whose default is None
+        16: "dynamic (password=)",  # the same, passed by position
+        19: "none", 20: "none",
+        21: "password",
+        22: "none",  # the URL is written here: it holds no password
+    }

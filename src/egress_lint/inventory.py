@@ -104,7 +104,32 @@ def _connection_auth(model, connection) -> str:
                  "cert_file": "mtls"}.get(name, "metadata" if name.startswith("metadata ") else "password")
         if label not in names:
             names.append(label)
-    return ", ".join(names) or "none"
+    if names:
+        return ", ".join(names)
+    return _unseen_credentials(connection) or "none"
+
+
+def _unseen_credentials(connection) -> str:
+    """"dynamic (...)" when the call may carry a credential the code does not show: a password argument
+    given a value of the caller's (a parameter whose default is None), or a connection string that is
+    not written here (it may hold a user and password). "" when the call shows none of those."""
+    from .analysis.transport import CallSource
+    from .analysis.values import Const, Text
+
+    source = connection.source
+    if not isinstance(source, CallSource):
+        return ""
+    for arg in connection.api.password:
+        expr = source.site.argument(arg)
+        if expr is not None and not (isinstance(expr, ast.Constant) and expr.value in (None, "")):
+            return f"dynamic ({arg.name}=)"
+    if connection.dsn_given and connection.dsn is None:
+        return "dynamic (connection string)"
+    if connection.api.url is not None and source.site.argument(connection.api.url) is not None:
+        url = source.site.value(connection.api.url)
+        if not isinstance(url, Text) and not (isinstance(url, Const) and url.value is not None):
+            return "dynamic (connection string)"  # a URL the code does not show may hold a user and password
+    return ""
 
 
 def _column(lines: Sequence[str], line: int, byte_col: int) -> int:

@@ -11,13 +11,16 @@ REDIS_TLS = (
               removable=False),
 )
 _PASSWORD = (Arg("password"),)
+_CLIENT_PASSWORD = (Arg("password", 3),)  # Redis(host, port, db, password, ...)
 _HINT = ('a rediss:// URL or ssl=True, with ssl_cert_reqs="required" and ssl_check_hostname=True '
          '(ssl_ca_certs= names a private CA)')
 
 
 def _client(name: str) -> Api:
+    # a ConnectionPool takes its connection's keywords only (its first parameter is the class)
+    password = _PASSWORD if name.endswith("ConnectionPool") else _CLIENT_PASSWORD
     return Api(name, "redis-py", host=Arg("host", 0), tls=REDIS_TLS, connection=True, protocol="redis",
-               default_host="localhost", password=_PASSWORD, tls_hint=_HINT)
+               default_host="localhost", password=password, tls_hint=_HINT)
 
 
 def _from_url(name: str) -> Api:
