@@ -164,3 +164,50 @@ def test_ldap3_server_pool_with_a_cleartext_server_and_a_bind(tmp_path: Path):
     assert [(line, code) for line, code, _ in cli] == [(7, "EGR202"), (7, "EGR203")]
     assert "password= of ldap3.Connection(), line 9" in cli[0][2] and "dc2.example.com" in cli[0][2]
     assert plugin == [(7, "EGR202"), (7, "EGR203")]
+
+
+# --- paho-mqtt: a client passed between functions -----------------------------------------------------------
+
+MQTT = '''\
+import os
+import paho.mqtt.client as mqtt
+
+
+def make_client():
+    return mqtt.Client(client_id="sensor")
+
+
+def sign_in(client):
+    client.username_pw_set("sensor", os.environ["MQTT_PASSWORD"])
+    client.connect("broker.example.com", 1883)
+
+
+def run():
+    sign_in(make_client())
+
+
+def with_tls(client):
+    client.tls_set(ca_certs="/etc/ssl/ca.pem")
+
+
+def first():
+    one = mqtt.Client()
+    with_tls(one)
+    one.username_pw_set("sensor", os.environ["MQTT_PASSWORD"])
+    one.connect("broker.example.com", 8883)
+
+
+def second():
+    two = mqtt.Client()
+    with_tls(two)
+    two.username_pw_set("sensor", os.environ["MQTT_PASSWORD"])
+    two.connect("broker.example.com", 8883)
+'''
+
+
+def test_mqtt_client_made_in_one_function_and_used_in_another(tmp_path: Path):
+    cli, plugin = _both(tmp_path, MQTT)
+    # A helper that calls tls_set() on the client of each of its two callers upgrades both.
+    assert [(line, code) for line, code, _ in cli] == [(11, "EGR202"), (11, "EGR203")]
+    assert "credentials (username_pw_set())" in cli[0][2] and "MQTT_PASSWORD" not in cli[0][2]
+    assert plugin == [(11, "EGR202"), (11, "EGR203")]

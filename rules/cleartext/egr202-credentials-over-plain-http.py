@@ -255,3 +255,29 @@ listed = ldap3.Connection([ldap3.Server("dc3.example.com")], "cn=svc,dc=example,
 # ok: egr202-credentials-over-plain-http
 anonymous_pool = ldap3.ServerPool([ldap3.Server("dc4.example.com")])
 anonymous_pooled = ldap3.Connection(anonymous_pool)
+
+
+# --- paho-mqtt clients passed between functions ---------------------------------------------------------------
+def open_meter_client():
+    return mqtt.Client(client_id="meter")
+
+
+def sign_in_and_connect(client):
+    client.username_pw_set("meter", os.environ["MQTT_PASSWORD"])
+    # todoruleid: egr202-credentials-over-plain-http
+    client.connect("broker.example.com", 1883)
+
+
+def run_meter():
+    sign_in_and_connect(open_meter_client())
+
+
+def sign_in_over_tls(client):
+    client.tls_set(ca_certs="/etc/ssl/ca.pem")
+    client.username_pw_set("meter", os.environ["MQTT_PASSWORD"])
+    # ok: egr202-credentials-over-plain-http
+    client.connect("broker.example.com", 8883)
+
+
+def run_secure_meter():
+    sign_in_over_tls(mqtt.Client())

@@ -450,3 +450,51 @@ compose_dict_search = Elasticsearch([{"host": "elasticsearch", "port": 9200}])
 cloud_search = Elasticsearch([{"host": "es.example.com"}], cloud_id="deployment:abc")
 # ok: egr203-cleartext-connection
 https_search = Elasticsearch(["https://es1.example.com:9200", "https://es2.example.com:9200"])
+
+
+# --- paho-mqtt clients passed between functions ---------------------------------------------------------------
+def make_sensor_client():
+    return mqtt.Client(client_id="sensor")
+
+
+def start_sensor(client):
+    # todoruleid: egr203-cleartext-connection
+    client.connect("broker.example.com", 1883)
+
+
+def run_sensor():
+    start_sensor(make_sensor_client())
+
+
+def attach_tls(client):
+    client.tls_set(ca_certs="/etc/ssl/ca.pem")
+
+
+def run_gauge():
+    gauge = mqtt.Client()
+    attach_tls(gauge)
+    # todook: egr203-cleartext-connection
+    gauge.connect("broker.example.com", 8883)
+
+
+def run_meter():
+    meter = mqtt.Client()
+    attach_tls(meter)
+    # todook: egr203-cleartext-connection
+    meter.connect("broker.example.com", 8883)
+
+
+def send_reading(client):
+    # todoruleid: egr203-cleartext-connection
+    client.connect("broker.example.com", 8883)
+
+
+def send_secure_reading():
+    tls_reader = mqtt.Client()
+    tls_reader.tls_set(ca_certs="/etc/ssl/ca.pem")
+    send_reading(tls_reader)
+
+
+def send_plain_reading():
+    plain_reader = mqtt.Client()
+    send_reading(plain_reader)

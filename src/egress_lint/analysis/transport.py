@@ -304,12 +304,61 @@ def _upgraded(model, names: Tuple[str, ...]) -> bool:
     return any(name in found for name in names)
 
 
-def _client_upgraded(connection: Connection) -> bool:
+def _client_upgraded(model, connection: Connection) -> bool:
+    """Whether the client a connection is made through is switched to TLS first (``client.tls_set()``); for
+    a call on a parameter that several callers give their client to, whether every one of them is."""
     point = connection.point
-    client = point.client if point is not None else None
-    if client is None or not client.type.upgraded_by:
+    if point is None or point.client is None or not point.client.type.upgraded_by:
         return False
-    return any(c.op == "call" and c.key is None and c.attr in client.type.upgraded_by for c in client.all_configs())
+    return all(_upgraded_client(model, client) for client in point_clients(model, point))
+
+
+def _upgraded_client(model, client) -> bool:
+    upgrades = client.type.upgraded_by
+    return any(c.op == "call" and c.key is None and c.attr in upgrades for c in configs_reaching(model, client))
+
+
+def point_clients(model, point) -> list:
+    """The clients a call on a client object may be made on: one, or each client that the callers of its
+    function pass for the parameter it is made on (``def start(client): client.connect(...)``)."""
+    client = point.client
+    receiver = getattr(point.site, "receiver", None)
+    if client is None or receiver is None:
+        return [client] if client is not None else []
+    value = model.resolve(receiver, point.site.scope)
+    if not isinstance(value, OneOf):
+        return [client]
+    found = []
+    for option in value.options:
+        other = model.clients.of(option)
+        if other is None or other.type is not client.type:
+            return [client]
+        if other not in found:
+            found.append(other)
+    return found or [client]
+
+
+def configs_reaching(model, client) -> list:
+    """A client's configuring calls: its own, and those made in a helper that several callers give their
+    client to (``def secure(conn): conn.starttls()``), which the client tracking attaches to the first
+    caller's object only."""
+    cache = _cache(model)
+    key = ("configs", id(client))
+    found = cache.get(key)
+    if found is not None:
+        return found
+    found = list(client.all_configs())
+    for other in model.clients.objects():
+        if other is client or other.type is not client.type:
+            continue
+        for config in other.configs:
+            if config.op != "call" or config.key is not None or not isinstance(config.node.func, ast.Attribute):
+                continue
+            value = model.resolve(config.node.func.value, config.scope)
+            if isinstance(value, OneOf) and any(model.clients.of(option) is client for option in value.options):
+                found.append(config)
+    cache[key] = found
+    return found
 
 
 def connections(model) -> List[Connection]:
@@ -363,7 +412,12 @@ def _of_point_host(model, point, index: int) -> Connection:
     client = point.client
     methods = client.type.auth_methods if client is not None else ()
     if methods:
-        for config in client.all_configs():
+        # The credentials of the client the connection is judged by: of several that callers pass, the first
+        # that is not switched to TLS.
+        options = point_clients(model, point)
+        if len(options) > 1:
+            client = next((c for c in options if not _upgraded_client(model, c)), options[0])
+        for config in configs_reaching(model, client):
             if config.op == "call" and config.attr in methods and config.key is None and \
                     (config.node.args or config.node.keywords):  # simple_bind_s() alone is an anonymous bind
                 connection.extra_credentials.append(f"{config.attr}()")
@@ -476,7 +530,7 @@ def transport(model, connection: Connection) -> Transport:
         result = Transport(UNKNOWN_STATE, scheme, protocol)  # a URL-dispatched client whose URL the code does not show
     elif api.upgraded_by and _upgraded(model, api.upgraded_by):
         result = Transport(UNKNOWN_STATE, scheme, protocol)  # StartTLS may upgrade it somewhere in the module
-    elif _client_upgraded(connection):
+    elif _client_upgraded(model, connection):
         result = Transport(TLS_STATE, scheme, protocol)  # client.tls_set() before connect()
     elif fixed is not None and fixed.transport == scheme_table.CLEARTEXT_T:
         result = Transport(CLEARTEXT_STATE, scheme, fixed.protocol, f"{api.name}() never encrypts")
@@ -971,22 +1025,10 @@ def login_before_upgrade(model, client, upgrades: Tuple[str, ...]):
 
 
 def upgrade_calls_of(model, client, upgrades: Tuple[str, ...]) -> list:
-    """The STARTTLS calls made on a client: its own, and those of a helper that several callers give their
-    connection to (``def secure(conn): conn.starttls()``), which the client tracking attaches to the first
-    caller's object only."""
+    """The STARTTLS calls made on a client, also in a helper shared by several callers (configs_reaching)."""
     if client is None or not upgrades:
         return []
-    found = [c for c in client.all_configs() if c.op == "call" and c.key is None and c.attr in upgrades]
-    for other in model.clients.objects():
-        if other is client or other.type is not client.type:
-            continue
-        for config in other.configs:
-            if config.op != "call" or config.key is not None or config.attr not in upgrades:
-                continue
-            value = model.resolve(config.node.func.value, config.scope)
-            if isinstance(value, OneOf) and any(model.clients.of(option) is client for option in value.options):
-                found.append(config)
-    return found
+    return [c for c in configs_reaching(model, client) if c.op == "call" and c.key is None and c.attr in upgrades]
 
 
 def _upgrade_before(model, parents, client, upgrade, login, login_stmt) -> Optional[bool]:
