@@ -1,6 +1,7 @@
 # Semgrep test for egr201-plain-http-request, written by tools/semgrep_tests.py from tests/fixtures/EGR201.py.
 # Edit the fixture or the gap table of rules/README.md, then run the script again.
 # Annotated fixture for EGR201 (plain http:// or ws:// request to an external host).
+import functools
 import logging
 import os
 import urllib.request
@@ -115,6 +116,14 @@ session = requests.Session()
 prepared = requests.Request("POST", "http://api.example.com/orders").prepare()
 # ruleid: egr201-plain-http-request
 session.send(prepared)
+fetch = session.get
+fetch_slowly = functools.partial(session.get, timeout=30)
+# ruleid: egr201-plain-http-request
+fetch("http://catalog.example.com/items")
+# ruleid: egr201-plain-http-request
+fetch_slowly("http://catalog.example.com/items")
+# ok: egr201-plain-http-request
+fetch_slowly("https://catalog.example.com/items")
 # ruleid: egr201-plain-http-request
 requests.get("http://localhost.example.com/")
 # ruleid: egr201-plain-http-request

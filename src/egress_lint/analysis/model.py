@@ -14,7 +14,7 @@ from .calls import CallSite
 from .clients import ClientObject, Clients
 from .scopes import Scope, build_index
 from .units import Units
-from .values import Resolver, Value
+from .values import Member, Resolver, Value
 
 
 class EgressPoint:
@@ -181,10 +181,17 @@ class SemanticModel:
             return None
         if site.method is not None:
             used = clients.of(self.resolver.resolve(site.receiver, site.scope))
-            if used is not None:
-                method_api = used.type.methods.get(site.method)
-                if method_api is not None:
-                    return EgressPoint(site, method_api, used, "request")
+            method = site.method
+        elif type(site.callee) is Member:
+            # a client's method kept in a name or bound by functools.partial: ``get = session.get``,
+            # ``get = partial(session.get, timeout=5)``, then ``get(url)``
+            used, method = clients.of(site.callee.base), site.callee.attr
+        else:
+            return None
+        if used is not None:
+            method_api = used.type.methods.get(method)
+            if method_api is not None:
+                return EgressPoint(site, method_api, used, "request")
         return None
 
     def release(self) -> None:
