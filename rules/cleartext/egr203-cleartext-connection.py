@@ -395,6 +395,27 @@ def forward_upgraded(host, user, password):
     relay.login(user, password)
 
 
+# todoruleid: egr203-cleartext-connection
+import_time_mailer = smtplib.SMTP("mail.example.com", 587)
+
+
+def secure_import_time_mailer():
+    import_time_mailer.starttls()
+
+
+import_time_mailer.login("robot", "from-a-vault")
+# ok: egr203-cleartext-connection
+startup_mailer = smtplib.SMTP("mail.example.com", 587)
+
+
+def secure_startup_mailer():
+    startup_mailer.starttls()
+
+
+secure_startup_mailer()
+startup_mailer.login("robot", "from-a-vault")
+
+
 def read_maybe_upgraded(host, user, password, use_tls):
     # ruleid: egr203-cleartext-connection
     inbox = imaplib.IMAP4(host)

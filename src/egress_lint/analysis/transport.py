@@ -1040,6 +1040,8 @@ def _upgrade_before(model, parents, client, upgrade, login, login_stmt) -> Optio
     if upgrade.scope is login.scope:
         return _dominates(parents, up_stmt, login_stmt)
     function = upgrade.scope.node
+    if login.scope.kind == "module" and _not_run_before(model, function, login_stmt):
+        return False  # a login at import time, and a function that nothing can have run by then
     if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)):
         return None
     to_end = _runs_to_end(parents, upgrade.scope, up_stmt)
@@ -1060,6 +1062,20 @@ def _upgrade_before(model, parents, client, upgrade, login, login_stmt) -> Optio
                     return False
         return to_end
     return None
+
+
+def _not_run_before(model, function, login_stmt) -> bool:
+    """Whether a function (or lambda) of the module certainly has not run when a module-level statement runs:
+    it is defined after that statement, or it is a ``def`` that nothing in the module calls or names."""
+    if function.lineno > login_stmt.lineno:
+        return True
+    if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)) or function.decorator_list:
+        return False
+    scope = model.index.functions.get(function)
+    if scope is None or model.resolver.callers(function, scope):
+        return False
+    name = function.name
+    return not any(isinstance(node, ast.Name) and node.id == name for node in ast.walk(model.tree))
 
 
 def _runs_to_end(parents, scope, stmt) -> bool:
