@@ -1,4 +1,5 @@
 """Library shapes that span functions or lists, through the real CLI and a real flake8 subprocess."""
+import json
 from pathlib import Path
 from typing import List, Tuple
 
@@ -142,6 +143,15 @@ def test_search_hosts_without_a_scheme_and_every_host_of_a_list(tmp_path: Path):
     assert "ES_PASSWORD" not in cli[0][2]
     assert cli[2][2].endswith("to search2.example.com:9200")
     assert plugin == [(5, "EGR202"), (5, "EGR203"), (7, "EGR201")]
+    rows = json.loads(egress_lint("inventory", "--format", "json", "app.py", cwd=tmp_path).stdout)["connections"]
+    assert [(r["line"], r["scheme"], r["host"], r["tls"], r["codes"]) for r in rows] == [
+        (5, "http", "logs.example.com", "n.a. (cleartext)", ["EGR202", "EGR203"]),
+        (6, "https", "audit.example.com", "verified", []),
+        (7, "https", "search1.example.com", "verified", ["EGR201"]),
+        (7, "http", "search2.example.com", "n.a. (cleartext)", ["EGR201"]),
+        (8, "https", "es.example.com", "verified", []),
+        (9, "http", "elasticsearch", "n.a. (cleartext)", []),
+    ]
 
 
 # --- ldap3: a cleartext server in a ServerPool that a bind uses -----------------------------------------------

@@ -48,7 +48,7 @@ def connections(model, diagnostics: Sequence[Diagnostic], settings: Settings, pa
             "api": point.api.name,
             "kind": point.kind,
             "method": http_method(model, point) or "",
-            "scheme": (url.scheme or "") if url else "",
+            "scheme": _scheme(model, point, url),
             "host": "local" if url is not None and url.local else (url.host or "dynamic") if url else "dynamic",
             "url_path": url.display_path if url else "",
             "tls": _tls(model, point, url, codes, by_line),
@@ -56,8 +56,52 @@ def connections(model, diagnostics: Sequence[Diagnostic], settings: Settings, pa
             **_sensitive(model, point, settings, url),
             "codes": codes,
         })
+        rows += _other_host_rows(model, point, rows[-1], codes)
     rows += _setting_rows(model, by_position, by_line, settings, path, lines)
     return rows
+
+
+def _scheme(model, point, url) -> str:
+    if url is None or not url.scheme:
+        return ""
+    if point.api.protocol is None:
+        return url.scheme
+    from .analysis.transport import connection_of
+
+    connection = connection_of(model, point)
+    return _connection_scheme(model, connection, url) if connection is not None else url.scheme
+
+
+def _connection_scheme(model, connection, url) -> str:
+    """The scheme a connection uses: a host read under a TLS scheme that the library's default leaves
+    unencrypted (an Elasticsearch host without a scheme) shows the cleartext one."""
+    from .analysis.transport import CLEARTEXT_STATE, transport
+    from .libraries import schemes
+
+    scheme = (url.scheme or "") if url else ""
+    entry = schemes.lookup(scheme)
+    if entry is not None and entry.transport == schemes.TLS_T and transport(model, connection).state == CLEARTEXT_STATE:
+        return schemes.cleartext_twin(scheme) or scheme
+    return scheme
+
+
+def _other_host_rows(model, point, row: Dict[str, object], codes: List[str]) -> List[Dict[str, object]]:
+    """One more row for each further host of a connection's host list (``hosts=["https://es1...",
+    "http://es2..."]``): the call's row describes the first."""
+    if point.api.protocol is None:
+        return []
+    from .analysis.transport import connection_of
+
+    connection = connection_of(model, point)
+    if connection is None or not connection.others:
+        return []
+    found = []
+    for other in connection.others:
+        url = other.url
+        found.append(dict(row, scheme=_connection_scheme(model, other, url),
+                          host=(url.host or "dynamic") if url else "dynamic",
+                          url_path="", tls=_connection_tls(model, other, codes)))
+    return found
 
 
 def _setting_rows(model, by_position, by_line, settings: Settings, path: str, lines: Sequence[str]):

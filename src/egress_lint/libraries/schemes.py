@@ -92,6 +92,16 @@ def lookup(scheme: Optional[str]) -> Optional[Scheme]:
     return found
 
 
+def cleartext_twin(scheme: Optional[str]) -> Optional[str]:
+    """The cleartext scheme whose TLS twin ``scheme`` is (``https`` -> ``http``), for a connection that the
+    library's default leaves unencrypted although its host was read under the TLS scheme."""
+    if not scheme:
+        return None
+    scheme = scheme.lower()
+    return next((name for name, entry in SCHEMES.items() if entry.transport == CLEARTEXT_T and entry.secure == scheme),
+                None)
+
+
 def base(scheme: Optional[str]) -> Optional[str]:
     """The listed name of a scheme (``postgresql+psycopg2`` -> ``postgresql``)."""
     if not scheme:
