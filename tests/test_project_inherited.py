@@ -35,7 +35,7 @@ def test_cli_reports_exactly_the_annotated_findings():
 
 
 @pytest.mark.parametrize("module", ["picsource/albums.py", "picsource/shares.py", "picsource/local.py",
-                                    "picsource/forums.py"])
+                                    "picsource/forums.py", "picsource/maps.py"])
 def test_flake8_on_one_module_follows_the_inherited_methods(module):
     proc = flake8("--select", "EGR", module, cwd=GALLERY)
     assert "internal error" not in proc.stderr, proc.stderr

@@ -263,7 +263,37 @@ def helper_point(model, site, local: bool) -> Optional[WrapperPoint]:
         helper, where = helper_of(theirs, callee.node), owner.rel
     if helper is None:
         return None
-    return helper.point_at(site.call, site.scope, model.resolver, shift, where)
+    point = helper.point_at(site.call, site.scope, model.resolver, shift, where)
+    if shift == 1 and point.client is not None:
+        point.client = _configured_here(model, point.client, site.scope.class_info) or point.client
+    return point
+
+
+def _configured_here(model, client, info):
+    """The client a base class keeps on ``self``, with what this module's methods of the calling
+    class (or of its base classes here) configure on it (``self.session.params = {...}`` in the
+    subclass's ``__init__``); another subclass's configuration is not this one's. None when this
+    module configures it nowhere in those classes."""
+    from .clients import ClientObject
+
+    view = model.clients._objects.get(id(client.origin))
+    if view is None or view is client or not view.configs or info is None:
+        return None
+    classes = model.resolver._hierarchy(info)
+    own = []
+    for config in view.configs:
+        scope = config.scope
+        while scope is not None and scope.kind != "function":
+            scope = scope.parent
+        if scope is not None and scope.class_info is not None and scope.class_info in classes:
+            own.append(config)
+    if not own:
+        return None
+    if len(own) == len(view.configs):
+        return view
+    seen = ClientObject(view.type, view.origin, view.scope, view.constructor, view.base)
+    seen.configs.extend(own)
+    return seen
 
 
 def foreign_wrapper_points(model, sites) -> List[EgressPoint]:
