@@ -35,6 +35,10 @@ MAX_HOPS = 40  # module-to-module steps of one resolution
 # roughly a hundred times its source in memory, and a process should stay under 150 MiB (2 MB of
 # kept source peaked at 175 MiB on the bench corpus; 500 kB at 100 MiB, with the same findings).
 MAX_MODEL_BYTES = 500_000
+# Module texts kept between look-ups: a module asked about is usually asked again soon (re-reading
+# is most of the quick test's time), and a few megabytes of text are cheap next to one parsed model.
+MAX_KEPT_TEXTS = 256
+MAX_KEPT_CHARS = 8 * 1024 * 1024
 # A dependency bigger than this is not parsed for its importers (settings and client modules are
 # small; the big modules of a framework would cost more than the files that import them).
 MAX_PLAIN_BYTES = 32_000  # a module that imports no library: settings, constants
@@ -174,7 +178,9 @@ class Project:
         self._hops = 0
         self._active: Set[Tuple[str, str]] = set()
         self.reads: Optional[Dict[str, str]] = None  # path -> content hash of every module read for the file
-        self._last_text: Optional[Tuple["ModuleEntry", object, str]] = None
+        # The texts read last, by path (stamp, text): most modules are asked about a few times in a row.
+        self._texts: "OrderedDict[str, Tuple[object, str]]" = OrderedDict()
+        self._text_chars = 0
         self.generation = 0  # one per file checked: a module read before is looked at again (stat) once
         self.bases_wanted = False  # a base class is being looked up (see ModuleEntry.base_class)
         self.src: Tuple[str, ...] = ()  # the configured roots (``src = [...]``), absolute
@@ -552,14 +558,26 @@ class ModuleEntry:
 
     def _text_now(self) -> str:
         """The text, only looked at (never run): a file that fails to decode is read as UTF-8 with
-        replacements. Not kept: read again on the rare paths that need it."""
-        self.project._touch(self)
-        last = self.project._last_text
-        if last is not None and last[0] is self and last[1] == self._stamp:
-            return last[2]
+        replacements. The last few texts are kept (``MAX_KEPT_TEXTS``); an older one is read again."""
+        project = self.project
+        project._touch(self)
+        if self._stamp is None:
+            self._fresh()  # the stamp the text is kept under
+        texts = project._texts
+        kept = texts.get(self.path)
+        if kept is not None and kept[0] == self._stamp:
+            texts.move_to_end(self.path)
+            return kept[1]
         data = self._read()
         text = data.decode("utf-8", "replace") if data is not None else ""
-        self.project._last_text = (self, self._stamp, text)
+        if kept is not None:
+            project._text_chars -= len(kept[1])
+        texts[self.path] = (self._stamp, text)
+        texts.move_to_end(self.path)
+        project._text_chars += len(text)
+        while len(texts) > MAX_KEPT_TEXTS or (project._text_chars > MAX_KEPT_CHARS and len(texts) > 1):
+            _, (_, dropped) = texts.popitem(last=False)
+            project._text_chars -= len(dropped)
         return text
 
     def _ensure_kinds(self) -> Dict[str, str]:
@@ -815,13 +833,13 @@ class ModuleEntry:
         if depth <= 4:
             self.text_relevant()
             if self._direct:
-                found = self.kind(name) != "literal" and _network_value(self.member(name), depth)
+                found = self._kind_as_written(name) != "literal" and _network_value(self.member(name), depth)
             else:
                 origin = self._imports_of(name)
                 if origin is not None:
                     found = origin[0].name_network(origin[1], depth + 1) if origin[1] else \
                         origin[0].module_network(depth + 1)
-                elif self.kind(name) == "class" and self._client_class(name, 0):
+                elif self._kind_as_written(name) == "class" and self._client_class(name, 0):
                     # a subclass of a client class another module defines
                     found = _network_value(self.member(name), depth)
         self._names_network[name] = found
@@ -887,10 +905,10 @@ class ModuleEntry:
             origin = self._imports_of(word)
             if origin is not None and origin[1]:
                 target = origin[0]
-                if target.kind(origin[1]) == "class" \
+                if target._kind_as_written(origin[1]) == "class" \
                         and target._client_class(origin[1], depth + 1):
                     return True
-            elif self.kind(word) == "class" and word != name and self._client_class(word, depth + 1):
+            elif self._kind_as_written(word) == "class" and word != name and self._client_class(word, depth + 1):
                 return True
         return False
 
@@ -954,6 +972,11 @@ class ModuleEntry:
             else:
                 self._not_bound.add(name)
         return kind
+
+    def _kind_as_written(self, name: str) -> Optional[str]:
+        """``kind`` without telling functions apart (their text is not read again): enough to know
+        whether a name is a class or a literal."""
+        return self._ensure_kinds().get(name)
 
     def holders(self, name: str, depth: int = 0) -> Optional[Set[str]]:
         """The attributes the methods of class ``name`` store a client in (``self.session =
