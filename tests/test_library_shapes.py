@@ -221,3 +221,14 @@ def test_mqtt_client_made_in_one_function_and_used_in_another(tmp_path: Path):
     assert [(line, code) for line, code, _ in cli] == [(11, "EGR202"), (11, "EGR203")]
     assert "credentials (username_pw_set())" in cli[0][2] and "MQTT_PASSWORD" not in cli[0][2]
     assert plugin == [(11, "EGR202"), (11, "EGR203")]
+
+
+def test_pycurl_literal_password_is_a_hard_coded_credential_and_never_printed(tmp_path: Path):
+    source = ('import pycurl\n'
+              'handle = pycurl.Curl()\n'
+              'handle.setopt(pycurl.URL, "https://files.example.com/upload")\n'
+              'handle.setopt(pycurl.USERPWD, "robot:Wq4-files-Zr8")\n')
+    cli, plugin = _both(tmp_path, source)
+    assert [(line, code) for line, code, _ in cli] == [(4, "EGR303")]
+    assert "setopt(USERPWD) a literal" in cli[0][2] and "Wq4" not in cli[0][2]
+    assert plugin == [(4, "EGR303")]

@@ -148,3 +148,14 @@ events = KafkaProducer(bootstrap_servers="kafka.example.com:9093", security_prot
 # ok: egr303-hardcoded-credential
 events_env = KafkaProducer(bootstrap_servers="kafka.example.com:9093", security_protocol="SASL_SSL",
                            sasl_plain_password=os.environ["KAFKA_PASSWORD"])
+
+
+# --- curl handles ------------------------------------------------------------------------------------------------
+import pycurl
+
+upload = pycurl.Curl()
+upload.setopt(pycurl.URL, "https://upload.example.com/files")
+# ruleid: egr303-hardcoded-credential
+upload.setopt(pycurl.USERPWD, "robot:Tq7-upload-Vz4")
+# ok: egr303-hardcoded-credential
+upload.setopt(pycurl.XOAUTH2_BEARER, os.environ["UPLOAD_TOKEN"])

@@ -907,6 +907,7 @@ def _endpoints(model) -> Iterator[Connection]:
         configs = client.all_configs()
         method = client.type.endpoint_method
         credentials = []
+        valued: List[Tuple[str, Value, ast.AST]] = []
         for config in configs:
             if config.op == "set" and config.attr == name and config.key is None:
                 given.append((config.node, model.resolve(config.value, config.scope)))
@@ -915,7 +916,9 @@ def _endpoints(model) -> Iterator[Connection]:
                 if option in client.type.endpoint_options:
                     given.append((config.node, model.site(config.node).value(endpoint.url)))
                 elif option in client.type.auth_options:
-                    credentials.append(f"{method}({option.rsplit('.', 1)[-1]})")
+                    # with its value and call, so that a literal one is a hard-coded credential there
+                    valued.append((f"{method}({option.rsplit('.', 1)[-1]})",
+                                   model.site(config.node).value(endpoint.url), config.node))
         credentials += [f"{config.attr}" for config in configs
                         if config.attr in client.type.auth_attributes and config.op in ("set", "setitem")]
         switches = dict(client.type.attributes)
@@ -927,6 +930,7 @@ def _endpoints(model) -> Iterator[Connection]:
             connection = Connection(node, endpoint.name, endpoint.library, endpoint,
                                     DictSource(model, None, node), dsn, True, dsn.url)
             connection.extra_credentials.extend(dict.fromkeys(credentials))
+            connection.password_values.extend(valued)
             connection.tls_node = tls_node  # where the client's TLS switches are set (verify_ssl = False)
             yield connection
 
