@@ -339,3 +339,33 @@ def helper_mismatch_swallowed(host, pins):
     except ssl.SSLError:
         print("certificate changed")
     return tls
+
+
+def _fingerprint_in(sock, pins):
+    peer_der = sock.getpeercert(binary_form=True)
+    for algorithm in ("sha256", "sha512"):
+        peer_digest = hashlib.new(algorithm)
+        peer_digest.update(peer_der)
+        if peer_digest.hexdigest() in pins:
+            return
+    raise ssl.SSLError("no matching fingerprint")
+
+
+def pinned_by_a_helper_trying_each_digest(host, pins):
+    # todook: egr102-unverified-ssl-context
+    any_peer = ssl._create_unverified_context()
+    # todook: egr102-unverified-ssl-context
+    checked = any_peer.wrap_socket(socket.create_connection((host, 443)), server_hostname=host)
+    _fingerprint_in(checked, pins)
+    return checked
+
+
+def pin_checked_inline_only_when_configured(host, pins):
+    # ruleid: egr102-unverified-ssl-context
+    maybe_pinned = ssl._create_unverified_context()
+    # ruleid: egr102-unverified-ssl-context
+    sometimes = maybe_pinned.wrap_socket(socket.create_connection((host, 443)), server_hostname=host)
+    if pins:
+        if hashlib.sha256(sometimes.getpeercert(True)).hexdigest() not in pins:
+            raise ssl.SSLError("unexpected certificate")
+    return sometimes

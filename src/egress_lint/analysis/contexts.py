@@ -117,8 +117,8 @@ def pinned_nodes(model) -> frozenset:
 def _pinned_by_helper(model, scope, receiver) -> set:
     """A helper of the module that is given the socket or connection (``check_pin(tls, pins)``),
     reads its certificate, compares the digest and raises on a mismatch: each call of it that runs
-    whenever the function calling it goes on (not under an ``if`` or in a loop; in a ``try`` only when
-    every handler raises again) pins the socket or connection it passes, as a check in that function
+    whenever the function calling it goes on (not under an ``if``; in a ``try`` only when every
+    handler raises again) pins the socket or connection it passes, as a check in that function
     would. A helper that only returns a verdict is not a pin (its caller may ignore it)."""
     if type(receiver) is not ast.Name or scope is None or scope.kind != "function":
         return set()
@@ -139,19 +139,33 @@ def _pinned_by_helper(model, scope, receiver) -> set:
 
 
 def _raises(function) -> bool:
-    """The function raises when the digest does not match: an ``assert``, or a ``raise`` in it."""
-    return any(isinstance(node, (ast.Raise, ast.Assert)) for node in ast.walk(function))
+    """The function raises when the digest does not match: an ``assert``, an ``if`` with a ``raise``
+    in a branch, or a ``raise`` as its last statement (``for ...: if match: return`` then ``raise``)."""
+    if function.body and isinstance(function.body[-1], ast.Raise):
+        return True
+    for node in ast.walk(function):
+        if isinstance(node, ast.Assert):
+            return True
+        if isinstance(node, ast.If) and any(isinstance(inner, ast.Raise)
+                                            for branch in (node.body, node.orelse)
+                                            for statement in branch for inner in ast.walk(statement)):
+            return True
+    return False
 
 
-def _always_runs(function, call: ast.Call) -> bool:
-    """Is the statement holding ``call`` run whenever the function gets past it: in the function's
-    body, a ``with`` block, or a ``try`` block whose every handler raises again?"""
+def _always_runs(function, target: ast.AST) -> bool:
+    """Is ``target`` (a call, or the pin's test) run whenever the function gets past it: in the
+    function's body, a ``with`` block or a loop's body, or a ``try`` block whose every handler raises
+    again; not under an ``if`` (a pin checked in some branches only leaves the others unverified)?"""
     def inside(body) -> Optional[bool]:
         for statement in body:
-            if not any(node is call for node in ast.walk(statement)):
+            if statement is target:
+                return True
+            if not any(node is target for node in ast.walk(statement)):
                 continue
-            if isinstance(statement, (ast.With, ast.AsyncWith)):
-                return inside(statement.body)
+            if isinstance(statement, (ast.With, ast.AsyncWith, ast.For, ast.AsyncFor, ast.While)) \
+                    and any(node is target for item in statement.body for node in ast.walk(item)):
+                return inside(statement.body)  # a loop over the digest algorithms, the pins, ...
             if isinstance(statement, ast.Try):
                 if not all(any(isinstance(node, ast.Raise) for node in handler.body)
                            for handler in statement.handlers):
@@ -229,7 +243,8 @@ def _digest_compared(model, site) -> bool:
                             and any(holds(arg, cert_names, site.call) for arg in call.args):
                         digest_names.add(pending)
     for node in ast.walk(function):
-        if isinstance(node, _TESTS) and (isinstance(node, ast.Assert) or _enforces(node)):
+        if isinstance(node, _TESTS) and (isinstance(node, ast.Assert) or _enforces(node)) \
+                and _always_runs(function, node):
             for part in ast.walk(node.test):
                 if isinstance(part, ast.Compare) and all(isinstance(op, _COMPARE_OPS) for op in part.ops) \
                         and any(hashes(side) for side in [part.left, *part.comparators]):

@@ -38,9 +38,11 @@ same holds for an `HTTPSConnection` subclass whose `connect()` calls `super().co
 checks the pin on `self.sock`: the context its `__init__` makes and hands to `super().__init__`
 is not reported. A helper of the module counts as well when it is given the socket or connection
 (`check_pin(tls, pins)`), reads its certificate, compares the digest and raises on a mismatch, and
-the function that made the socket calls it on every path (not under an `if`, not in a loop; inside a
-`try` only when every handler raises again). A check in any other function, a helper that only
-returns a verdict, a pin checked only in some branches, a context also returned or used for another
+the function that made the socket calls it on every path (not under an `if`; inside a `try` only
+when every handler raises again). The check itself, in the function or in the helper, must run on
+every path too: a digest test under `if pins:` leaves the other branch unverified, and the finding
+stays (a loop over digest algorithms or pins is fine). A check in any other function, a helper that
+only returns a verdict, a context also returned or used for another
 connection, a printed fingerprint or a mismatch that is only logged is not a pin here, and the
 finding stays.
 """
