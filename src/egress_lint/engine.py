@@ -21,7 +21,7 @@ from typing import Dict, Iterator, List, Optional, Sequence, Tuple, Type
 from .catalogue import RULES
 from .config import Settings
 from .diagnostics import Diagnostic
-from .fingerprints import fingerprint
+from .fingerprints import STATEMENT_FIELDS, fingerprint
 from .libraries import GUARDED_MODULES, MODULES
 from .rule import Rule
 
@@ -185,14 +185,12 @@ def _imports_library(tree: ast.Module) -> bool:
                 if not node.level and node.module and node.module.split(".", 1)[0] in tops:
                     return True
             else:  # statements hold statements only in these fields; expressions hold none
-                for name in _STATEMENT_FIELDS:
+                for name in STATEMENT_FIELDS:
                     inner = getattr(node, name, None)
                     if inner:
                         pending.append(inner)
     return False
 
-
-_STATEMENT_FIELDS = ("body", "orelse", "finalbody", "handlers", "cases")
 
 
 @lru_cache(maxsize=1)

@@ -96,6 +96,11 @@ def _string_text(text: str) -> str:
         return text.replace("'", '"')  # an f-string before 3.12: quote style still must not count
 
 
+# The fields of a node that hold statements (a match's cases and a try's handlers hold nodes whose
+# ``body`` does); no expression holds one.
+STATEMENT_FIELDS = ("body", "orelse", "finalbody", "handlers", "cases")
+
+
 class Scopes:
     """The dotted name of the innermost function or class around a line, from one walk of the tree."""
 
@@ -116,11 +121,12 @@ class Scopes:
             open_spans.append(index)
 
     def _collect(self, node: ast.AST, prefix: str) -> None:
-        # Iterative: a 10,000-term expression is 10,000 levels deep (the spans are sorted afterwards).
+        # Iterative (the spans are sorted afterwards), and over statements only: a def is always a
+        # statement, so expressions, most of a tree, are never visited.
         stack = [(node, prefix)]
         while stack:
             node, prefix = stack.pop()
-            for child in ast.iter_child_nodes(node):
+            for child in (child for field in STATEMENT_FIELDS for child in getattr(node, field, None) or ()):
                 if isinstance(child, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
                     name = f"{prefix}{child.name}"
                     self._spans.append((child.lineno, getattr(child, "end_lineno", child.lineno) or child.lineno, name))

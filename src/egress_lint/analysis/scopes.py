@@ -153,54 +153,56 @@ def build_index(tree: ast.Module) -> Index:
     while stack:
         node, scope = stack.pop()
         cls = type(node)
-        if cls is ast.Call:
-            index.calls.append((node, scope))
-        elif cls is ast.Expr:
-            if type(node.value) is ast.Call:
-                index.call_statements.add(node.value)
-        elif cls is ast.Assign:
-            for target in node.targets:
-                _bind_target(target, node.value, node, scope, "assign", index)
-        elif cls is ast.AnnAssign:
-            if node.value is not None:
-                _bind_target(node.target, node.value, node, scope, "assign", index)
-        elif cls is ast.AugAssign:
-            _bind_target(node.target, None, node, scope, "other", index)
-        elif cls is ast.NamedExpr:
-            target_scope = scope
-            while target_scope.kind == "comprehension" and target_scope.parent is not None:
-                target_scope = target_scope.parent
-            _bind_target(node.target, node.value, node, target_scope, "assign", index)
-        elif cls in (ast.Import, ast.ImportFrom):
-            _bind_import(node, scope)
-            continue
-        elif cls in _FUNCTIONS or cls is ast.Lambda:
-            _enter_function(node, scope, index, push)
-            continue
-        elif cls is ast.ClassDef:
-            _enter_class(node, scope, index, push)
-            continue
-        elif cls in _COMPREHENSIONS:
-            _enter_comprehension(node, scope, push)
-            continue
-        elif cls in (ast.For, ast.AsyncFor):
-            _bind_target(node.target, None, node, scope, "for", index)
-        elif cls in (ast.With, ast.AsyncWith):
-            for item in node.items:
-                if item.optional_vars is not None:
-                    _bind_target(item.optional_vars, item.context_expr, node, scope, "with", index)
-        elif cls is ast.ExceptHandler:
-            if node.name:
-                scope.bind(Binding(node.name, "other", node, scope))
-        elif cls is ast.Return:
-            scope.returns.append(node)
-        elif cls is ast.Global:
-            scope.globals.update(node.names)
-        elif cls is ast.Delete:
-            for target in node.targets:
-                if isinstance(target, ast.Name):
-                    scope.bind(Binding(target.id, "other", node, scope))
-        for name in _child_fields(cls):
+        if cls in _SPECIAL:  # most nodes (attributes, operators, subscripts) only hold children
+            if cls is ast.Call:
+                index.calls.append((node, scope))
+            elif cls is ast.Expr:
+                if type(node.value) is ast.Call:
+                    index.call_statements.add(node.value)
+            elif cls is ast.Assign:
+                for target in node.targets:
+                    _bind_target(target, node.value, node, scope, "assign", index)
+            elif cls is ast.AnnAssign:
+                if node.value is not None:
+                    _bind_target(node.target, node.value, node, scope, "assign", index)
+            elif cls is ast.AugAssign:
+                _bind_target(node.target, None, node, scope, "other", index)
+            elif cls is ast.NamedExpr:
+                target_scope = scope
+                while target_scope.kind == "comprehension" and target_scope.parent is not None:
+                    target_scope = target_scope.parent
+                _bind_target(node.target, node.value, node, target_scope, "assign", index)
+            elif cls in (ast.Import, ast.ImportFrom):
+                _bind_import(node, scope)
+                continue
+            elif cls in _FUNCTIONS or cls is ast.Lambda:
+                _enter_function(node, scope, index, push)
+                continue
+            elif cls is ast.ClassDef:
+                _enter_class(node, scope, index, push)
+                continue
+            elif cls in _COMPREHENSIONS:
+                _enter_comprehension(node, scope, push)
+                continue
+            elif cls in (ast.For, ast.AsyncFor):
+                _bind_target(node.target, None, node, scope, "for", index)
+            elif cls in (ast.With, ast.AsyncWith):
+                for item in node.items:
+                    if item.optional_vars is not None:
+                        _bind_target(item.optional_vars, item.context_expr, node, scope, "with", index)
+            elif cls is ast.ExceptHandler:
+                if node.name:
+                    scope.bind(Binding(node.name, "other", node, scope))
+            elif cls is ast.Return:
+                scope.returns.append(node)
+            elif cls is ast.Global:
+                scope.globals.update(node.names)
+            elif cls is ast.Delete:
+                for target in node.targets:
+                    if isinstance(target, ast.Name):
+                        scope.bind(Binding(target.id, "other", node, scope))
+        fields = _FIELDS.get(cls)
+        for name in fields if fields is not None else _child_fields(cls):
             child = getattr(node, name, None)
             if child.__class__ is list:
                 for item in reversed(child):
@@ -211,6 +213,10 @@ def build_index(tree: ast.Module) -> Index:
     return index
 
 
+# The nodes build_index does something with besides visiting their children.
+_SPECIAL = frozenset({ast.Call, ast.Expr, ast.Assign, ast.AnnAssign, ast.AugAssign, ast.NamedExpr, ast.Import,
+                      ast.ImportFrom, *_FUNCTIONS, ast.Lambda, ast.ClassDef, *_COMPREHENSIONS, ast.For, ast.AsyncFor,
+                      ast.With, ast.AsyncWith, ast.ExceptHandler, ast.Return, ast.Global, ast.Delete})
 # Nodes the walk would visit without effect: names, constants, contexts and operators. Not pushing
 # them halves the work of the walk, which is the largest cost of analysing a file.
 _LEAVES = frozenset({ast.Name, ast.Constant, *ast.expr_context.__subclasses__(), *ast.operator.__subclasses__(),

@@ -434,10 +434,13 @@ class Resolver:
             return self.project.resolve_in(scope.module(), expr, scope)
         key = id(expr)
         cached = self._memo.get(key)
-        if cached is not None and depth + cached[1] - 1 <= MAX_DEPTH:
-            self._height = max(self._height, cached[1])
-            return cached[0]
-        found = self._cut_memo.get((key, depth))
+        if cached is not None:
+            height = cached[1]
+            if depth + height - 1 <= MAX_DEPTH:
+                if height > self._height:
+                    self._height = height
+                return cached[0]
+        found = self._cut_memo.get((key, depth)) if self._cut_memo else None
         if found is not None or key in self._active:
             self._cut = True
             return found or UNKNOWN
@@ -454,7 +457,7 @@ class Resolver:
         else:
             self._memo[key] = (value, height)
         self._cut = self._cut or outer_cut
-        self._height = max(outer_height, height)
+        self._height = height if height > outer_height else outer_height
         return value
 
     def _resolve(self, expr: ast.AST, scope: Scope, depth: int) -> Value:
