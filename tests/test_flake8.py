@@ -87,3 +87,33 @@ def test_plugin_run_never_raises(monkeypatch, capsys):
     assert reported == [(1, "EGR000"), (2, "EGR101")]  # the error is a diagnostic, not only stderr
     messages = [message for _line, _col, message, _type in plugin.run()]
     assert messages[0].startswith("EGR000 internal error in EGR199: ")
+
+
+def test_one_plugin_process_sees_a_dependency_change_between_files(tmp_path):
+    """flake8 (or an editor) running the plugin over many files in one process: a module read for an
+    earlier file is looked at again when it changed, as in the CLI, and the models kept for importers
+    stay within their budget between files."""
+    import os
+
+    from egress_lint.analysis import project
+
+    package = tmp_path / "app"
+    package.mkdir()
+    (package / "__init__.py").write_text("")
+    settings = package / "settings.py"
+    settings.write_text("VERIFY_SSL = False\n")
+    jobs = package / "jobs.py"
+    source = ("import requests\n\nfrom app.settings import VERIFY_SSL\n\n"
+              "requests.get('https://api.acme.io/items', verify=VERIFY_SSL)\n")
+    jobs.write_text(source)
+
+    def run_plugin():
+        plugin = EgressLintPlugin(parse(source, str(jobs)), str(jobs), source_lines(source))
+        return [(line, message.split()[0]) for line, _col, message, _type in plugin.run()]
+
+    project.reset()
+    assert run_plugin() == [(5, "EGR101")]
+    settings.write_text("VERIFY_SSL = True  # verified again\n")
+    os.utime(settings, ns=(settings.stat().st_atime_ns, settings.stat().st_mtime_ns + 10**9))
+    assert run_plugin() == []
+    assert sum(entry.size for entry in project.project()._models.values()) <= project.MAX_MODEL_BYTES

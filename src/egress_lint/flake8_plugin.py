@@ -95,19 +95,24 @@ class EgressLintPlugin:
                 yield 1, 0, f"{INTERNAL_ERROR_CODE} cannot decode: {refused}", type(self)
                 return
             text = "".join(self.lines)
-            from .analysis.project import configure
+            from .analysis import project
 
-            configure(settings)  # the project's roots (``src``) for resolving its own imports
-            if not precheck(text):
-                from .analysis.project import needs_analysis
-
-                if self.filename in ("stdin", "-") or not needs_analysis(text, self.filename):
+            project.configure(settings)  # the project's roots (``src``) for resolving its own imports
+            stdin = self.filename in ("stdin", "-")
+            # As for a file of the CLI: modules read for an earlier file are looked at again if they
+            # changed, and the models kept for importers stay within their budget between files.
+            entry = project.begin_file("" if stdin else self.filename)
+            try:
+                if not precheck(text):
+                    if stdin or not project.needs_analysis(text, self.filename):
+                        return
+                elif not imports_checked(self.tree, text, "" if stdin else self.filename):
                     return
-            elif not imports_checked(self.tree, text, "" if self.filename in ("stdin", "-") else self.filename):
-                return
-            if self._disable_noqa:
-                settings = settings.replace(disable_noqa=True)
-            result = analyse(self.tree, self.lines, self.filename, settings, rules=enabled_rules(settings, RULES))
+                if self._disable_noqa:
+                    settings = settings.replace(disable_noqa=True)
+                result = analyse(self.tree, self.lines, self.filename, settings, rules=enabled_rules(settings, RULES))
+            finally:
+                project.end_file(entry)
             apply_noqa(result, self.lines, settings)
             diagnostics = reported(result, settings)
         except Exception as exc:  # noqa: BLE001 - never take flake8 down with us

@@ -693,6 +693,7 @@ class ModuleEntry:
     def member(self, name: str) -> Value:
         """``module.name``: what the module binds to ``name`` when it has run, or its submodule."""
         project = self.project
+        self._fresh()  # a process that checks many files (flake8, an editor) sees the file as it is now
         known = self.exports.get(name)
         if known is not None and self.project.bases_wanted and self.model_if_loaded is None \
                 and self._kinds is not None and self.holders(name):
