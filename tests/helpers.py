@@ -51,6 +51,15 @@ def project_expectations(root: Path, kind: str) -> Set[Tuple[str, int, str]]:
     return found
 
 
+def cached_dependencies(cache: Path, name_end: str) -> List[str]:
+    """The modules the cache entry of the one checked file whose path ends with ``name_end`` depends on."""
+    import json
+
+    entries = json.loads(next(cache.glob("*.json")).read_text())
+    [entry] = [v for k, v in entries.items() if k.endswith(name_end)]
+    return entry["deps"]
+
+
 def check_project(folder: Path, *extra: str, env: dict = None):
     """``check`` run in ``folder``: the process and its findings as (path, line, code)."""
     proc = egress_lint("check", "--no-hints", *extra, ".", cwd=folder, env=env)

@@ -3,14 +3,13 @@ tests/fixtures/projects/gallery (files on disk), through the CLI, flake8 and the
 class of another module (or of the same module) makes the request in a method that forwards a URL
 or ``**kwargs`` (``fetch``), or in one that calls such a method (``fetch_json``); a subclass call
 ``self.fetch_json(url, params={...})`` is the request, judged where it is written."""
-import json
 import shutil
 from pathlib import Path
 
 import pytest
 
 from .conftest import FIXTURES
-from .helpers import check_project, flake8, parse_lines, project_expectations
+from .helpers import cached_dependencies, check_project, flake8, parse_lines, project_expectations
 
 GALLERY = FIXTURES / "projects" / "gallery"
 
@@ -47,9 +46,7 @@ def test_a_base_class_that_stops_making_the_request_rechecks_the_subclass(galler
     cache = tmp_path / "cache"
     _, first = check_project(gallery, "--cache-dir", str(cache))
     assert ("picsource/albums.py", 14, "EGR302") in first
-    entries = json.loads(next(cache.glob("*.json")).read_text())
-    [albums] = [v for k, v in entries.items() if k.endswith("albums.py")]
-    assert any(dep.endswith("base.py") for dep in albums["deps"])
+    assert any(dep.endswith("base.py") for dep in cached_dependencies(cache, "albums.py"))
 
     base = gallery / "picsource" / "base.py"
     base.write_text(base.read_text().replace("session.request(method, url, **kwargs)", "session.history(url)"))
