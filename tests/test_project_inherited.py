@@ -2,7 +2,9 @@
 tests/fixtures/projects/gallery (files on disk), through the CLI, flake8 and the cache: a base
 class of another module (or of the same module) makes the request in a method that forwards a URL
 or ``**kwargs`` (``fetch``), or in one that calls such a method (``fetch_json``); a subclass call
-``self.fetch_json(url, params={...})`` is the request, judged where it is written."""
+``self.fetch_json(url, params={...})`` is the request, judged where it is written. So is a call
+on an instance of such a subclass that another class keeps (``self.site.fetch_json(...)``, the
+site every construction of that class in the module hands it)."""
 import shutil
 from pathlib import Path
 
@@ -31,10 +33,13 @@ def test_cli_reports_exactly_the_annotated_findings():
            "picsource/base.py:17) puts a credential in the URL (query key api_key)" in lines
     assert "picsource/local.py:17:16: EGR302 call() (through requests.Session.get() on line 11) puts a " \
            "credential in the URL (query key access_token)" in lines
+    # an API class sends through the site object its constructions hand it (``CatalogApi(self)``)
+    assert "picsource/catalog.py:30:16: EGR302 fetch_json() (through requests.Session.request() at " \
+           "picsource/base.py:17) puts a credential in the URL (query key key)" in lines
 
 
 @pytest.mark.parametrize("module", ["picsource/albums.py", "picsource/shares.py", "picsource/local.py",
-                                    "picsource/forums.py", "picsource/maps.py"])
+                                    "picsource/forums.py", "picsource/maps.py", "picsource/catalog.py"])
 def test_flake8_on_one_module_follows_the_inherited_methods(module):
     proc = flake8("--select", "EGR", module, cwd=GALLERY)
     assert "internal error" not in proc.stderr, proc.stderr

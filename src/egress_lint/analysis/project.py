@@ -1458,11 +1458,12 @@ def _subclasses_holder(text: str, bases: str, spelled: str, target: ModuleEntry,
         if attributes is None:
             return False
     # the subclass uses one of the attributes the base class keeps a client in, or calls one of its
-    # methods that reads such an attribute (``self.fetch(url, params=...)``: a helper it inherits)
+    # methods that reads such an attribute (``self.fetch(url, params=...)``: a helper it inherits),
+    # itself or through an object it hands its instance to (``self.site.fetch(...)``)
     if re.search(r"\bself\.(?:" + "|".join(sorted(attributes)) + r")\b", text) is not None:
         return True
     methods = target.client_methods(name)
-    return bool(methods) and re.search(r"\bself\.(?:" + "|".join(sorted(methods)) + r")\(", text) is not None
+    return bool(methods) and re.search(r"\w\.(?:" + "|".join(sorted(methods)) + r")\(", text) is not None
 
 
 def _network_value(value: Value, depth: int, library_modules: bool = True) -> bool:

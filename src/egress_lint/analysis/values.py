@@ -552,7 +552,27 @@ class Resolver:
         if info is not None and scope.self_name is not None and name not in info.self_attrs:
             for call, call_scope in on_self.get((id(info), name), ()):
                 found.append((call, call_scope, 1))
+            if name == "__init__":
+                found.extend(self._constructions(info, plain))
         self._callers[key] = found
+        return found
+
+    def _constructions(self, info: ClassInfo, plain) -> List[Tuple[ast.Call, Scope, int]]:
+        """The calls of a class of this module by its name (``Api(self)``), which run its
+        ``__init__``. None when another class of this module derives from it: that subclass's
+        constructions (or its own ``__init__``) pass their arguments in ways not followed here, so
+        the calls of the name alone are not every caller (a base list that names it is enough)."""
+        name = info.node.name
+        for other in self.index.classes.values():
+            if other is not info and any((type(base) is ast.Name and base.id == name)
+                                         or (type(base) is ast.Attribute and base.attr == name)
+                                         for base in other.node.bases):
+                return []
+        found = []
+        for call, call_scope in plain.get(name, ()):
+            bindings = call_scope.lookup(name)
+            if bindings is not None and len(bindings) == 1 and bindings[0].node is info.node:
+                found.append((call, call_scope, 1))
         return found
 
     def _calls_named(self):

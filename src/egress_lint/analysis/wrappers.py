@@ -14,7 +14,7 @@ from typing import List, Optional, Set, Tuple
 
 from .calls import CallSite
 from .model import EgressPoint
-from .scopes import Scope
+from .scopes import ClassInfo, Scope
 from .values import DictVal, Resolver, passed_argument
 
 _FUNCTION_NODES = (ast.FunctionDef, ast.AsyncFunctionDef)
@@ -241,10 +241,14 @@ def helper_point(model, site, local: bool) -> Optional[WrapperPoint]:
     elif definer.kind == "class" and callee.scope.self_name is not None:
         # a method called on the instance: ``self.fetch(...)`` in a method of the class or a subclass
         receiver, scope = site.receiver, site.scope
-        if type(receiver) is not ast.Name or scope.class_info is None or receiver.id != scope.self_name:
-            return None
-        if not local and scope.class_info is definer.class_info:
-            return None  # a call in the same class: found by wrapper_points
+        calling = scope.class_info
+        if type(receiver) is ast.Name and calling is not None and receiver.id == scope.self_name:
+            if not local and calling is definer.class_info:
+                return None  # a call in the same class: found by wrapper_points
+        else:
+            calling = _instance_class(model, receiver, scope, definer.class_info)
+            if calling is None:
+                return None
         shift = 1
     else:
         return None
@@ -265,8 +269,23 @@ def helper_point(model, site, local: bool) -> Optional[WrapperPoint]:
         return None
     point = helper.point_at(site.call, site.scope, model.resolver, shift, where)
     if shift == 1 and point.client is not None:
-        point.client = _configured_here(model, point.client, site.scope.class_info) or point.client
+        point.client = _configured_here(model, point.client, calling) or point.client
     return point
+
+
+def _instance_class(model, receiver: Optional[ast.AST], scope: Scope, definer) -> Optional[ClassInfo]:
+    """The class of the instance a method is called on when that is not ``self``: another object's
+    ``self`` that every visible caller handed over (``self.extractor.request(...)`` in a class whose
+    ``__init__`` stores the ``extractor`` its constructions pass, each ``Api(self)`` in a method of
+    one class). None unless the method is that class's or inherited by it."""
+    from .values import SelfRef
+
+    if receiver is None:
+        return None
+    holder = model.resolver.resolve(receiver, scope)
+    if type(holder) is not SelfRef or definer not in model.resolver._hierarchy(holder.info):
+        return None
+    return holder.info
 
 
 def _configured_here(model, client, info):
