@@ -243,6 +243,19 @@ def _same(a: Value, b: Value) -> bool:
     return False
 
 
+def _constructor(value: Value):
+    """What made an instance: the qualified name of a library's constructor, the class of the
+    project (its node; ``self`` of a class counts as that class); None for anything else."""
+    if isinstance(value, SelfRef):
+        return value.info.node
+    if isinstance(value, CallResult):
+        if isinstance(value.callee, Ref):
+            return value.callee.qualname
+        if isinstance(value.callee, LocalClass):
+            return value.callee.info.node
+    return None
+
+
 def merge(values: List[Value], opted_out: List[bool]) -> Value:
     """What several possible values agree on: the value itself when they all agree (a ``None``
     among them is left out: code that uses it as a client, a URL or a flag fails or keeps the
@@ -856,8 +869,8 @@ class Resolver:
         else:
             merged = merge(values, [False] * len(values))
         if isinstance(merged, OneOf):
-            constructors = {o.callee.qualname if isinstance(o, CallResult) and isinstance(o.callee, Ref) else None
-                            for o in merged.options}
+            # instances made by one constructor: a library's client type, or a class of the project
+            constructors = {_constructor(o) for o in merged.options}
             if len(constructors) == 1 and None not in constructors:
                 return merged
             return UNKNOWN

@@ -228,27 +228,38 @@ def helper_point(model, site, local: bool) -> Optional[WrapperPoint]:
     class of the project defines (a base class of another module: ``self.fetch(url, params=...)``).
     ``local``: a helper of this module counts too (a method of a base class of this module, or any
     helper when the call is itself inside a helper)."""
-    from .values import LocalFunction
+    from .values import LocalFunction, Member, Unknown
 
     callee = site.callee
+    calling = None
     if type(callee) is not LocalFunction:
-        return None
+        # ``Site(options).fetch_json(...)``, or a method of instances that several constructions
+        # make of one class: the class's method, when no instance attribute shadows it
+        if site.method is None or type(callee) not in (Member, Unknown):
+            return None
+        calling = _instance_class(model, site.receiver, site.scope)
+        callee = _method(model, calling, site.method) if calling is not None else None
+        if callee is None:
+            return None
     definer = callee.scope.parent
     if definer is None:
         return None
     if definer.kind == "module":
+        if calling is not None:
+            return None
         shift = 0
     elif definer.kind == "class" and callee.scope.self_name is not None:
         # a method called on the instance: ``self.fetch(...)`` in a method of the class or a subclass
         receiver, scope = site.receiver, site.scope
-        calling = scope.class_info
-        if type(receiver) is ast.Name and calling is not None and receiver.id == scope.self_name:
-            if not local and calling is definer.class_info:
-                return None  # a call in the same class: found by wrapper_points
-        else:
-            calling = _instance_class(model, receiver, scope, definer.class_info)
-            if calling is None:
-                return None
+        if calling is None:
+            calling = scope.class_info
+            if type(receiver) is ast.Name and calling is not None and receiver.id == scope.self_name:
+                if not local and calling is definer.class_info:
+                    return None  # a call in the same class: found by wrapper_points
+            else:
+                calling = _instance_class(model, receiver, scope)
+        if calling is None or definer.class_info not in model.resolver._hierarchy(calling):
+            return None
         shift = 1
     else:
         return None
@@ -273,19 +284,46 @@ def helper_point(model, site, local: bool) -> Optional[WrapperPoint]:
     return point
 
 
-def _instance_class(model, receiver: Optional[ast.AST], scope: Scope, definer) -> Optional[ClassInfo]:
+def _instance_class(model, receiver: Optional[ast.AST], scope: Scope) -> Optional[ClassInfo]:
     """The class of the instance a method is called on when that is not ``self``: another object's
     ``self`` that every visible caller handed over (``self.extractor.request(...)`` in a class whose
     ``__init__`` stores the ``extractor`` its constructions pass, each ``Api(self)`` in a method of
-    one class). None unless the method is that class's or inherited by it."""
-    from .values import SelfRef
+    one class), or an instance of a class of the project (``Site(options)``), made by one
+    construction or several of the same class. None for anything else, or instances of different
+    classes."""
+    from .values import CallResult, LocalClass, OneOf, SelfRef
 
     if receiver is None:
         return None
     holder = model.resolver.resolve(receiver, scope)
-    if type(holder) is not SelfRef or definer not in model.resolver._hierarchy(holder.info):
+    found = None
+    for option in (holder.options if type(holder) is OneOf else (holder,)):
+        if type(option) is SelfRef:
+            info = option.info
+        elif type(option) is CallResult and type(option.callee) is LocalClass:
+            info = option.callee.info
+        else:
+            return None
+        if found is not None and info is not found:
+            return None
+        found = info
+    return found
+
+
+def _method(model, info: ClassInfo, name: str):
+    """The method ``name`` instances of the class have (defined by it or a base class of the
+    project), as a LocalFunction; None when it is no plain method or an instance attribute of that
+    name may shadow it (``self.fetch = ...``)."""
+    resolver = model.resolver
+    if any(name in klass.self_attrs for klass in resolver._hierarchy(info)):
         return None
-    return holder.info
+    found = resolver._class_binding(info, name)
+    if found is None or found[1] is None or found[1].kind != "def":
+        return None
+    try:
+        return resolver._class_value(found, name, 0)
+    except KeyError:  # pragma: no cover - a method of a module whose index is not this one's
+        return None
 
 
 def _configured_here(model, client, info):
