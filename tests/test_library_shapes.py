@@ -232,3 +232,45 @@ def test_pycurl_literal_password_is_a_hard_coded_credential_and_never_printed(tm
     assert [(line, code) for line, code, _ in cli] == [(4, "EGR303")]
     assert "setopt(USERPWD) a literal" in cli[0][2] and "Wq4" not in cli[0][2]
     assert plugin == [(4, "EGR303")]
+
+
+# --- OpenAPI-generated clients: one Configuration shape, many packages ---------------------------------------
+
+OPENAPI_CONFIGURATIONS = '''\
+import os
+import influxdb_client
+from airflow_client.client import ApiClient, Configuration
+from datadog_api_client.configuration import Configuration as MonitorConfiguration
+
+metrics = influxdb_client.Configuration()
+metrics.host = "http://influx.example.com:8086"
+metrics.api_key["Authorization"] = os.environ["INFLUX_TOKEN"]
+metrics.verify_ssl = False
+scheduler = Configuration(host="http://airflow.example.com/api/v1", username="ops", password="s3cr3t-Pa55")
+monitor = MonitorConfiguration(host="https://api.datadoghq.eu")
+monitor.assert_hostname = False
+monitor.access_token = os.environ["DD_TOKEN"]
+anonymous = Configuration(host="http://airflow2.example.com/api/v1", password=None, api_key={})
+api = ApiClient(scheduler)
+'''
+
+
+def test_openapi_generated_configurations_of_several_packages(tmp_path: Path):
+    cli, plugin = _both(tmp_path, OPENAPI_CONFIGURATIONS)
+    expected = [(7, "EGR201"), (7, "EGR202"), (9, "EGR101"), (10, "EGR201"), (10, "EGR202"), (12, "EGR103"),
+                (14, "EGR201")]
+    assert [(line, code) for line, code, _ in cli] == expected
+    assert plugin == expected
+    messages = {(line, code): message for line, code, message in cli}
+    assert messages[(7, "EGR202")].startswith("influxdb_client.Configuration.host sends credentials (api_key)")
+    assert messages[(10, "EGR202")].startswith("airflow_client.client.Configuration.host sends credentials (password=)")
+    assert "datadog_api_client.Configuration.assert_hostname" in messages[(12, "EGR103")]
+    assert not any("s3cr3t" in message for _, _, message in cli)
+    rows = json.loads(egress_lint("inventory", "--format", "json", "app.py", cwd=tmp_path).stdout)["connections"]
+    hosts = [(r["line"], r["library"], r["scheme"], r["host"], r["tls"], r["auth"]) for r in rows if r["api"].endswith(".host")]
+    assert hosts == [
+        (7, "influxdb-client", "http", "influx.example.com", "disabled", "api-key"),
+        (10, "apache-airflow-client", "http", "airflow.example.com", "n.a. (cleartext)", "password"),
+        (11, "datadog-api-client", "https", "api.datadoghq.eu", "disabled", "bearer"),
+        (14, "apache-airflow-client", "http", "airflow2.example.com", "n.a. (cleartext)", "none"),
+    ]

@@ -356,3 +356,24 @@ feed.setopt(pycurl.URL, "https://feeds.example.com/rss")
 feed.setopt(pycurl.URL, "http://localhost:8080/rss")
 # ok: egr201-plain-http-request
 feed.setopt(pycurl.REFERER, "http://feeds.example.com/")
+
+
+# --- clients written by OpenAPI Generator: one Configuration shape for every package --------------------
+import influxdb_client
+import plaid
+from airflow_client.client import Configuration as SchedulerConfiguration
+
+metrics_config = influxdb_client.Configuration()
+# ruleid: egr201-plain-http-request
+metrics_config.host = "http://influx.example.com:8086"
+# ruleid: egr201-plain-http-request
+scheduler_config = SchedulerConfiguration(host="http://airflow.example.com/api/v1")
+# ok: egr201-plain-http-request
+ledger_config = plaid.Configuration(host="https://sandbox.plaid.com")
+# ok: egr201-plain-http-request
+ledger_from_table = plaid.Configuration(host=plaid.Environment.Sandbox)
+# ok: egr201-plain-http-request
+local_scheduler = SchedulerConfiguration(host="http://localhost:8080/api/v1")
+remote_metrics = influxdb_client.Configuration()
+# ok: egr201-plain-http-request
+remote_metrics.host = os.environ["INFLUX_URL"]

@@ -281,3 +281,28 @@ def sign_in_over_tls(client):
 
 def run_secure_meter():
     sign_in_over_tls(mqtt.Client())
+
+
+# --- clients written by OpenAPI Generator: one Configuration shape for every package --------------------
+import asana
+import influxdb_client
+import plaid
+from airflow_client.client import Configuration as SchedulerConfiguration
+
+scheduler_config = SchedulerConfiguration()
+# ruleid: egr202-credentials-over-plain-http
+scheduler_config.host = "http://airflow.example.com/api/v1"
+scheduler_config.username = "deploy"
+scheduler_config.password = os.environ["AIRFLOW_PASSWORD"]
+# ruleid: egr202-credentials-over-plain-http
+ledger_config = plaid.Configuration(host="http://ledger.example.com", api_key={"secret": os.environ["PLAID_SECRET"]})
+# ruleid: egr202-credentials-over-plain-http
+tasks_config = asana.Configuration(host="http://tasks.example.com/api/1.0", access_token=os.environ["ASANA_TOKEN"])
+# ok: egr202-credentials-over-plain-http
+anonymous_scheduler = SchedulerConfiguration(host="http://airflow.example.com/api/v1", api_key={}, password=None)
+secure_metrics = influxdb_client.Configuration()
+# ok: egr202-credentials-over-plain-http
+secure_metrics.host = "https://influx.example.com:8086"
+secure_metrics.api_key["Authorization"] = os.environ["INFLUX_TOKEN"]
+# ok: egr202-credentials-over-plain-http
+local_tasks = asana.Configuration(host="http://localhost:8080/api/1.0", access_token=os.environ["ASANA_TOKEN"])

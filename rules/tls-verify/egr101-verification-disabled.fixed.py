@@ -564,3 +564,34 @@ checked_app.conf.update(broker_use_ssl={"ssl_cert_reqs": ssl.CERT_REQUIRED, "ssl
 quiet_search = Elasticsearch("https://es.example.com:9200", ssl_show_warn=False)
 # ok: egr101-verification-disabled
 mqtt_publish.single("alerts", "on", hostname="broker.example.com", port=8883, tls={"ca_certs": CA})
+
+
+# --- clients written by OpenAPI Generator: one Configuration shape for every package --------------------
+import influxdb_client
+from airflow_client.client import Configuration as SchedulerConfiguration
+from datadog_api_client import Configuration as MonitorConfiguration
+from plaid.configuration import Configuration as LedgerConfiguration
+
+metrics_config = influxdb_client.Configuration()
+# ruleid: egr101-verification-disabled
+metrics_config.verify_ssl = False
+monitor_config = MonitorConfiguration()
+# ruleid: egr101-verification-disabled
+monitor_config.verify_ssl = 0
+scheduler_config = SchedulerConfiguration(host="https://airflow.example.com/api/v1")
+# ok: egr101-verification-disabled
+scheduler_config.verify_ssl = True
+ledger_config = LedgerConfiguration()
+# ok: egr101-verification-disabled
+ledger_config.verify_ssl = os.environ.get("LEDGER_VERIFY_TLS", "1") == "1"
+# ok: egr101-verification-disabled
+ledger_config.ssl_ca_cert = "/etc/ssl/ledger-ca.pem"
+
+
+class OwnConfiguration:
+    verify_ssl = True
+
+
+own_config = OwnConfiguration()
+# ok: egr101-verification-disabled
+own_config.verify_ssl = False

@@ -136,3 +136,17 @@ mysql_named = mysql.connector.connect(host="mysql.example.com", ssl_ca=DB_CA, ss
 mysql_local = mysql.connector.connect(host="localhost", ssl_ca=DB_CA, ssl_verify_cert=True)
 # ok: egr103-hostname-check-disabled
 tuned = grpc.secure_channel("pay.example.com:443", grpc.ssl_channel_credentials(), options=[("grpc.max_receive_message_length", 1 << 24)])
+
+
+# --- clients written by OpenAPI Generator: one Configuration shape for every package --------------------
+import influxdb_client
+from datadog_api_client import Configuration as MonitorConfiguration
+
+metrics_config = influxdb_client.Configuration()
+# ruleid: egr103-hostname-check-disabled
+metrics_config.assert_hostname = False
+monitor_config = MonitorConfiguration()
+# ok: egr103-hostname-check-disabled
+monitor_config.assert_hostname = None
+# ok: egr103-hostname-check-disabled
+monitor_config.assert_hostname = "api.datadoghq.eu"

@@ -900,13 +900,16 @@ def _endpoints(model) -> Iterator[Connection]:
         name = endpoint.url.name
         given: List[Tuple[ast.AST, Value]] = []
         origin = client.origin
+        credentials = []
         if isinstance(origin, ast.Call):
             for keyword in origin.keywords:
                 if keyword.arg == name:
                     given.append((origin, model.resolve(keyword.value, client.scope)))
+                elif keyword.arg in client.type.auth_attributes and \
+                        _gives_credential(model.resolve(keyword.value, client.scope)):
+                    credentials.append(f"{keyword.arg}=")  # Configuration(host=..., api_key={...})
         configs = client.all_configs()
         method = client.type.endpoint_method
-        credentials = []
         valued: List[Tuple[str, Value, ast.AST]] = []
         for config in configs:
             if config.op == "set" and config.attr == name and config.key is None:
@@ -920,7 +923,9 @@ def _endpoints(model) -> Iterator[Connection]:
                     valued.append((f"{method}({option.rsplit('.', 1)[-1]})",
                                    model.site(config.node).value(endpoint.url), config.node))
         credentials += [f"{config.attr}" for config in configs
-                        if config.attr in client.type.auth_attributes and config.op in ("set", "setitem")]
+                        if config.attr in client.type.auth_attributes and (
+                            config.op == "setitem" or (config.op == "set" and _gives_credential(
+                                model.resolve(config.value, config.scope))))]
         switches = dict(client.type.attributes)
         tls_node = next((config.node for config in configs if config.op == "set" and config.attr in switches), None)
         for node, value in given:
@@ -933,6 +938,13 @@ def _endpoints(model) -> Iterator[Connection]:
             connection.password_values.extend(valued)
             connection.tls_node = tls_node  # where the client's TLS switches are set (verify_ssl = False)
             yield connection
+
+
+def _gives_credential(value: Value) -> bool:
+    """A credential attribute or keyword set to None, "" or an empty dict gives none (``api_key={}``)."""
+    if isinstance(value, Const) and value.value in (None, "", False):
+        return False
+    return not (isinstance(value, DictVal) and value.complete and not value.entries)
 
 
 def _option_name(model, config, client) -> Optional[str]:

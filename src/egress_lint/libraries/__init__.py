@@ -7,8 +7,8 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Dict, Optional, Tuple
 
-from . import (aiohttp, amqp, aws, frameworks, grpc, http_client, http_extra, httpx, kafka, kubernetes, ldap, mongodb,
-               mqtt, mysql, neo4j, oauth, odbc, paramiko, plain_protocols, postgres, pyopenssl, redis, requests, search, ssh, ssl,
+from . import (aiohttp, amqp, aws, frameworks, grpc, http_client, http_extra, httpx, kafka, ldap, mongodb,
+               mqtt, mysql, neo4j, oauth, odbc, openapi, paramiko, plain_protocols, postgres, pyopenssl, redis, requests, search, ssh, ssl,
                urllib3, urllib_request, websockets)
 from .spec import Api, ClientType, Library, SettingsSpec, TlsSwitch
 
@@ -36,7 +36,8 @@ LIBRARIES: Tuple[Library, ...] = (
     ldap.LIBRARY,
     search.LIBRARY,
     aws.LIBRARY,
-    kubernetes.LIBRARY,
+    openapi.LIBRARY,
+    openapi.GENERATED,
     kafka.LIBRARY,
     amqp.LIBRARY,
     mqtt.LIBRARY,

@@ -56,6 +56,15 @@ are rotated (CWE-319, CWE-523). This is the most damaging case of an unencrypted
                 # ruleid: EGR201, EGR202
                 return requests.post("http://auth.example.com/login", data={"user": user, "password": password})
         """),
+        Invalid("""
+            import os
+            import influxdb_client
+
+            config = influxdb_client.Configuration()
+            # ruleid: EGR201, EGR202
+            config.host = "http://metrics.example.com:8086"
+            config.api_key["Authorization"] = os.environ["INFLUX_TOKEN"]
+        """),
     )
 
     def check(self, model):

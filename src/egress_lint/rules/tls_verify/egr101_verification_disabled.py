@@ -31,7 +31,8 @@ settings): PostgreSQL `sslmode="require"` (encrypted, server not verified), MySQ
 `ssl_mode="REQUIRED"` / `ssl_verify_cert=False`, redis-py `ssl_cert_reqs=None`, pymongo
 `tlsAllowInvalidCertificates` / `tlsInsecure`, `neo4j+ssc://` URLs, Kafka and confluent-kafka,
 Elasticsearch / OpenSearch `verify_certs=False`, boto3 `verify=False`, ldap3 `Tls(validate=CERT_NONE)`,
-python-ldap `OPT_X_TLS_REQUIRE_CERT` `NEVER`/`ALLOW`/`TRY`, Kubernetes `verify_ssl = False`, paho-mqtt
+python-ldap `OPT_X_TLS_REQUIRE_CERT` `NEVER`/`ALLOW`/`TRY`, `configuration.verify_ssl = False` on the
+`Configuration` of an OpenAPI-generated client (kubernetes, influxdb-client, ...), paho-mqtt
 `tls_set(cert_reqs=CERT_NONE)`, websocket-client `sslopt`, pycurl `SSL_VERIFYPEER` 0, httplib2 and
 tornado, ODBC `TrustServerCertificate=yes`. The full list is in docs/coverage.md.
 """

@@ -21,7 +21,8 @@ redis-py `ssl_check_hostname=False` (or absent on a TLS connection: the default 
 pymongo `tlsAllowInvalidHostnames`, Kafka `ssl_check_hostname=False` /
 `ssl.endpoint.identification.algorithm=none`, paho-mqtt `tls_insecure_set(True)`, Elasticsearch
 `ssl_assert_hostname=False`, websocket-client `sslopt={"check_hostname": False}`, pycurl
-`SSL_VERIFYHOST` 0 and Kubernetes `configuration.assert_hostname = False`. See docs/coverage.md.
+`SSL_VERIFYHOST` 0 and `configuration.assert_hostname = False` on the `Configuration` of an
+OpenAPI-generated client (kubernetes, influxdb-client, ...). See docs/coverage.md.
 
 A context that serves only connections whose certificate fingerprint the same function checks
 against a pinned value (see EGR102) is not reported: the pin names the one certificate accepted.
