@@ -36,6 +36,9 @@ def test_cli_reports_exactly_the_annotated_findings():
     # an API class sends through the site object its constructions hand it (``CatalogApi(self)``)
     assert "picsource/catalog.py:30:16: EGR302 fetch_json() (through requests.Session.request() at " \
            "picsource/base.py:17) puts a credential in the URL (query key key)" in lines
+    # a mixin's self.fetch_json: every class of the module that mixes it in has the inherited helper
+    assert "picsource/shares.py:54:16: EGR302 fetch_json() (through requests.Session.request() at " \
+           "picsource/base.py:17) puts a credential in the URL (query key token)" in lines
 
 
 @pytest.mark.parametrize("module", ["picsource/albums.py", "picsource/shares.py", "picsource/local.py",

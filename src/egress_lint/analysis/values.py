@@ -417,6 +417,7 @@ class Resolver:
         self._synthetic: Dict[int, ast.AST] = {}  # id(AugAssign) -> the BinOp it stands for
         self._classes: Dict[int, List[ClassInfo]] = {}
         self._attr_shapes: Dict[Tuple[int, str], tuple] = {}
+        self._mixers: Dict[int, List[ClassInfo]] = {}
         self._opt_outs: Dict[int, set] = {}
         self._outside_attrs: Optional[set] = None
         self._callers: Dict[int, List[Tuple[ast.Call, Scope, int]]] = {}
@@ -858,7 +859,7 @@ class Resolver:
         if default_at is not None:
             values.append(self._class_value(default_at, attr, depth))
         if not values:
-            return UNKNOWN
+            return self._mixed_in_method(info, attr) or UNKNOWN
         if len(values) == 1:
             merged = values[0]
         elif any(isinstance(v, Const) and v.value is None for v in values) \
@@ -877,6 +878,42 @@ class Resolver:
         if outside and stores and not isinstance(merged, (CallResult, SelfRef, LocalFunction, LocalClass, Partial)):
             return UNKNOWN
         return merged
+
+    def mixers(self, info: ClassInfo) -> List[ClassInfo]:
+        """The classes of this module that derive from a class without bases (a mixin: its ``self``
+        is an instance of one of them), directly or not; empty for a class with bases."""
+        key = id(info.node)
+        found = self._mixers.get(key)
+        if found is None:
+            found = []
+            if not info.node.bases and not info.node.keywords:
+                module = self.index.module
+                found = [other for other in self.index.classes.values()
+                         if other is not info and other.outer.module() is module and info in self._hierarchy(other)]
+            self._mixers[key] = found
+        return found
+
+    def _mixed_in_method(self, info: ClassInfo, attr: str) -> Optional[Value]:
+        """``self.request_json`` in a mixin that defines no such method (``class SignedLinks:``,
+        mixed into site classes): the method every class of this module that derives from the mixin
+        has, when they all have the same one (defined or inherited, not shadowed by an instance
+        attribute); None otherwise, or when no class here derives from it."""
+        found = None
+        for other in self.mixers(info):
+            if any(attr in klass.self_attrs for klass in self._hierarchy(other)):
+                return None
+            binding = self._class_binding(other, attr)
+            if binding is None or binding[1] is None or binding[1].kind != "def":
+                return None
+            if found is not None and binding[1].node is not found[1].node:
+                return None
+            found = binding
+        if found is None:
+            return None
+        try:
+            return self._class_value(found, attr, 0)
+        except KeyError:  # pragma: no cover - a method of a module whose index is not this one's
+            return None
 
     def _opt_out_statements(self, scope: Scope):
         found = self._opt_outs.get(id(scope))

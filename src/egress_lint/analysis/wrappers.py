@@ -232,6 +232,7 @@ def helper_point(model, site, local: bool) -> Optional[WrapperPoint]:
 
     callee = site.callee
     calling = None
+    classes: List[ClassInfo] = []
     if type(callee) is not LocalFunction:
         # ``Site(options).fetch_json(...)``, or a method of instances that several constructions
         # make of one class: the class's method, when no instance attribute shadows it
@@ -258,8 +259,16 @@ def helper_point(model, site, local: bool) -> Optional[WrapperPoint]:
                     return None  # a call in the same class: found by wrapper_points
             else:
                 calling = _instance_class(model, receiver, scope)
-        if calling is None or definer.class_info not in model.resolver._hierarchy(calling):
+        if calling is None:
             return None
+        classes = [calling]
+        hierarchy = model.resolver._hierarchy
+        if definer.class_info not in hierarchy(calling):
+            # a mixin's ``self``: an instance of a class here that derives from it (all must have
+            # the method, see Resolver._mixed_in_method)
+            classes = model.resolver.mixers(calling)
+            if not classes or any(definer.class_info not in hierarchy(other) for other in classes):
+                return None
         shift = 1
     else:
         return None
@@ -280,7 +289,10 @@ def helper_point(model, site, local: bool) -> Optional[WrapperPoint]:
         return None
     point = helper.point_at(site.call, site.scope, model.resolver, shift, where)
     if shift == 1 and point.client is not None:
-        point.client = _configured_here(model, point.client, calling) or point.client
+        views = [_configured_here(model, point.client, other) for other in classes]
+        if len(views) > 1 and any(view is not None for view in views):
+            return None  # the classes a mixin goes into configure the client differently
+        point.client = views[0] or point.client
     return point
 
 
