@@ -294,6 +294,10 @@ scheduler_config = SchedulerConfiguration()
 scheduler_config.host = "http://airflow.example.com/api/v1"
 scheduler_config.username = "deploy"
 scheduler_config.password = os.environ["AIRFLOW_PASSWORD"]
+default_scheduler = SchedulerConfiguration.get_default_copy()
+default_scheduler.access_token = os.environ["AIRFLOW_TOKEN"]
+# ruleid: egr202-credentials-over-plain-http
+default_scheduler.host = "http://airflow2.example.com/api/v1"
 # ruleid: egr202-credentials-over-plain-http
 ledger_config = plaid.Configuration(host="http://ledger.example.com", api_key={"secret": os.environ["PLAID_SECRET"]})
 # ruleid: egr202-credentials-over-plain-http

@@ -587,6 +587,10 @@ ledger_config = LedgerConfiguration()
 ledger_config.verify_ssl = os.environ.get("LEDGER_VERIFY_TLS", "1") == "1"
 # ok: egr101-verification-disabled
 ledger_config.ssl_ca_cert = "/etc/ssl/ledger-ca.pem"
+cluster_copy = k8s.Configuration.get_default_copy()
+# ruleid: egr101-verification-disabled
+cluster_copy.verify_ssl = False
+k8s.Configuration.set_default(cluster_copy)
 
 
 class OwnConfiguration:

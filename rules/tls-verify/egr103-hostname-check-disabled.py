@@ -150,3 +150,6 @@ monitor_config = MonitorConfiguration()
 monitor_config.assert_hostname = None
 # ok: egr103-hostname-check-disabled
 monitor_config.assert_hostname = "api.datadoghq.eu"
+monitor_default = MonitorConfiguration.get_default()
+# ruleid: egr103-hostname-check-disabled
+monitor_default.assert_hostname = False

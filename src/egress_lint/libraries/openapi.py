@@ -40,6 +40,9 @@ def _configuration(module: str, library: str) -> ClientType:
                       auth_attributes=CREDENTIALS)
 
 
+# Configuration() and its class methods that return a copy of the default (set_default() sets it).
+MAKERS = ("", ".get_default_copy", ".get_default")
+
 CONFIGURATIONS = tuple(_configuration(module, library) for module, library in PACKAGES)
 
 
@@ -48,7 +51,9 @@ def _library(name: str, modules, precheck_words=()) -> Library:
     return Library(
         name=name,
         modules=tuple(modules),
-        constructors=tuple((t.name, Api(t.name, t.library, makes=t.name)) for t in types),
+        # Configuration() and the class methods that return a copy of the process-wide default
+        constructors=tuple((f"{t.name}{maker}", Api(t.name, t.library, makes=t.name))
+                           for t in types for maker in MAKERS),
         client_types=types,
         # Configuration is also imported from the module that defines it (kubernetes.client.configuration)
         aliases=tuple((t.name[:-len(".Configuration")] + ".configuration", t.name[:-len(".Configuration")])
