@@ -257,14 +257,15 @@ api = ApiClient(scheduler)
 
 def test_openapi_generated_configurations_of_several_packages(tmp_path: Path):
     cli, plugin = _both(tmp_path, OPENAPI_CONFIGURATIONS)
-    expected = [(7, "EGR201"), (7, "EGR202"), (9, "EGR101"), (10, "EGR201"), (10, "EGR202"), (12, "EGR103"),
-                (14, "EGR201")]
+    expected = [(7, "EGR201"), (7, "EGR202"), (9, "EGR101"), (10, "EGR201"), (10, "EGR202"), (10, "EGR303"),
+                (12, "EGR103"), (14, "EGR201")]
     assert [(line, code) for line, code, _ in cli] == expected
     assert plugin == expected
     messages = {(line, code): message for line, code, message in cli}
     assert messages[(7, "EGR202")].startswith("influxdb_client.Configuration.host sends credentials (api_key)")
     assert messages[(10, "EGR202")].startswith("airflow_client.client.Configuration.host sends credentials (password=)")
     assert "datadog_api_client.Configuration.assert_hostname" in messages[(12, "EGR103")]
+    assert messages[(10, "EGR303")].endswith("sends a hard-coded credential (password= a literal)")
     assert not any("s3cr3t" in message for _, _, message in cli)
     rows = json.loads(egress_lint("inventory", "--format", "json", "app.py", cwd=tmp_path).stdout)["connections"]
     hosts = [(r["line"], r["library"], r["scheme"], r["host"], r["tls"], r["auth"]) for r in rows if r["api"].endswith(".host")]

@@ -159,3 +159,24 @@ upload.setopt(pycurl.URL, "https://upload.example.com/files")
 upload.setopt(pycurl.USERPWD, "robot:Tq7-upload-Vz4")
 # ok: egr303-hardcoded-credential
 upload.setopt(pycurl.XOAUTH2_BEARER, os.environ["UPLOAD_TOKEN"])
+
+
+# --- clients written by OpenAPI Generator: credentials on the Configuration ----------------------------------
+import asana
+import plaid
+from airflow_client.client import Configuration as SchedulerConfiguration
+
+# ruleid: egr303-hardcoded-credential
+scheduler_config = SchedulerConfiguration(host="https://airflow.example.com/api/v1", username="ops", password="Wm3-gantry-Otter")
+tasks_config = asana.Configuration()
+tasks_config.host = "https://app.asana.com/api/1.0"
+# ruleid: egr303-hardcoded-credential
+tasks_config.access_token = "2/1204517/1209933:8c1f2e7d9a6b4c3e5f0a1b2c3d4e5f6a"
+# ruleid: egr303-hardcoded-credential
+ledger_config = plaid.Configuration(host="https://production.plaid.com", api_key={"clientId": "61f2c0ab", "secret": "0c9e8d7f6a5b4c3d2e1f0a9b8c7d6e"})
+# ok: egr303-hardcoded-credential
+ledger_from_env = plaid.Configuration(host="https://production.plaid.com", api_key={"clientId": "61f2c0ab", "secret": os.environ["PLAID_SECRET"]})
+# ok: egr303-hardcoded-credential
+local_scheduler = SchedulerConfiguration(host="https://airflow.example.com/api/v1", username="ops", password="<password>")
+# ok: egr303-hardcoded-credential
+tasks_config.api_key["Authorization"] = os.environ["ASANA_TOKEN"]

@@ -900,17 +900,19 @@ def _endpoints(model) -> Iterator[Connection]:
         name = endpoint.url.name
         given: List[Tuple[ast.AST, Value]] = []
         origin = client.origin
-        credentials = []
+        # Credentials set on the client, each with its value and statement, so that a literal one is a
+        # hard-coded credential there (EGR303) as well as a credential sent over the connection (EGR202).
+        valued: List[Tuple[str, Optional[Value], ast.AST]] = []
         if isinstance(origin, ast.Call):
             for keyword in origin.keywords:
                 if keyword.arg == name:
                     given.append((origin, model.resolve(keyword.value, client.scope)))
-                elif keyword.arg in client.type.auth_attributes and \
-                        _gives_credential(model.resolve(keyword.value, client.scope)):
-                    credentials.append(f"{keyword.arg}=")  # Configuration(host=..., api_key={...})
+                elif keyword.arg in client.type.auth_attributes:  # Configuration(host=..., api_key={...})
+                    value = model.resolve(keyword.value, client.scope)
+                    if _gives_credential(value):
+                        valued += _credential_values(model, f"{keyword.arg}=", value, origin)
         configs = client.all_configs()
         method = client.type.endpoint_method
-        valued: List[Tuple[str, Value, ast.AST]] = []
         for config in configs:
             if config.op == "set" and config.attr == name and config.key is None:
                 given.append((config.node, model.resolve(config.value, config.scope)))
@@ -922,10 +924,12 @@ def _endpoints(model) -> Iterator[Connection]:
                     # with its value and call, so that a literal one is a hard-coded credential there
                     valued.append((f"{method}({option.rsplit('.', 1)[-1]})",
                                    model.site(config.node).value(endpoint.url), config.node))
-        credentials += [f"{config.attr}" for config in configs
-                        if config.attr in client.type.auth_attributes and (
-                            config.op == "setitem" or (config.op == "set" and _gives_credential(
-                                model.resolve(config.value, config.scope))))]
+            elif config.attr in client.type.auth_attributes and config.op in ("set", "setitem"):
+                value = model.resolve(config.value, config.scope)
+                if config.op == "setitem":  # configuration.api_key["authorization"] = token
+                    valued.append((config.attr, value, config.node))
+                elif _gives_credential(value):
+                    valued += _credential_values(model, config.attr, value, config.node)
         switches = dict(client.type.attributes)
         tls_node = next((config.node for config in configs if config.op == "set" and config.attr in switches), None)
         for node, value in given:
@@ -934,10 +938,20 @@ def _endpoints(model) -> Iterator[Connection]:
                 continue
             connection = Connection(node, endpoint.name, endpoint.library, endpoint,
                                     DictSource(model, None, node), dsn, True, dsn.url)
-            connection.extra_credentials.extend(dict.fromkeys(credentials))
             connection.password_values.extend(valued)
             connection.tls_node = tls_node  # where the client's TLS switches are set (verify_ssl = False)
             yield connection
+
+
+def _credential_values(model, name: str, value: Value, node: ast.AST) -> List[Tuple[str, Optional[Value], ast.AST]]:
+    """The values a credential setting gives: the value, or for a dict (``api_key={"secret": ...}``) the
+    value of each entry whose key names a credential (a ``clientId`` entry is an identifier, not a secret)."""
+    from .vocabulary import is_credential_name
+
+    if isinstance(value, DictVal):
+        return [(name, None, node)] + [(name, model.resolve(entry, scope), node)
+                                       for key, (entry, scope) in value.entries.items() if is_credential_name(key)]
+    return [(name, value, node)]
 
 
 def _gives_credential(value: Value) -> bool:
