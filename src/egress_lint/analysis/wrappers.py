@@ -279,12 +279,15 @@ def helper_point(model, site, local: bool) -> Optional[WrapperPoint]:
             return None  # this module's own function: found by wrapper_points
         if dict.get(model.index.functions, callee.node) is None:
             return None
-        helper, where = helper_of(model, callee.node), ""
+        theirs, where = model, ""
     else:
         theirs = owner.model_if_loaded
         if theirs is None:
             return None
-        helper, where = helper_of(theirs, callee.node), owner.rel
+        where = owner.rel
+    helper = helper_of(theirs, callee.node)
+    if helper is None and shift == 1:
+        helper = _delegating_helper(model, theirs, callee, calling)
     if helper is None:
         return None
     point = helper.point_at(site.call, site.scope, model.resolver, shift, where)
@@ -294,6 +297,133 @@ def helper_point(model, site, local: bool) -> Optional[WrapperPoint]:
             return None  # the classes a mixin goes into configure the client differently
         point.client = views[0] or point.client
     return point
+
+
+def _delegating_helper(model, theirs, callee, calling: ClassInfo) -> Optional[Helper]:
+    """A method of a base class that forwards its URL or ``**kwargs`` to a method of an object its
+    ``__init__`` keeps (``def request(self, url, **kw): return self.extractor.request(url, **kw)``
+    with ``self.extractor = extractor``), seen from the class ``calling`` whose instance calls it:
+    a helper when the object the instances of ``calling`` keep is of one class (see _kept_class)
+    whose method is itself a helper. ``theirs``: the model of the module that defines the method."""
+    key = (id(callee.node), id(calling.node))
+    cache = model._helpers
+    if key in cache:
+        return cache[key]
+    cache[key] = None
+    found: Optional[Helper] = None
+    context = model.context
+    for call in theirs.calls_in(callee.scope):
+        func = call.func
+        holder = func.value if type(func) is ast.Attribute else None
+        if type(holder) is not ast.Attribute or type(holder.value) is not ast.Name \
+                or holder.value.id != callee.scope.self_name:
+            continue
+        kept = _kept_class(model, calling, holder.attr)
+        method = _method(model, kept, func.attr) if kept is not None else None
+        if method is None or method.scope.self_name is None:
+            continue
+        owner = context._foreign(method.scope) if context is not None else None
+        defining = model if owner is None else owner.model_if_loaded
+        if defining is None or (owner is None and dict.get(model.index.functions, method.node) is None):
+            continue
+        inner = helper_of(defining, method.node)
+        site = theirs.own_site(call)
+        if inner is None or site is None:
+            continue
+        found = _describe(inner.point_at(call, site.scope, theirs.resolver, 1, owner.rel if owner is not None else ""))
+        if found is not None:
+            break
+    cache[key] = found
+    return found
+
+
+def _kept_class(model, calling: ClassInfo, attr: str) -> Optional[ClassInfo]:
+    """The class of the object instances of ``calling`` (a class of this module) keep in
+    ``self.<attr>``, when an ``__init__`` (of the class or of a base class, here or in another
+    module) stores its parameter there and nothing else stores it: what every construction of
+    ``calling`` in this module hands over, directly when ``calling`` has no ``__init__`` of its own,
+    or through its ``__init__`` passing its own parameter on (``Base.__init__(self, extractor)``,
+    ``super().__init__(extractor)``). One class, or None."""
+    resolver = model.resolver
+    hierarchy = resolver._hierarchy(calling)
+    stores = [(klass, store) for klass in hierarchy for store in klass.self_attrs.get(attr, ())]
+    if len(stores) != 1:
+        return None
+    keeper, (_, value, init_scope) = stores[0]
+    position = _init_parameter(init_scope, value)
+    if position is None:
+        return None
+    nearest = next((klass for klass in hierarchy if _init_of(klass) is not None), None)
+    if nearest is None:
+        return None
+    if nearest is not keeper:
+        # the class's own __init__ hands one of its parameters to the keeper's
+        if nearest is not calling:
+            return None
+        own = _init_of(nearest)
+        passed = _passed_to_init(model, own, keeper, position)
+        position = _init_parameter(model.index.functions.get(own), passed) if passed is not None else None
+        if position is None:
+            return None
+    constructions = resolver._constructions(calling, resolver._calls_named()[0])
+    if not constructions:
+        return None
+    found = None
+    for call, call_scope, shift in constructions:
+        argument = passed_argument(call, None, position - shift)
+        if not isinstance(argument, ast.AST):
+            return None
+        info = _instance_class(model, argument, call_scope)
+        if info is None or (found is not None and info is not found):
+            return None
+        found = info
+    return found
+
+
+def _init_of(klass: ClassInfo):
+    """The ``__init__`` a class defines itself (a def bound once in its body), or None."""
+    bindings = klass.scope.bindings.get("__init__")
+    if bindings and len(bindings) == 1 and bindings[0].kind == "def":
+        return bindings[0].node
+    return None
+
+
+def _init_parameter(scope: Optional[Scope], value) -> Optional[int]:
+    """The position of the parameter (without a default) of the ``__init__`` of ``scope`` that
+    ``value`` names, or None."""
+    if scope is None or type(value) is not ast.Name or not isinstance(scope.node, _FUNCTION_NODES) \
+            or scope.node.name != "__init__":
+        return None
+    bindings = scope.bindings.get(value.id)
+    if not bindings or len(bindings) != 1 or bindings[0].kind != "param" or bindings[0].value is not None:
+        return None
+    args = scope.node.args
+    positional = list(getattr(args, "posonlyargs", [])) + list(args.args)
+    return next((i for i, a in enumerate(positional) if a is bindings[0].node), None)
+
+
+def _passed_to_init(model, init, keeper: ClassInfo, position: int) -> Optional[ast.AST]:
+    """What ``init`` (an ``__init__`` of this module) passes at ``position`` of the keeper class's
+    ``__init__`` when it calls it once: ``Keeper.__init__(self, x)`` or ``super().__init__(x)``."""
+    scope = model.index.functions.get(init)
+    if scope is None:
+        return None
+    found = []
+    for call in model.calls_in(scope):
+        func = call.func
+        if type(func) is not ast.Attribute or func.attr != "__init__":
+            continue
+        target = func.value
+        if type(target) is ast.Call and type(target.func) is ast.Name and target.func.id == "super":
+            found.append(passed_argument(call, None, position - 1))
+        elif (type(target) is ast.Name and target.id == keeper.node.name) or \
+                (type(target) is ast.Attribute and target.attr == keeper.node.name):
+            found.append(passed_argument(call, None, position))
+        else:
+            found.append(None)  # another __init__ called: not followed
+    if len(found) != 1 or not isinstance(found[0], ast.AST):
+        return None
+    return found[0]
 
 
 def _instance_class(model, receiver: Optional[ast.AST], scope: Scope) -> Optional[ClassInfo]:
