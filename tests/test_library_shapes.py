@@ -275,3 +275,37 @@ def test_openapi_generated_configurations_of_several_packages(tmp_path: Path):
         (11, "datadog-api-client", "https", "api.datadoghq.eu", "disabled", "bearer"),
         (14, "apache-airflow-client", "http", "airflow2.example.com", "n.a. (cleartext)", "none"),
     ]
+
+
+# --- influxdb-client's client classes ---------------------------------------------------------------------------
+
+INFLUX_CLIENTS = '''\
+import os
+from influxdb_client import InfluxDBClient
+from influxdb_client.client.influxdb_client_async import InfluxDBClientAsync
+
+checked = InfluxDBClient(url="https://influx.example.com:8086", token=os.environ["INFLUX_TOKEN"], verify_ssl=False)
+plain = InfluxDBClient("http://influx.example.com:8086", os.environ["INFLUX_TOKEN"], org="ops")
+written = InfluxDBClient(url="https://influx.example.com:8086", token="Rk8vQ2pLx7-Zt9wBq3mNc-4dYh")
+basic = InfluxDBClientAsync(url="http://influx.example.com:8086", username="ops", password=os.environ["P"])
+compose = InfluxDBClient(url="http://influxdb:8086", token=os.environ["INFLUX_TOKEN"])
+'''
+
+
+def test_influxdb_client_classes(tmp_path: Path):
+    cli, plugin = _both(tmp_path, INFLUX_CLIENTS)
+    expected = [(5, "EGR101"), (6, "EGR201"), (6, "EGR202"), (7, "EGR303"), (8, "EGR201"), (8, "EGR202")]
+    assert [(line, code) for line, code, _ in cli] == expected
+    assert plugin == expected
+    messages = {(line, code): message for line, code, message in cli}
+    assert messages[(6, "EGR202")] == ("influxdb_client.InfluxDBClient() sends credentials (token=) over a cleartext "
+                                       "HTTP connection to influx.example.com:8086")
+    assert "Rk8vQ2pLx7" not in messages[(7, "EGR303")]
+    rows = json.loads(egress_lint("inventory", "--format", "json", "app.py", cwd=tmp_path).stdout)["connections"]
+    assert [(r["line"], r["scheme"], r["host"], r["tls"], r["auth"]) for r in rows] == [
+        (5, "https", "influx.example.com", "disabled", "token"),
+        (6, "http", "influx.example.com", "n.a. (cleartext)", "token"),
+        (7, "https", "influx.example.com", "verified", "token"),
+        (8, "http", "influx.example.com", "n.a. (cleartext)", "password"),
+        (9, "http", "influxdb", "n.a. (cleartext)", "token"),
+    ]

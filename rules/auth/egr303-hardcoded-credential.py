@@ -180,3 +180,12 @@ ledger_from_env = plaid.Configuration(host="https://production.plaid.com", api_k
 local_scheduler = SchedulerConfiguration(host="https://airflow.example.com/api/v1", username="ops", password="<password>")
 # ok: egr303-hardcoded-credential
 tasks_config.api_key["Authorization"] = os.environ["ASANA_TOKEN"]
+
+
+# --- influxdb-client's client classes ---------------------------------------------------------------------
+from influxdb_client import InfluxDBClient
+
+# ruleid: egr303-hardcoded-credential
+metrics_client = InfluxDBClient(url="https://influx.example.com:8086", token="Rk8vQ2pLx7-Zt9wBq3mNc-4dYh", org="ops")
+# ok: egr303-hardcoded-credential
+env_metrics = InfluxDBClient(url="https://influx.example.com:8086", token=os.environ["INFLUX_TOKEN"], org="ops")

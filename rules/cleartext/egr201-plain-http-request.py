@@ -377,3 +377,17 @@ local_scheduler = SchedulerConfiguration(host="http://localhost:8080/api/v1")
 remote_metrics = influxdb_client.Configuration()
 # ok: egr201-plain-http-request
 remote_metrics.host = os.environ["INFLUX_URL"]
+
+
+# --- influxdb-client's client classes ---------------------------------------------------------------------
+from influxdb_client import InfluxDBClient
+from influxdb_client.client.influxdb_client_async import InfluxDBClientAsync
+
+# ruleid: egr201-plain-http-request
+metrics_client = InfluxDBClient(url="http://influx.example.com:8086", org="ops")
+# ruleid: egr201-plain-http-request
+async_metrics = InfluxDBClientAsync("http://influx.example.com:8086")
+# ok: egr201-plain-http-request
+local_metrics = InfluxDBClient(url="http://localhost:8086", org="ops")
+# ok: egr201-plain-http-request
+compose_metrics = InfluxDBClient(url="http://influxdb:8086", org="ops")

@@ -310,3 +310,15 @@ secure_metrics.host = "https://influx.example.com:8086"
 secure_metrics.api_key["Authorization"] = os.environ["INFLUX_TOKEN"]
 # ok: egr202-credentials-over-plain-http
 local_tasks = asana.Configuration(host="http://localhost:8080/api/1.0", access_token=os.environ["ASANA_TOKEN"])
+
+
+# --- influxdb-client's client classes ---------------------------------------------------------------------
+from influxdb_client import InfluxDBClient
+from influxdb_client.client.influxdb_client_async import InfluxDBClientAsync
+
+# ruleid: egr202-credentials-over-plain-http
+metrics_client = InfluxDBClient("http://influx.example.com:8086", os.environ["INFLUX_TOKEN"], org="ops")
+# ruleid: egr202-credentials-over-plain-http
+async_metrics = InfluxDBClientAsync(url="http://influx.example.com:8086", username="ops", password=os.environ["INFLUX_PASSWORD"])
+# ok: egr202-credentials-over-plain-http
+secure_metrics = InfluxDBClient(url="https://influx.example.com:8086", token=os.environ["INFLUX_TOKEN"])

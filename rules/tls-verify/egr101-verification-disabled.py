@@ -600,3 +600,12 @@ class OwnConfiguration:
 own_config = OwnConfiguration()
 # ok: egr101-verification-disabled
 own_config.verify_ssl = False
+
+
+# --- influxdb-client's client classes ---------------------------------------------------------------------
+from influxdb_client import InfluxDBClient
+
+# ruleid: egr101-verification-disabled
+metrics_client = InfluxDBClient(url="https://influx.example.com:8086", token=os.environ["INFLUX_TOKEN"], verify_ssl=False)
+# ok: egr101-verification-disabled
+pinned_metrics = InfluxDBClient(url="https://influx.example.com:8086", token=os.environ["INFLUX_TOKEN"], ssl_ca_cert="/etc/ssl/influx-ca.pem")

@@ -145,7 +145,7 @@ def _connection_auth(model, connection) -> str:
     names = []
     for name, _, _ in credentials(model, connection):
         label = {"a password in the connection string": "url credentials", "api_key": "api-key",
-                 "api_key=": "api-key", "access_token": "bearer", "access_token=": "bearer",
+                 "api_key=": "api-key", "access_token": "bearer", "access_token=": "bearer", "token=": "token",
                  "cert_file": "mtls"}.get(name, "metadata" if name.startswith("metadata ") else "password")
         if label not in names:
             names.append(label)

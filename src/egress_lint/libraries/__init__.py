@@ -7,7 +7,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Dict, Optional, Tuple
 
-from . import (aiohttp, amqp, aws, frameworks, grpc, http_client, http_extra, httpx, kafka, ldap, mongodb,
+from . import (aiohttp, amqp, aws, frameworks, grpc, http_client, http_extra, httpx, influxdb, kafka, ldap, mongodb,
                mqtt, mysql, neo4j, oauth, odbc, openapi, paramiko, plain_protocols, postgres, pyopenssl, redis, requests, search, ssh, ssl,
                urllib3, urllib_request, websockets)
 from .spec import Api, ClientType, Library, SettingsSpec, TlsSwitch
@@ -38,6 +38,7 @@ LIBRARIES: Tuple[Library, ...] = (
     aws.LIBRARY,
     openapi.LIBRARY,
     openapi.GENERATED,
+    influxdb.LIBRARY,
     kafka.LIBRARY,
     amqp.LIBRARY,
     mqtt.LIBRARY,
