@@ -243,6 +243,15 @@ def _same(a: Value, b: Value) -> bool:
     return False
 
 
+def _base_name(base: ast.AST) -> Optional[str]:
+    """The name a base list entry ends with (``Mixin``, ``module.Base``)."""
+    if type(base) is ast.Name:
+        return base.id
+    if type(base) is ast.Attribute:
+        return base.attr
+    return None
+
+
 def _constructor(value: Value):
     """What made an instance: the qualified name of a library's constructor, the class of the
     project (its node; ``self`` of a class counts as that class); None for anything else."""
@@ -887,9 +896,21 @@ class Resolver:
         if found is None:
             found = []
             if not info.node.bases and not info.node.keywords:
+                # by the names in base lists first (no base class of another module is looked up
+                # for the classes that do not name the mixin or one of its subclasses)
                 module = self.index.module
-                found = [other for other in self.index.classes.values()
-                         if other is not info and other.outer.module() is module and info in self._hierarchy(other)]
+                named = {info.node.name}
+                candidates = [other for other in self.index.classes.values()
+                              if other is not info and other.outer.module() is module]
+                grew = True
+                while grew:
+                    grew = False
+                    for other in candidates:
+                        if other.node.name not in named and any(_base_name(base) in named for base in other.node.bases):
+                            named.add(other.node.name)
+                            grew = True
+                found = [other for other in candidates
+                         if other.node.name in named and info in self._hierarchy(other)]
             self._mixers[key] = found
         return found
 

@@ -228,7 +228,7 @@ def helper_point(model, site, local: bool) -> Optional[WrapperPoint]:
     class of the project defines (a base class of another module: ``self.fetch(url, params=...)``).
     ``local``: a helper of this module counts too (a method of a base class of this module, or any
     helper when the call is itself inside a helper)."""
-    from .values import LocalFunction, Member, Unknown
+    from .values import CallResult, LocalFunction, Member, OneOf, Unknown
 
     callee = site.callee
     calling = None
@@ -238,7 +238,12 @@ def helper_point(model, site, local: bool) -> Optional[WrapperPoint]:
         # make of one class: the class's method, when no instance attribute shadows it
         if site.method is None or type(callee) not in (Member, Unknown):
             return None
-        calling = _instance_class(model, site.receiver, site.scope)
+        # a Member's base is the receiver's value; an unknown method of a known instance comes
+        # from instances of one class that several constructions make (a OneOf)
+        holder = callee.base if type(callee) is Member else model.resolver.resolve(site.receiver, site.scope)
+        if type(holder) not in (CallResult, OneOf):
+            return None
+        calling = _instance_class(model, site.receiver, site.scope, holder)
         callee = _method(model, calling, site.method) if calling is not None else None
         if callee is None:
             return None
@@ -426,7 +431,7 @@ def _passed_to_init(model, init, keeper: ClassInfo, position: int) -> Optional[a
     return found[0]
 
 
-def _instance_class(model, receiver: Optional[ast.AST], scope: Scope) -> Optional[ClassInfo]:
+def _instance_class(model, receiver: Optional[ast.AST], scope: Scope, holder=None) -> Optional[ClassInfo]:
     """The class of the instance a method is called on when that is not ``self``: another object's
     ``self`` that every visible caller handed over (``self.extractor.request(...)`` in a class whose
     ``__init__`` stores the ``extractor`` its constructions pass, each ``Api(self)`` in a method of
@@ -435,9 +440,10 @@ def _instance_class(model, receiver: Optional[ast.AST], scope: Scope) -> Optiona
     classes."""
     from .values import CallResult, LocalClass, OneOf, SelfRef
 
-    if receiver is None:
-        return None
-    holder = model.resolver.resolve(receiver, scope)
+    if holder is None:
+        if receiver is None:
+            return None
+        holder = model.resolver.resolve(receiver, scope)
     found = None
     for option in (holder.options if type(holder) is OneOf else (holder,)):
         if type(option) is SelfRef:
