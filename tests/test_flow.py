@@ -114,6 +114,18 @@ def test_a_parameter_names_the_call_that_passed_it():
     assert (line, code) == (3, "EGR101") and "verify=False via argument of call(), line 5" in message
 
 
+def test_a_parameter_of_init_names_the_construction_that_passed_it():
+    source = ("import requests\n"
+              "class Client:\n"
+              "    def __init__(self, verify):\n"
+              "        self.session = requests.Session()\n"
+              "        self.session.verify = verify\n"
+              "def make():\n"
+              "    return Client(verify=False)\n")
+    [(line, code, message)] = _messages(source)
+    assert (line, code) == (5, "EGR101") and "verify = False via argument of Client(), line 7" in message
+
+
 def test_a_helper_call_is_reported_where_it_is_written_and_names_the_inner_request():
     source = ("import requests\n"
               "session = requests.Session()\n"

@@ -548,7 +548,9 @@ class Resolver:
                                     None if index is None else index - shift)
             if found is _NOT_PASSED:
                 continue
-            step = f"argument of {function.name}(), line {call.lineno}"
+            # a construction runs ``__init__``: named by the class it calls (``Uploader()``)
+            called = call.func.id if function.name == "__init__" and type(call.func) is ast.Name else function.name
+            step = f"argument of {called}(), line {call.lineno}"
             values.append(UNKNOWN if found is None else self.resolve(found, call_scope, depth).through(step))
         if not values:
             return UNKNOWN
@@ -581,21 +583,33 @@ class Resolver:
         return found
 
     def _constructions(self, info: ClassInfo, plain) -> List[Tuple[ast.Call, Scope, int]]:
-        """The calls of a class of this module by its name (``Api(self)``), which run its
-        ``__init__``. None when another class of this module derives from it: that subclass's
-        constructions (or its own ``__init__``) pass their arguments in ways not followed here, so
-        the calls of the name alone are not every caller (a base list that names it is enough)."""
-        name = info.node.name
-        for other in self.index.classes.values():
-            if other is not info and any((type(base) is ast.Name and base.id == name)
-                                         or (type(base) is ast.Attribute and base.attr == name)
-                                         for base in other.node.bases):
-                return []
+        """The calls that run the ``__init__`` of a class of this module: the class called by its
+        name (``Api(self)``), and its subclasses here that inherit that ``__init__`` called by
+        theirs. None when such a subclass defines an ``__init__`` of its own (it passes its
+        arguments on in ways not followed here) or is never called here (it is constructed
+        elsewhere): the calls seen are then not every caller (found from the names in base lists)."""
+        classes = [info]
+        names = {info.node.name}
+        others = [other for other in self.index.classes.values() if other is not info]
+        grew = True
+        while grew:
+            grew = False
+            for other in others:
+                if other.node.name not in names and any(_base_name(base) in names for base in other.node.bases):
+                    if "__init__" in other.scope.bindings:
+                        return []
+                    names.add(other.node.name)
+                    classes.append(other)
+                    grew = True
         found = []
-        for call, call_scope in plain.get(name, ()):
-            bindings = call_scope.lookup(name)
-            if bindings is not None and len(bindings) == 1 and bindings[0].node is info.node:
-                found.append((call, call_scope, 1))
+        for klass in classes:
+            name = klass.node.name
+            calls = [(call, call_scope, 1) for call, call_scope in plain.get(name, ())
+                     if (bindings := call_scope.lookup(name)) is not None and len(bindings) == 1
+                     and bindings[0].node is klass.node]
+            if not calls and klass is not info:
+                return []
+            found.extend(calls)
         return found
 
     def _calls_named(self):
