@@ -20,10 +20,6 @@ def _expected(kind: str):
     return project_expectations(SHOP, kind)
 
 
-def _check(folder: Path, *extra: str, env: dict = None):
-    return check_project(folder, *extra, env=env)
-
-
 @pytest.fixture
 def shop(tmp_path) -> Path:
     target = tmp_path / "shop"
@@ -32,7 +28,7 @@ def shop(tmp_path) -> Path:
 
 
 def test_cli_reports_exactly_the_annotated_project_findings():
-    _, found = _check(SHOP, "--no-cache")
+    _, found = check_project(SHOP, "--no-cache")
     assert not _expected("ruleid") - found, f"not reported: {sorted(_expected('ruleid') - found)}"
     assert not found - _expected("ruleid") - _expected("todoruleid"), \
         f"reported but not annotated: {sorted(found - _expected('ruleid'))}"
@@ -40,7 +36,7 @@ def test_cli_reports_exactly_the_annotated_project_findings():
 
 
 def test_messages_name_the_file_and_line_the_value_came_from():
-    proc, _ = _check(SHOP, "--no-cache")
+    proc, _ = check_project(SHOP, "--no-cache")
     lines = proc.stdout.splitlines()
     assert "myapp/report.py:9:5: EGR101 requests.get() disables certificate verification " \
            "(verify=False via myapp/settings.py:2)" in lines
@@ -56,7 +52,7 @@ def test_flake8_resolves_the_project_like_the_cli():
     proc = flake8("--select", "EGR", "myapp", "scripts", cwd=SHOP)
     assert "internal error" not in proc.stderr, proc.stderr
     found = {(f["path"], int(f["line"]), f["code"]) for f in parse_lines(proc.stdout)}
-    _, cli = _check(SHOP, "--no-cache")
+    _, cli = check_project(SHOP, "--no-cache")
     assert found == cli
     assert any("via myapp/settings.py:2" in f["message"] for f in parse_lines(proc.stdout))
 
@@ -69,28 +65,28 @@ def test_flake8_on_one_module_reads_its_siblings_from_disk():
 
 def test_editing_a_dependency_rechecks_the_files_that_read_it(shop, tmp_path):
     cache = tmp_path / "cache"
-    _, first = _check(shop, "--cache-dir", str(cache))
+    _, first = check_project(shop, "--cache-dir", str(cache))
     assert ("myapp/report.py", 9, "EGR101") in first and ("scripts/nightly.py", 7, "EGR101") in first
     assert any(dep.endswith("settings.py") for dep in cached_dependencies(cache, "report.py"))
 
     settings = shop / "myapp" / "settings.py"
     settings.write_text(settings.read_text().replace("VERIFY_SSL = False", "VERIFY_SSL = True"))
-    _, second = _check(shop, "--cache-dir", str(cache))
+    _, second = check_project(shop, "--cache-dir", str(cache))
     assert {f for f in first if f[0] in ("myapp/report.py", "scripts/nightly.py") and f[2] == "EGR101"} - second \
         == {("myapp/report.py", 9, "EGR101"), ("myapp/report.py", 13, "EGR101"), ("scripts/nightly.py", 7, "EGR101")}
     assert ("myapp/jobs.py", 9, "EGR201") in second  # a file that did not read settings.py: still reported
 
     settings.write_text(settings.read_text().replace("VERIFY_SSL = True", "VERIFY_SSL = False"))
-    _, third = _check(shop, "--cache-dir", str(cache))
+    _, third = check_project(shop, "--cache-dir", str(cache))
     assert third == first
 
 
 def test_editing_a_client_module_rechecks_its_importers(shop, tmp_path):
     cache = tmp_path / "cache"
-    _check(shop, "--cache-dir", str(cache))
+    check_project(shop, "--cache-dir", str(cache))
     http = shop / "myapp" / "http.py"
     http.write_text(http.read_text().replace("        self.verify = False\n", "        self.verify = True\n"))
-    _, after = _check(shop, "--cache-dir", str(cache))
+    _, after = check_project(shop, "--cache-dir", str(cache))
     assert not {f for f in after if f[0] == "myapp/jobs.py" and f[1] in (11, 15) and f[2] == "EGR101"}
 
 
@@ -106,7 +102,7 @@ def test_inventory_shows_hosts_defined_in_settings():
 
 
 def test_a_module_level_requests_name_bound_to_the_project_is_not_the_library():
-    proc, found = _check(SHOP, "--no-cache")
+    proc, found = check_project(SHOP, "--no-cache")
     # ``requests`` is the project's http module there: its get() is the helper, not the library's
     assert not re.search(r"^myapp/(?:jobs\.py:20|tasks\.py:(?:10|16)):\d+: EGR\d+ (?:\[.\] )?requests\.",
                          proc.stdout, re.M)
@@ -115,7 +111,7 @@ def test_a_module_level_requests_name_bound_to_the_project_is_not_the_library():
 
 
 def test_a_helper_of_another_module_is_a_request_at_each_call():
-    proc, _ = _check(SHOP, "--no-cache")
+    proc, _ = check_project(SHOP, "--no-cache")
     lines = proc.stdout.splitlines()
     through = "get() (through requests.Session.get() at myapp/http.py:17)"
     assert f"myapp/jobs.py:20:5: EGR101 {through} disables certificate verification " \
@@ -143,12 +139,12 @@ def test_an_import_cycle_resolves_to_unknown(tmp_path):
     (tmp_path / "pkg" / "__init__.py").write_text("")
     (tmp_path / "pkg" / "a.py").write_text("import requests\nfrom .b import URL\nrequests.get(URL)\n")
     (tmp_path / "pkg" / "b.py").write_text("from .a import URL\n")
-    proc, found = _check(tmp_path, "--no-cache")
+    proc, found = check_project(tmp_path, "--no-cache")
     assert found == set() and proc.returncode == 0
 
 
 def test_arguments_passed_in_other_modules_are_the_values_of_a_parameter():
-    proc, found = _check(SHOP, "--no-cache")
+    proc, found = check_project(SHOP, "--no-cache")
     lines = proc.stdout.splitlines()
     assert "myapp/checks.py:7:12: EGR101 requests.get() disables certificate verification " \
            "(verify=False via argument of probe(), myapp/tasks.py:25)" in lines
@@ -167,19 +163,19 @@ def test_flake8_on_one_module_reads_the_callers_of_its_functions_from_disk():
 
 def test_editing_a_caller_in_another_module_rechecks_the_function_it_calls(shop, tmp_path):
     cache = tmp_path / "cache"
-    _, first = _check(shop, "--cache-dir", str(cache))
+    _, first = check_project(shop, "--cache-dir", str(cache))
     assert ("myapp/checks.py", 7, "EGR101") in first
     tasks = shop / "myapp" / "tasks.py"
     text = tasks.read_text()
     assert 'probe("https://status.acme.io/a", VERIFY)' in text
     tasks.write_text(text.replace('probe("https://status.acme.io/a", VERIFY)', 'probe("https://status.acme.io/a", STRICT)'))
-    _, second = _check(shop, "--cache-dir", str(cache))
+    _, second = check_project(shop, "--cache-dir", str(cache))
     assert ("myapp/checks.py", 7, "EGR101") not in second
     assert ("myapp/checks.py", 17, "EGR101") in second
 
 
 def test_self_attributes_come_from_base_classes_of_other_modules():
-    proc, _ = _check(SHOP, "--no-cache")
+    proc, _ = check_project(SHOP, "--no-cache")
     lines = proc.stdout.splitlines()
     assert "myapp/api.py:14:16: EGR101 requests.Session.get() disables certificate verification " \
            "(verify=False via myapp/base.py:10)" in lines
@@ -196,7 +192,7 @@ def test_flake8_on_a_subclass_module_reads_its_base_classes_from_disk():
 
 
 def test_class_attributes_of_a_plain_class_in_another_module():
-    proc, found = _check(SHOP, "--no-cache")
+    proc, found = check_project(SHOP, "--no-cache")
     lines = proc.stdout.splitlines()
     assert "myapp/report.py:20:5: EGR101 requests.post() disables certificate verification " \
            "(verify=False via myapp/settings.py:11)" in lines
@@ -215,7 +211,7 @@ def _monorepo_expected():
 
 
 def test_configured_src_roots_resolve_the_project_in_the_cli_and_flake8():
-    proc, found = _check(MONOREPO, "--no-cache")
+    proc, found = check_project(MONOREPO, "--no-cache")
     assert found == _monorepo_expected() == {("tools/sync.py", 7, "EGR101")}
     assert "via lib/corp/settings.py:1)" in proc.stdout
     proc = flake8("--select", "EGR", "tools", cwd=MONOREPO)
@@ -241,7 +237,7 @@ def test_src_globs_and_environment_variables_name_every_matching_folder(tmp_path
     (tmp_path / "pyproject.toml").write_text(
         '[tool.egress-lint]\nsrc = ["packages/*", "$VENDOR_ROOT", "missing/*"]\n')
     env = {"VENDOR_ROOT": "vendor"}
-    proc, found = _check(tmp_path, "--no-cache", env=env)
+    proc, found = check_project(tmp_path, "--no-cache", env=env)
     assert found == {("tools/sync.py", 7, "EGR101"), ("tools/sync.py", 9, "EGR101")}, proc.stdout
     assert "via packages/alpha/alpha/settings.py:1)" in proc.stdout
     proc = flake8("--select", "EGR", "tools", cwd=tmp_path, env=env)
@@ -253,7 +249,7 @@ def test_without_src_the_package_under_lib_is_not_found_and_egress_src_gives_it_
     target = tmp_path / "monorepo"
     shutil.copytree(MONOREPO, target)
     (target / "pyproject.toml").write_text("[project]\nname = \"monorepo\"\n")
-    _, found = _check(target, "--no-cache")
+    _, found = check_project(target, "--no-cache")
     assert found == set()  # corp is not under the project folder or its src/
     proc = flake8("--select", "EGR", "--egress-src", "lib", "tools", cwd=target)
     assert {(f["path"], int(f["line"]), f["code"]) for f in parse_lines(proc.stdout)} == _monorepo_expected()

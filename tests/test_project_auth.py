@@ -18,10 +18,6 @@ def _expected(kind: str):
     return project_expectations(LEDGER, kind)
 
 
-def _check(folder: Path, *extra: str):
-    return check_project(folder, *extra)
-
-
 @pytest.fixture
 def ledger(tmp_path) -> Path:
     target = tmp_path / "ledger"
@@ -30,7 +26,7 @@ def ledger(tmp_path) -> Path:
 
 
 def test_cli_reports_exactly_the_annotated_findings():
-    proc, found = _check(LEDGER, "--no-cache")
+    proc, found = check_project(LEDGER, "--no-cache")
     assert found == _expected("ruleid")
     assert not found & _expected("ok")
     assert "billing/admin.py:9:12: EGR301 requests.delete() calls https://ledger.example.com/v2/entries/{…}, " \
@@ -50,13 +46,13 @@ def test_flake8_on_one_module_reads_the_modules_it_imports(module):
 
 def test_credentials_removed_from_the_imported_module_recheck_the_importer(ledger, tmp_path):
     cache = tmp_path / "cache"
-    _, first = _check(ledger, "--cache-dir", str(cache))
+    _, first = check_project(ledger, "--cache-dir", str(cache))
     assert ("billing/admin.py", 9, "EGR301") in first
     assert any(dep.endswith("client.py") for dep in cached_dependencies(cache, "admin.py"))
 
     client = ledger / "billing" / "client.py"
     client.write_text(client.read_text().replace(', headers={"X-Ledger-Token": os.environ["LEDGER_TOKEN"]}', ""))
-    _, second = _check(ledger, "--cache-dir", str(cache))
+    _, second = check_project(ledger, "--cache-dir", str(cache))
     assert {f for f in first if f[0] == "billing/admin.py"} - second == {
         ("billing/admin.py", 9, "EGR301"), ("billing/admin.py", 14, "EGR301")}
     assert ("billing/admin.py", 29, "EGR301") in second  # client.py still calls PARTNER_API with auth=
