@@ -7,7 +7,7 @@ from typing import Optional
 from ..libraries import ssl as ssl_table
 from ..libraries.spec import Arg
 from .clients import ClientObject
-from .values import Const, OneOf, Ref, is_false, options, passed_argument
+from .values import Const, OneOf, Ref, is_false, options, parameter_position, passed_parameter
 
 
 class ContextState:
@@ -126,11 +126,12 @@ def _pinned_by_helper(model, scope, receiver) -> set:
     if not bindings or len(bindings) != 1 or bindings[0].kind != "param" or not _raises(scope.node):
         return set()
     function = scope.node
-    params = list(getattr(function.args, "posonlyargs", [])) + list(function.args.args)
-    index = next((i for i, a in enumerate(params) if a.arg == receiver.id), None)
+    position = parameter_position(function, bindings[0].node)
+    if position is None:
+        return set()
     found = set()
     for call, call_scope, shift in model.resolver.callers(function, scope):
-        passed = passed_argument(call, receiver.id, None if index is None else index - shift)
+        passed = passed_parameter(call, bindings[0].node, position, shift)
         caller = _function_of(call_scope)
         if isinstance(passed, ast.AST) and caller is not None and caller.kind == "function" \
                 and _always_runs(caller.node, call):

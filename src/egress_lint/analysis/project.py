@@ -28,7 +28,7 @@ from typing import Dict, Iterable, List, Optional, Set, Tuple
 
 from ..libraries import CLIENT_TYPES, CONSTRUCTORS, FUNCTIONS, MODULES, canonical
 from .values import (MAX_CALLERS, NOT_PASSED, UNKNOWN, CallResult, LocalClass, LocalFunction, Module, Partial,
-                     ProjectClass, Ref, Resolver, SelfRef, Unknown, Value, passed_argument)
+                     ProjectClass, Ref, Resolver, SelfRef, Unknown, Value, parameter_position, passed_parameter)
 
 MAX_HOPS = 40  # module-to-module steps of one resolution
 # Modules kept parsed between files, by the size of their source: a parsed and modelled module takes
@@ -404,13 +404,9 @@ def reset() -> None:
 
 def fresh_resolve(resolver: Resolver, expr: ast.AST, scope) -> Value:
     """A top-level question to another module's resolver that may already be half-way through one
-    of its own: its per-question state is kept aside and put back."""
-    saved = resolver._cut, resolver._height, resolver._cut_memo
-    resolver._cut_memo = {}
-    try:
+    of its own."""
+    with resolver.question_aside():
         return resolver.resolve(expr, scope)
-    finally:
-        resolver._cut, resolver._height, resolver._cut_memo = saved
 
 
 class ModuleEntry:
@@ -786,13 +782,9 @@ class ModuleEntry:
         if info is None:
             return UNKNOWN
         resolver = model.resolver
-        saved = resolver._cut, resolver._height, resolver._cut_memo
-        resolver._cut_memo = {}
-        try:
+        with resolver.question_aside():
             value = resolver._self_attribute(info, attr, 1) if instance else \
                 resolver._class_attribute(info, attr, 1) or UNKNOWN
-        finally:
-            resolver._cut, resolver._height, resolver._cut_memo = saved
         return self._localise(value)
 
     def _localise(self, value: Value) -> Value:
@@ -1188,15 +1180,12 @@ class ModuleEntry:
         if owner is not None and owner is not self:
             return []  # a function of another module (a helper's own keywords): not this module's
         arg = bindings[0].node
-        args = function.args
-        positional = list(getattr(args, "posonlyargs", [])) + list(args.args)
-        index = next((i for i, a in enumerate(positional) if a is arg), None)
-        if index is None and not any(a is arg for a in args.kwonlyargs):
+        position = parameter_position(function, arg)
+        if position is None:
             return []
-        keyword_ok = index is None or index >= len(getattr(args, "posonlyargs", []))
         found: List[Value] = []
         for call, call_scope, other in self.callers_elsewhere(function.name):
-            passed = passed_argument(call, arg.arg if keyword_ok else None, index)
+            passed = passed_parameter(call, arg, position)
             if passed is NOT_PASSED:
                 continue
             step = f"argument of {function.name}(), {other.rel}:{call.lineno}"

@@ -9,7 +9,8 @@ import ast
 import bisect
 import os
 import re
-from typing import Dict, List, Optional, Tuple
+from contextlib import contextmanager
+from typing import Dict, Iterator, List, Optional, Tuple
 from urllib.parse import urljoin
 
 from ..libraries import canonical
@@ -369,6 +370,24 @@ def _string(shape: str) -> Value:
 _NOT_PASSED = NOT_PASSED = object()
 
 
+def parameter_position(function: ast.AST, param: ast.arg) -> Optional[Tuple[Optional[int], bool]]:
+    """Where a call of ``function`` passes its parameter ``param``: its position (None for a
+    keyword-only one) and whether it may be passed by keyword; None for ``*args`` / ``**kwargs``."""
+    args = function.args
+    before_slash = list(getattr(args, "posonlyargs", []))
+    index = next((i for i, a in enumerate(before_slash + list(args.args)) if a is param), None)
+    if index is None and not any(a is param for a in args.kwonlyargs):
+        return None
+    return index, index is None or index >= len(before_slash)
+
+
+def passed_parameter(call: ast.Call, param: ast.arg, position: Tuple[Optional[int], bool], shift: int = 0):
+    """``passed_argument`` for the parameter ``param`` at ``position`` (see ``parameter_position``);
+    ``shift``: the leading parameters the call does not pass (1 for ``self.method(...)``)."""
+    index, keyword_ok = position
+    return passed_argument(call, param.arg if keyword_ok else None, None if index is None else index - shift)
+
+
 def passed_argument(call: ast.Call, keyword: Optional[str], position: Optional[int]):
     """The expression a call passes for a parameter (by keyword name or position); None when it may
     be passed through ``*args`` / ``**kwargs``; _NOT_PASSED when it certainly is not."""
@@ -431,6 +450,17 @@ class Resolver:
         self._outside_attrs: Optional[set] = None
         self._callers: Dict[int, List[Tuple[ast.Call, Scope, int]]] = {}
         self._by_name: Optional[tuple] = None
+
+    @contextmanager
+    def question_aside(self) -> Iterator[None]:
+        """A top-level question asked of this resolver while it may be half-way through one of its
+        own (another module's value is wanted): its per-question state is kept aside and put back."""
+        saved = self._cut, self._height, self._cut_memo
+        self._cut_memo = {}
+        try:
+            yield
+        finally:
+            self._cut, self._height, self._cut_memo = saved
 
     # -- names -------------------------------------------------------------------------------
     def qualname(self, expr: ast.AST, scope: Scope) -> Optional[str]:
@@ -530,22 +560,15 @@ class Resolver:
         function = scope.node
         if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)):
             return UNKNOWN
-        args = function.args
-        positional = list(getattr(args, "posonlyargs", [])) + list(args.args)
-        index: Optional[int] = None
-        for i, candidate in enumerate(positional):
-            if candidate is arg:
-                index = i
-        if index is None and not any(candidate is arg for candidate in args.kwonlyargs):
+        position = parameter_position(function, arg)
+        if position is None:
             return UNKNOWN  # *args / **kwargs
-        keyword_ok = index is None or index >= len(getattr(args, "posonlyargs", []))
         calls = self.callers(function, scope)
         if not calls or len(calls) > MAX_CALLERS:
             return UNKNOWN
         values: List[Value] = []
         for call, call_scope, shift in calls:
-            found = passed_argument(call, arg.arg if keyword_ok else None,
-                                    None if index is None else index - shift)
+            found = passed_parameter(call, arg, position, shift)
             if found is _NOT_PASSED:
                 continue
             # a construction runs ``__init__``: named by the class it calls (``Uploader()``)

@@ -15,7 +15,7 @@ from typing import List, Optional, Set, Tuple
 from .calls import CallSite
 from .model import EgressPoint
 from .scopes import ClassInfo, Scope
-from .values import DictVal, Resolver, passed_argument
+from .values import DictVal, Resolver, parameter_position, passed_argument, passed_parameter
 
 _FUNCTION_NODES = (ast.FunctionDef, ast.AsyncFunctionDef)
 
@@ -128,13 +128,10 @@ class Helper:
     def passed(self, call: ast.Call, name: str, shift: int) -> Optional[ast.AST]:
         """The expression ``call`` passes for the parameter ``name``; None when it passes none or one
         the code does not show (``*args``, ``**kwargs``)."""
-        args = self.function.args
-        positional = list(getattr(args, "posonlyargs", [])) + list(args.args)
-        index = next((i for i, a in enumerate(positional) if a.arg == name), None)
-        if index is None and not any(a.arg == name for a in args.kwonlyargs):
-            return None
-        keyword_ok = index is None or index >= len(getattr(args, "posonlyargs", []))
-        found = passed_argument(call, name if keyword_ok else None, None if index is None else index - shift)
+        bindings = self.scope.bindings.get(name)
+        param = bindings[0].node if bindings and bindings[0].kind == "param" else None
+        position = parameter_position(self.function, param) if param is not None else None
+        found = passed_parameter(call, param, position, shift) if position is not None else None
         return found if isinstance(found, ast.AST) else None
 
     def point_at(self, call: ast.Call, call_scope: Scope, resolver: Resolver, shift: int,
@@ -402,9 +399,8 @@ def _init_parameter(scope: Optional[Scope], value) -> Optional[int]:
     bindings = scope.bindings.get(value.id)
     if not bindings or len(bindings) != 1 or bindings[0].kind != "param" or bindings[0].value is not None:
         return None
-    args = scope.node.args
-    positional = list(getattr(args, "posonlyargs", [])) + list(args.args)
-    return next((i for i, a in enumerate(positional) if a is bindings[0].node), None)
+    position = parameter_position(scope.node, bindings[0].node)
+    return position[0] if position is not None else None
 
 
 def _passed_to_init(model, init, keeper: ClassInfo, position: int) -> Optional[ast.AST]:
