@@ -192,7 +192,6 @@ def _imports_library(tree: ast.Module) -> bool:
     return False
 
 
-
 @lru_cache(maxsize=1)
 def _library_tops() -> frozenset:
     return frozenset(m.split(".", 1)[0] for m in MODULES) | \

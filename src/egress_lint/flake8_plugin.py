@@ -10,7 +10,6 @@ with a matching ``# noqa`` on any line of the reported call or statement (unless
 from __future__ import annotations
 
 import os
-import sys
 from typing import Any, ClassVar, Dict, Iterator, List, Optional, Tuple
 
 from . import __version__

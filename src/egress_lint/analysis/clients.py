@@ -208,4 +208,3 @@ class Clients:
                 client = self.of(resolve(receiver.value, scope))
                 if client is not None:
                     client.configs.append(ClientConfig(client, receiver.attr, func.attr, "call", call, call, scope))
-

@@ -150,6 +150,8 @@ def _assigned_indented(text: str, name: str) -> bool:
 def _at_line_start(text: str, start: int) -> bool:
     line = text.rfind("\n", 0, start) + 1
     return not text[line:start].strip()
+
+
 _NOT_FOREIGN = object()
 
 
@@ -333,7 +335,6 @@ class Project:
         for model in models:  # all at once: what the others remembered may point into any of them
             if model is not None:
                 model.release()
-
 
     def _forget(self, entry: "ModuleEntry") -> None:
         """A module's file changed: drop its model and everything resolved through any module."""
@@ -1487,7 +1488,6 @@ def _network_value(value: Value, depth: int, library_modules: bool = True) -> bo
 
 
 _LIBRARY_MODULES = frozenset(MODULES)
-
 
 
 def _worth_a_look(bindings) -> bool:

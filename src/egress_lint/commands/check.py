@@ -211,7 +211,6 @@ def _print_problems(problems) -> None:
         print(f"egress-lint: {escape(problem.message)}", file=sys.stderr)
 
 
-
 def _default_cache_dir(settings: Settings) -> Path:
     """The user cache folder of the project (the folder of the configuration that applies, so a run
     from a subfolder shares it, or the working directory): never inside the checked tree."""

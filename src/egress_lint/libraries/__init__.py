@@ -89,6 +89,7 @@ def api_for_engine(name: Optional[str]) -> Optional[Api]:
         found = _DRIVERS.get(name.split("+", 1)[0])
     return found
 
+
 # Longest prefix first, so "requests.packages.urllib3" wins over "requests".
 _ALIAS_ORDER = sorted(_ALIASES, key=len, reverse=True)
 

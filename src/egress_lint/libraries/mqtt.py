@@ -24,6 +24,7 @@ CLIENT = ClientType(
     auth_methods=("username_pw_set",),
 )
 
+
 def _publish(name: str, hostname: int, auth: int, tls: int) -> Api:
     """paho.mqtt.publish.single / multiple: one connection per call, TLS only with a ``tls={...}`` dict."""
     tls_arg = Arg("tls", tls)

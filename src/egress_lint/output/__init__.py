@@ -101,7 +101,6 @@ def relative_to_root(path: str, root: str) -> Optional[str]:
     return None
 
 
-
 def render(name: str, report: Report, style: Style) -> str:
     from importlib import import_module
 

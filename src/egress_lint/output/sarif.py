@@ -4,7 +4,7 @@ from __future__ import annotations
 import json
 import os
 from urllib.parse import quote
-from pathlib import Path, PurePath
+from pathlib import Path
 from typing import Any, Dict, List
 
 from .. import __version__
