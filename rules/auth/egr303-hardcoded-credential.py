@@ -189,3 +189,23 @@ from influxdb_client import InfluxDBClient
 metrics_client = InfluxDBClient(url="https://influx.example.com:8086", token="Rk8vQ2pLx7-Zt9wBq3mNc-4dYh", org="ops")
 # ok: egr303-hardcoded-credential
 env_metrics = InfluxDBClient(url="https://influx.example.com:8086", token=os.environ["INFLUX_TOKEN"], org="ops")
+
+
+# --- confluent-kafka config dicts and aio-pika ----------------------------------------------------------
+import aio_pika
+import confluent_kafka
+
+# ruleid: egr303-hardcoded-credential
+stream = confluent_kafka.Producer({"bootstrap.servers": "kafka.example.com:9093", "security.protocol": "SASL_SSL", "sasl.password": "Kc2-stream-pass"})
+# ok: egr303-hardcoded-credential
+env_stream = confluent_kafka.Producer({"bootstrap.servers": "kafka.example.com:9093", "security.protocol": "SASL_SSL", "sasl.password": os.environ["KAFKA_PASSWORD"]})
+
+
+async def billing_queue():
+    # ruleid: egr303-hardcoded-credential
+    return await aio_pika.connect_robust(host="rabbit.example.com", login="billing", password="Rb4-broker-pass", ssl=True)
+
+
+async def env_billing_queue():
+    # ok: egr303-hardcoded-credential
+    return await aio_pika.connect_robust(host="rabbit.example.com", login="billing", password=os.environ["AMQP_PASSWORD"], ssl=True)

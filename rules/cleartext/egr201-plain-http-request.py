@@ -269,6 +269,13 @@ secure_directory = ldap3.Server("ldaps://dc.example.com", tls=ldap3.Tls(validate
 local_objects = boto3.client("s3", endpoint_url="http://localhost:4566")
 # ok: egr201-plain-http-request
 compose_search = Elasticsearch("http://elasticsearch:9200")
+object_session = boto3.Session(profile_name="archive")
+# ruleid: egr201-plain-http-request
+archive_objects = object_session.client("s3", endpoint_url="http://archive.example.com:9000")
+# ruleid: egr201-plain-http-request
+backup_objects = boto3.session.Session().resource("s3", endpoint_url="http://backup.example.com:9000")
+# ok: egr201-plain-http-request
+compose_archive = object_session.client("s3", endpoint_url="http://minio:9000")
 
 
 # --- brokers and HTTP clients of other libraries -------------------------------------------------------------

@@ -322,3 +322,71 @@ metrics_client = InfluxDBClient("http://influx.example.com:8086", os.environ["IN
 async_metrics = InfluxDBClientAsync(url="http://influx.example.com:8086", username="ops", password=os.environ["INFLUX_PASSWORD"])
 # ok: egr202-credentials-over-plain-http
 secure_metrics = InfluxDBClient(url="https://influx.example.com:8086", token=os.environ["INFLUX_TOKEN"])
+
+
+# --- passwords on cache, broker, database and directory connections that stay in cleartext ------------
+import aio_pika
+import asyncpg
+import confluent_kafka
+import kombu
+import neo4j
+import pymongo
+import pymysql
+from kafka import KafkaProducer
+from sqlalchemy import create_engine
+
+# ruleid: egr202-credentials-over-plain-http
+sessions_pool = redis.ConnectionPool.from_url("redis://:Qx7-cache-pass@sessions.example.com:6379/0")
+# ruleid: egr202-credentials-over-plain-http
+jobs_broker = kombu.Connection("amqp://worker:Rb4-broker-pass@rabbit.example.com:5672//")
+# ruleid: egr202-credentials-over-plain-http
+CELERY_BROKER_URL = "redis://:Cq8-broker-pass@queue.example.com:6379/0"
+# ruleid: egr202-credentials-over-plain-http
+ledger_graph = neo4j.GraphDatabase.driver("bolt://graph.example.com:7687", auth=neo4j.basic_auth("ledger", os.environ["GRAPH_PASSWORD"]))
+# ruleid: egr202-credentials-over-plain-http
+documents = pymongo.MongoClient("mongodb://app:Mq3-store-pass@mongo.example.com:27017/")
+# ruleid: egr202-credentials-over-plain-http
+profiles = pymongo.MongoClient(host="mongo.example.com", username="app", password=os.environ["MONGO_PASSWORD"])
+# ruleid: egr202-credentials-over-plain-http
+orders_db = pymysql.connect(host="mysql.example.com", user="app", password=os.environ["MYSQL_PASSWORD"])
+# ruleid: egr202-credentials-over-plain-http
+ledger_db = psycopg2.connect("host=db.example.com dbname=ledger user=app password=Pg5-db-pass sslmode=disable")
+# ruleid: egr202-credentials-over-plain-http
+shop_engine = create_engine("mysql+pymysql://app:My6-db-pass@mysql.example.com/shop")
+# ruleid: egr202-credentials-over-plain-http
+warehouse_db = pyodbc.connect("Driver={ODBC Driver 18 for SQL Server};Server=sql.example.com;Encrypt=no;UID=app;PWD=Sq9-dw-pass")
+# ruleid: egr202-credentials-over-plain-http
+warehouse_engine = create_engine("mssql+pyodbc://app:Ms4-dw-pass@sql.example.com/dw?driver=ODBC+Driver+18+for+SQL+Server&Encrypt=no")
+# ruleid: egr202-credentials-over-plain-http
+order_events = KafkaProducer(bootstrap_servers="kafka.example.com:9092", security_protocol="SASL_PLAINTEXT", sasl_mechanism="PLAIN", sasl_plain_username="orders", sasl_plain_password=os.environ["KAFKA_PASSWORD"])
+# ruleid: egr202-credentials-over-plain-http
+audit_stream = confluent_kafka.Producer({"bootstrap.servers": "kafka.example.com:9092", "security.protocol": "SASL_PLAINTEXT", "sasl.mechanism": "PLAIN", "sasl.password": "Kc2-stream-pass"})
+# ruleid: egr202-credentials-over-plain-http
+people = ldap3.Server("ldap://people.example.com")
+people_bind = ldap3.Connection(people, user="cn=reader,dc=example,dc=com", password=os.environ["LDAP_PASSWORD"])
+
+
+async def billing_database():
+    # ruleid: egr202-credentials-over-plain-http
+    return await asyncpg.connect(host="db.example.com", user="billing", password=os.environ["PGPASSWORD"], ssl=False)
+
+
+async def billing_queue():
+    # ruleid: egr202-credentials-over-plain-http
+    return await aio_pika.connect_robust(host="rabbit.example.com", login="billing", password=os.environ["AMQP_PASSWORD"])
+
+
+# ok: egr202-credentials-over-plain-http
+tls_sessions = redis.from_url("rediss://:Qx7-cache-pass@sessions.example.com:6380/0", ssl_check_hostname=True)
+# ok: egr202-credentials-over-plain-http
+compose_sessions = redis.from_url("redis://:Qx7-cache-pass@redis:6379/0")
+# ok: egr202-credentials-over-plain-http
+tls_documents = pymongo.MongoClient("mongodb://app:Mq3-store-pass@mongo.example.com:27017/", tls=True)
+# ok: egr202-credentials-over-plain-http
+anonymous_graph = neo4j.GraphDatabase.driver("bolt://graph.example.com:7687", auth=None)
+# ok: egr202-credentials-over-plain-http
+tls_orders_db = pymysql.connect(host="mysql.example.com", user="app", password=os.environ["MYSQL_PASSWORD"], ssl_ca="/etc/ssl/db-ca.pem")
+# ok: egr202-credentials-over-plain-http
+tls_order_events = KafkaProducer(bootstrap_servers="kafka.example.com:9093", security_protocol="SASL_SSL", sasl_mechanism="PLAIN", sasl_plain_username="orders", sasl_plain_password=os.environ["KAFKA_PASSWORD"])
+# ok: egr202-credentials-over-plain-http
+tls_audit_stream = confluent_kafka.Producer({"bootstrap.servers": "kafka.example.com:9093", "security.protocol": "SASL_SSL", "sasl.password": "Kc2-stream-pass"})

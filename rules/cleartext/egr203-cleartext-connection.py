@@ -519,3 +519,37 @@ def send_secure_reading():
 def send_plain_reading():
     plain_reader = mqtt.Client()
     send_reading(plain_reader)
+
+
+# --- document stores, AMQP and SQLAlchemy URLs whose driver is cleartext by default --------------------
+import aio_pika
+import pymongo
+from aiokafka import AIOKafkaConsumer
+from sqlalchemy import create_engine
+
+# ruleid: egr203-cleartext-connection
+catalogue_store = pymongo.MongoClient("mongo.example.com", 27017)
+# ruleid: egr203-cleartext-connection
+shop_engine = create_engine("mysql+pymysql://app@mysql.example.com/shop")
+# ruleid: egr203-cleartext-connection
+warehouse_engine = create_engine("mssql+pyodbc://app@sql.example.com/dw?driver=ODBC+Driver+18+for+SQL+Server&Encrypt=no")
+# ruleid: egr203-cleartext-connection
+order_feed = AIOKafkaConsumer("orders", bootstrap_servers="kafka.example.com:9092", security_protocol="PLAINTEXT")
+# ok: egr203-cleartext-connection
+tls_catalogue_store = pymongo.MongoClient("mongo.example.com", 27017, tls=True)
+# ok: egr203-cleartext-connection
+compose_catalogue_store = pymongo.MongoClient("mongo", 27017)
+# ok: egr203-cleartext-connection
+tls_shop_engine = create_engine("mysql+pymysql://app@mysql.example.com/shop", connect_args={"ssl": {"ca": "/etc/ssl/db-ca.pem"}})
+# ok: egr203-cleartext-connection
+compose_shop_engine = create_engine("mysql+pymysql://app@mysql/shop")
+
+
+async def catalogue_queue():
+    # ruleid: egr203-cleartext-connection
+    return await aio_pika.connect(host="rabbit.example.com")
+
+
+async def tls_catalogue_queue():
+    # ok: egr203-cleartext-connection
+    return await aio_pika.connect_robust(host="rabbit.example.com", ssl=True)

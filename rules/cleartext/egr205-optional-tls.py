@@ -48,6 +48,20 @@ DATABASES = {
     "compose": {"ENGINE": "django.db.backends.postgresql", "HOST": "postgres"},
     # ok: egr205-optional-tls
     "local": {"ENGINE": "django.db.backends.postgresql", "HOST": ""},
+    # ruleid: egr205-optional-tls
+    "reports": {"ENGINE": "django.db.backends.postgresql", "HOST": "pg.example.com", "OPTIONS": {"sslmode": "prefer"}},
+    # ruleid: egr205-optional-tls
+    "timeouts": {"ENGINE": "django.db.backends.postgresql", "HOST": "pg.example.com", "OPTIONS": {"connect_timeout": 5}},
+    # ruleid: egr205-optional-tls
+    "legacy": {"ENGINE": "django.db.backends.mysql", "HOST": "mysql.example.com", "NAME": "shop"},
+    # ruleid: egr205-optional-tls
+    "legacy_preferred": {"ENGINE": "django.db.backends.mysql", "HOST": "mysql.example.com",
+                         "OPTIONS": {"ssl_mode": "PREFERRED"}},
+    # ok: egr205-optional-tls
+    "legacy_tls": {"ENGINE": "django.db.backends.mysql", "HOST": "mysql.example.com",
+                   "OPTIONS": {"ssl": {"ca": "/etc/ssl/db-ca.pem"}}},
+    # ok: egr205-optional-tls
+    "legacy_compose": {"ENGINE": "django.db.backends.mysql", "HOST": "mysql", "NAME": "shop"},
 }
 
 # ok: egr205-optional-tls
@@ -67,3 +81,17 @@ connector_verified = mysql.connector.connect(host="mysql.example.com", ssl_ca="/
                                              ssl_verify_cert=True, ssl_verify_identity=True)
 # ok: egr205-optional-tls
 unix_socket = psycopg2.connect("host=/var/run/postgresql dbname=app")
+
+# --- SQLAlchemy: connect_args and the URLs of the MySQL drivers that fall back to cleartext -------------
+# ruleid: egr205-optional-tls
+engine_args_prefer = create_engine("postgresql+psycopg2://db.example.com/app", connect_args={"sslmode": "prefer"})
+# ruleid: egr205-optional-tls
+mysql_engine = create_engine("mysql://app@mysql.example.com/shop")
+# ruleid: egr205-optional-tls
+connector_engine = create_engine("mysql+mysqlconnector://app@mysql.example.com/shop")
+# ok: egr205-optional-tls
+compose_engine_args = create_engine("postgresql+psycopg2://db/app", connect_args={"sslmode": "prefer"})
+# ok: egr205-optional-tls
+verified_engine_args = create_engine("postgresql+psycopg2://db.example.com/app", connect_args={"sslmode": "verify-full"})
+# ok: egr205-optional-tls
+mysql_engine_verified = create_engine("mysql://app@mysql.example.com/shop", connect_args={"ssl_mode": "VERIFY_IDENTITY"})
