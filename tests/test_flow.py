@@ -12,7 +12,7 @@ from egress_lint.config import Settings
 from egress_lint.engine import check_source
 
 from .conftest import FIXTURES
-from .helpers import engine_findings, flake8, parse_lines
+from .helpers import egress_lint, engine_findings, flake8, parse_lines
 
 FLOW = FIXTURES / "flow"
 FLOW_FILES = sorted(FLOW.glob("*.py"))
@@ -136,3 +136,22 @@ def test_a_helper_call_is_reported_where_it_is_written_and_names_the_inner_reque
     found = _messages(source)
     assert [(line, code) for line, code, _ in found] == [(6, "EGR101"), (6, "EGR201")]
     assert all(message.startswith("get() (through requests.Session.get() on line 4)") for _, _, message in found)
+
+
+def _line_of(path: Path, text: str) -> int:
+    return next(n for n, line in enumerate(path.read_text().splitlines(), 1) if text in line)
+
+
+def test_cli_follows_what_callers_pass_to_a_parameter_with_a_default():
+    """The CLI, in a subprocess: a TLS switch and a query dict that are parameters with a default
+    take what the calls in the module pass, and the finding names the call."""
+    parameters, credentials = FLOW / "parameters.py", FIXTURES / "EGR302.py"
+    proc = egress_lint("check", "--no-cache", "--no-hints", str(parameters), str(credentials))
+    lines = proc.stdout.splitlines()
+    call = _line_of(parameters, "probe(API, verify=False)")
+    request = _line_of(parameters, "def probe(url, verify=True)") + 2
+    assert f"{parameters}:{request}:12: EGR101 requests.get() disables certificate verification " \
+           f"(verify=False via argument of probe(), line {call})" in lines
+    request = _line_of(credentials, 'self.http.get("https://forum.example.com/api"')
+    assert [line for line in lines if "member_key" in line] == [
+        f"{credentials}:{request}:16: EGR302 requests.Session.get() puts a credential in the URL (query key member_key)"]

@@ -189,3 +189,56 @@ def one_line_store(secret):
     base_query = {"format": "json"}
     # ruleid: egr302-credentials-in-url
     signed = base_query.copy(); signed["secret"] = secret; requests.post("https://push.example.com/feed", params=signed)
+
+
+# --- a parameter with a default: its default and what the callers of the module pass -------------------------
+class ForumApi:
+    """The query is a parameter with a default (None); the methods below pass dicts to it, one after
+    storing the member's key into the dict it was handed."""
+
+    def __init__(self, key):
+        self.key = key
+        self.http = requests.Session()
+
+    def _get(self, path, query=None):
+        # todoruleid: egr302-credentials-in-url
+        return self.http.get("https://forum.example.com/api" + path, params=query)
+
+    def thread(self, thread_id):
+        return self._get("/threads/" + thread_id, {"fields": "title"})
+
+    def profile(self):
+        return self._get("/me")
+
+    def _pages(self, path, query):
+        if self.key:
+            query["member_key"] = self.key
+        query["page"] = 1
+        return self._get(path, query)
+
+    def posts(self):
+        return self._pages("/posts", {})
+
+
+class StatusApi:
+    """Callers pass only plain dicts, and a key stored after the call does not travel with it."""
+
+    def __init__(self, token):
+        self.token = token
+        self.http = requests.Session()
+
+    def _get(self, path, query=None):
+        # ok: egr302-credentials-in-url
+        return self.http.get("https://status.example.com" + path, params=query)
+
+    def summary(self):
+        return self._get("/summary", {"verbose": "1"})
+
+    def incidents(self):
+        query = {"limit": 10}
+        found = self._get("/incidents", query)
+        query["token"] = self.token  # after the request
+        return found
+
+    def maintenance(self, **options):
+        return self._get("/maintenance", **options)  # unseen: the default stands for it

@@ -557,27 +557,82 @@ class Resolver:
         """A parameter without a default: what the calls of its function in this module pass for it
         (named in ``via``: "argument of call(), line 33"). Unknown with no call, or more than
         MAX_CALLERS; a call that may pass it through ``*args``/``**kwargs`` adds an unknown."""
+        values = self._passed_values(arg, scope, depth, None)
+        if not values:
+            return UNKNOWN
+        return merge(values, [False] * len(values))
+
+    def _passed_values(self, arg: ast.arg, scope: Scope, depth: int, default: Optional[Value]) -> Optional[List[Value]]:
+        """The values the calls of the function of ``scope`` in this module pass for its parameter
+        ``arg``; a call that does not pass it gives ``default`` (a parameter without one: nothing).
+        None with no call, more than MAX_CALLERS, or for ``*args``/``**kwargs``. A name passed
+        gives its value with the keys stored into it before the call (``params["key"] = k`` then
+        ``self._call(endpoint, params)``)."""
         function = scope.node
         if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)):
-            return UNKNOWN
+            return None
         position = parameter_position(function, arg)
         if position is None:
-            return UNKNOWN  # *args / **kwargs
+            return None  # *args / **kwargs
         calls = self.callers(function, scope)
         if not calls or len(calls) > MAX_CALLERS:
-            return UNKNOWN
+            return None
         values: List[Value] = []
         for call, call_scope, shift in calls:
             found = passed_parameter(call, arg, position, shift)
             if found is _NOT_PASSED:
+                if default is not None:
+                    values.append(default)
                 continue
+            if default is not None and call_scope is scope:
+                continue  # a recursive call: what it passes is made from the parameter's own values
             # a construction runs ``__init__``: named by the class it calls (``Uploader()``)
             called = call.func.id if function.name == "__init__" and type(call.func) is ast.Name else function.name
             step = f"argument of {called}(), line {call.lineno}"
-            values.append(UNKNOWN if found is None else self.resolve(found, call_scope, depth).through(step))
-        if not values:
-            return UNKNOWN
-        return merge(values, [False] * len(values))
+            if found is None:
+                # passed through *args/**kwargs, unseen: for a parameter with a default, the default
+                # stands for it as it does for callers outside the module
+                values.append(UNKNOWN.through(step) if default is None else default)
+                continue
+            value = self.resolve(found, call_scope, depth)
+            if type(found) is ast.Name:
+                value = self._as_passed(value, found, call_scope, call)
+            values.append(value.through(step))
+        return values
+
+    def _as_passed(self, value: Value, name: ast.Name, scope: Scope, call: ast.Call) -> Value:
+        """A dict held by a name, as a call passes it: its entries at the call (stores made after it
+        do not travel), with the keys stored into the name before the call; a value the code does
+        not show as a dict that the name receives stores into is a dict with at least those keys."""
+        variable = scope.lookup(name.id)
+        stores = self._mutations().get(id(variable)) if variable is not None else None
+        if isinstance(value, DictVal):
+            if value.binding is None and not stores:
+                return value
+            entries = dict(self.dict_entries(value, call) if value.binding is not None else value.entries)
+            if value.binding is None:  # a dict from elsewhere (a parameter's callers): add the stores here
+                entries.update(self._stores_before(stores, call))
+            frozen = DictVal(entries, value.complete)
+            frozen.via = value.via
+            return frozen
+        if not stores:
+            return value
+        before = self._stores_before(stores, call)
+        if not before:
+            return value
+        if isinstance(value, OneOf):
+            return OneOf(tuple(self._as_passed(option, name, scope, call) for option in value.options),
+                         value.opted_out)
+        found = DictVal(dict(before), False)  # more keys than these may be in it
+        found.via = value.via
+        return found
+
+    def _stores_before(self, stores, call: ast.Call) -> Dict[str, Tuple[ast.AST, Scope]]:
+        if not stores:
+            return {}
+        lines = [m[0] for m in stores]
+        last = bisect.bisect_left(lines, call.lineno)
+        return {key: (node, scope) for _, key, node, scope in stores[:last]}
 
     def callers(self, function: ast.AST, scope: Scope) -> List[Tuple[ast.Call, Scope, int]]:
         """The calls of a function defined in this module, with how many leading parameters the call
@@ -713,7 +768,12 @@ class Resolver:
                     return SelfRef(binding.scope.class_info)
                 return self.resolve(binding.node, binding.scope, depth)  # from the callers, see _param
             value = self.resolve(binding.value, binding.scope.parent, depth)
-            return value.through(f"default of parameter {name}, line {binding.line}")
+            value = value.through(f"default of parameter {name}, line {binding.line}")
+            # and what the callers in this module pass (a call that passes nothing: the default)
+            passed = self._passed_values(binding.node, binding.scope, depth, value)
+            if not passed:
+                return value
+            return merge([value] + passed, [False] * (len(passed) + 1))
         if kind == "def":
             return LocalFunction(binding.node, self.index.functions[binding.node])
         if kind == "class":
