@@ -116,4 +116,4 @@ def test_one_plugin_process_sees_a_dependency_change_between_files(tmp_path):
     settings.write_text("VERIFY_SSL = True  # verified again\n")
     os.utime(settings, ns=(settings.stat().st_atime_ns, settings.stat().st_mtime_ns + 10**9))
     assert run_plugin() == []
-    assert sum(entry.size for entry in project.project()._models.values()) <= project.MAX_MODEL_BYTES
+    assert sum(entry.size for entry in project.project()._models.values()) <= project.HOSTED_MODEL_BYTES

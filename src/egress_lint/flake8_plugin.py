@@ -111,7 +111,7 @@ class EgressLintPlugin:
                     settings = settings.replace(disable_noqa=True)
                 result = analyse(self.tree, self.lines, self.filename, settings, rules=enabled_rules(settings, RULES))
             finally:
-                project.end_file(entry)
+                project.end_file(entry, keep_bytes=project.HOSTED_MODEL_BYTES)
             apply_noqa(result, self.lines, settings)
             diagnostics = reported(result, settings)
         except Exception as exc:  # noqa: BLE001 - never take flake8 down with us
