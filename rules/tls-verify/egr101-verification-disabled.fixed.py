@@ -382,6 +382,11 @@ DATABASES = {
     # ok: egr101-verification-disabled
     "replica": {"ENGINE": "django.db.backends.postgresql", "HOST": "pg.example.com",
                 "OPTIONS": {"sslmode": "verify-full"}},
+    # ruleid: egr101-verification-disabled
+    "mysql": {"ENGINE": "django.db.backends.mysql", "HOST": "my.example.com", "OPTIONS": {"ssl_mode": "REQUIRED"}},
+    # ok: egr101-verification-disabled
+    "mysql_checked": {"ENGINE": "django.db.backends.mysql", "HOST": "my.example.com",
+                      "OPTIONS": {"ssl_mode": "VERIFY_IDENTITY"}},
 }
 result_backend = "rediss://cache.example.com:6380/0"
 # ruleid: egr101-verification-disabled
@@ -608,3 +613,112 @@ from influxdb_client import InfluxDBClient
 metrics_client = InfluxDBClient(url="https://influx.example.com:8086", token=os.environ["INFLUX_TOKEN"])
 # ok: egr101-verification-disabled
 pinned_metrics = InfluxDBClient(url="https://influx.example.com:8086", token=os.environ["INFLUX_TOKEN"], ssl_ca_cert="/etc/ssl/influx-ca.pem")
+
+
+# --- more connection spellings: pools, async drivers, other client classes --------------------------------
+import aioboto3
+import aioodbc
+import asyncpg
+import botocore.session
+import mysql.connector
+import paho.mqtt.subscribe as mqtt_subscribe
+import psycopg
+import psycopg2.pool
+import psycopg_pool
+import redis.asyncio
+import requests_unixsocket
+from elasticsearch import AsyncElasticsearch
+from motor.motor_asyncio import AsyncIOMotorClient
+from sqlalchemy.ext.asyncio import create_async_engine
+from authlib.integrations.requests_client import OAuth2Session as AuthlibSession
+from tornado.httpclient import HTTPClient
+
+# ruleid: egr101-verification-disabled
+orders_pool = psycopg_pool.ConnectionPool("host=db.example.com dbname=orders sslmode=require")
+# ruleid: egr101-verification-disabled
+report_pool = psycopg2.pool.ThreadedConnectionPool(1, 8, "host=db.example.com dbname=reports sslmode=require")
+# ruleid: egr101-verification-disabled
+audit_pool = psycopg2.pool.SimpleConnectionPool(1, 4, host="db.example.com", dbname="audit", sslmode="require")
+# ruleid: egr101-verification-disabled
+ledger_db = mysql.connector.connect(host=os.environ["LEDGER_DB_HOST"], ssl_ca="/etc/ssl/db-ca.pem", ssl_verify_cert=False)
+# ruleid: egr101-verification-disabled
+ledger_engine = create_engine("mysql+pymysql://app@mysql.example.com/ledger", connect_args={"ssl": {"ca": "/etc/ssl/db-ca.pem"}, "ssl_verify_cert": False})
+# ruleid: egr101-verification-disabled
+mysql_connection = MySQLdb.connections.Connection(host="mysql.example.com", ssl_mode="REQUIRED")
+# ruleid: egr101-verification-disabled
+sql_pool = aioodbc.create_pool(dsn="Driver={ODBC Driver 18 for SQL Server};Server=sql.example.com;TrustServerCertificate=yes;")
+# ruleid: egr101-verification-disabled
+sessions_cache = redis.asyncio.Redis(host="cache.example.com", ssl=True, ssl_cert_reqs=ssl.CERT_NONE, ssl_check_hostname=True)
+# ruleid: egr101-verification-disabled
+locks_cache = redis.StrictRedis(host="cache.example.com", ssl=True, ssl_cert_reqs="none", ssl_check_hostname=True)
+# ruleid: egr101-verification-disabled
+events_store = AsyncIOMotorClient("mongo.example.com", tls=True, tlsInsecure=True)
+# ruleid: egr101-verification-disabled
+async_search = AsyncElasticsearch("https://es.example.com:9200", verify_certs=False)
+# ruleid: egr101-verification-disabled
+blob_client = botocore.session.get_session().create_client("s3")
+# ruleid: egr101-verification-disabled
+mqtt_subscribe.simple("alerts", hostname="broker.example.com", tls={"ca_certs": CA, "cert_reqs": ssl.CERT_NONE})
+# ruleid: egr101-verification-disabled
+sync_page = HTTPClient().fetch("https://api.example.com/items", validate_cert=False)
+# ruleid: egr101-verification-disabled
+queue_app = Celery("tasks", broker="rediss://cache.example.com:6380/0?ssl_cert_reqs=none")
+# ruleid: egr101-verification-disabled
+ldap.set_option(ldap.OPT_X_TLS_REQUIRE_CERT, ldap.OPT_X_TLS_TRY)
+socket_session = requests_unixsocket.Session()
+# ruleid: egr101-verification-disabled
+socket_session.get("https://api.example.com/health")
+raw_socket = websocket.WebSocket()
+# ruleid: egr101-verification-disabled
+raw_socket.connect("wss://stream.example.com/feed", sslopt={"cert_reqs": ssl.CERT_NONE})
+partner_oauth = AuthlibSession("partner-client", os.environ["PARTNER_SECRET"])
+# ruleid: egr101-verification-disabled
+partner_token = partner_oauth.fetch_token("https://auth.example.com/oauth/token")
+# ok: egr101-verification-disabled
+checked_partner_token = partner_oauth.fetch_token("https://auth.example.com/oauth/token")
+
+
+class PoolArgumentAdapter(HTTPAdapter):
+    def init_poolmanager(self, connections, maxsize, block=False, **kwargs):
+        # ruleid: egr101-verification-disabled
+        return super().init_poolmanager(connections, maxsize, block, cert_reqs="CERT_NONE", **kwargs)
+
+
+async def open_stores():
+    # ruleid: egr101-verification-disabled
+    orders = await asyncpg.connect("postgresql://db.example.com/orders", ssl="require")
+    # ruleid: egr101-verification-disabled
+    reports = await asyncpg.create_pool("postgresql://db.example.com/reports?sslmode=require")
+    # ruleid: egr101-verification-disabled
+    billing = await psycopg.AsyncConnection.connect(host="db.example.com", dbname="billing", sslmode="require")
+    # ruleid: egr101-verification-disabled
+    engine = create_async_engine("postgresql+asyncpg://db.example.com/app", connect_args={"ssl": "require"})
+    # ruleid: egr101-verification-disabled
+    async with aioboto3.Session().client("s3") as bucket:
+        await bucket.list_buckets()
+    # ok: egr101-verification-disabled
+    checked = await asyncpg.connect("postgresql://db.example.com/orders?sslmode=require", ssl="verify-full")
+    # ok: egr101-verification-disabled
+    checked_billing = await psycopg.AsyncConnection.connect(host="db.example.com", dbname="billing", sslmode="verify-full")
+    return orders, reports, billing, engine, checked, checked_billing
+
+
+# ok: egr101-verification-disabled
+checked_pool = psycopg_pool.ConnectionPool("host=db.example.com dbname=orders sslmode=verify-full")
+# ok: egr101-verification-disabled
+checked_ledger = mysql.connector.connect(host="mysql.example.com", ssl_ca="/etc/ssl/db-ca.pem", ssl_verify_cert=True,
+                                         ssl_verify_identity=True)
+# ok: egr101-verification-disabled
+checked_sql_pool = aioodbc.create_pool(dsn="Driver={ODBC Driver 18 for SQL Server};Server=sql.example.com;Encrypt=strict;")
+# ok: egr101-verification-disabled
+checked_cache = redis.asyncio.Redis(host="cache.example.com", ssl=True, ssl_cert_reqs="required", ssl_check_hostname=True)
+# ok: egr101-verification-disabled
+checked_store = AsyncIOMotorClient("mongo.example.com", tls=True, tlsCAFile="/etc/ssl/mongo-ca.pem")
+# ok: egr101-verification-disabled
+checked_blobs = botocore.session.get_session().create_client("s3", verify="/etc/ssl/corp-ca.pem")
+# ok: egr101-verification-disabled
+checked_page = HTTPClient().fetch("https://api.example.com/items")
+# ok: egr101-verification-disabled
+checked_queue = Celery("tasks", broker="rediss://cache.example.com:6380/0?ssl_cert_reqs=required&ssl_check_hostname=true")
+# ok: egr101-verification-disabled
+socket_session.get("https+unix://%2Fvar%2Frun%2Fapi.sock/health")

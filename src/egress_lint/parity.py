@@ -58,8 +58,10 @@ def fixture_files(fixtures_dir: Path, codes: Iterable[str]) -> List[Path]:
 
 def semgrep_command(rules_dir: Path, targets: Sequence[Path], executable: str = "semgrep") -> List[str]:
     # --strict turns a rule that does not load (schema or pattern error) into an error in the JSON.
+    # Semgrep gives up on a rule after 5 s per file by default; the taint rules take a few seconds on the
+    # largest fixtures when the machine is busy, so the limit is raised rather than lost as a flaky error.
     return [executable, "scan", "--config", str(rules_dir), "--json", "--strict", "--metrics=off",
-            "--disable-version-check", "--quiet", *map(str, targets)]
+            "--disable-version-check", "--quiet", "--timeout", "60", *map(str, targets)]
 
 
 def run_semgrep(rules_dir: Path, targets: Sequence[Path], executable: str = "semgrep") -> dict:
