@@ -153,3 +153,98 @@ monitor_config.assert_hostname = "api.datadoghq.eu"
 monitor_default = MonitorConfiguration.get_default()
 # ruleid: egr103-hostname-check-disabled
 monitor_default.assert_hostname = False
+
+
+# --- more connection spellings: pools, async drivers, other client classes --------------------------------
+import os
+
+import asyncpg
+import MySQLdb
+import paho.mqtt.subscribe as mqtt_subscribe
+import psycopg
+import psycopg2.pool
+import psycopg_pool
+import pymysql
+import redis.asyncio
+from elasticsearch import AsyncElasticsearch
+from kafka import KafkaAdminClient
+from opensearchpy import OpenSearch
+from sqlalchemy.ext.asyncio import create_async_engine
+
+# ruleid: egr103-hostname-check-disabled
+orders_pool = psycopg_pool.AsyncConnectionPool("host=db.example.com dbname=orders sslmode=verify-ca")
+# ruleid: egr103-hostname-check-disabled
+audit_pool = psycopg2.pool.SimpleConnectionPool(1, 4, host="db.example.com", dbname="audit", sslmode="verify-ca")
+# ruleid: egr103-hostname-check-disabled
+mysql_ca_only = MySQLdb.Connect(host="mysql.example.com", ssl_mode="VERIFY_CA")
+# ruleid: egr103-hostname-check-disabled
+mysql_no_identity = pymysql.connect(host="mysql.example.com", ssl_ca=DB_CA, ssl_verify_identity=False)
+# ruleid: egr103-hostname-check-disabled
+mysql_dict_no_name = pymysql.connect(host="mysql.example.com", ssl={"ca": DB_CA, "check_hostname": False})
+# ruleid: egr103-hostname-check-disabled
+sessions_cache = redis.asyncio.Redis(host="cache.example.com", ssl=True, ssl_check_hostname=False)
+# ruleid: egr103-hostname-check-disabled
+locks_cache = redis.StrictRedis(host="cache.example.com", ssl=True, ssl_ca_certs=DB_CA)
+# ruleid: egr103-hostname-check-disabled
+rates_cache = redis.Redis("cache.example.com", 6380, ssl=True)
+# ruleid: egr103-hostname-check-disabled
+events_store = pymongo.AsyncMongoClient("mongo.example.com", tls=True, tlsAllowInvalidHostnames=True)
+# ruleid: egr103-hostname-check-disabled
+async_search = AsyncElasticsearch("https://es.example.com:9200", ssl_assert_hostname=False)
+# ruleid: egr103-hostname-check-disabled
+open_search = OpenSearch(["https://search.example.com:9200"], ssl_assert_hostname=False)
+# ruleid: egr103-hostname-check-disabled
+topics = KafkaAdminClient(bootstrap_servers="kafka.example.com:9093", security_protocol="SSL", ssl_check_hostname=False)
+# ruleid: egr103-hostname-check-disabled
+mqtt_subscribe.simple("alerts", hostname="broker.example.com", tls={"ca_certs": DB_CA, "insecure": True})
+feed = websocket.WebSocketApp("wss://stream.example.com/feed")
+# ruleid: egr103-hostname-check-disabled
+feed.run_forever(sslopt={"check_hostname": False})
+raw_socket = websocket.WebSocket()
+# ruleid: egr103-hostname-check-disabled
+raw_socket.connect("wss://stream.example.com/feed", sslopt={"check_hostname": False})
+TARGET_OVERRIDE = [("grpc.ssl_target_name_override", "ledger.internal")]
+# ruleid: egr103-hostname-check-disabled
+ledger_channel = grpc.secure_channel("ledger.example.com:443", grpc.ssl_channel_credentials(), options=TARGET_OVERRIDE)
+# ruleid: egr103-hostname-check-disabled
+audit_channel = grpc.aio.secure_channel("audit.example.com:443", grpc.ssl_channel_credentials(), (("grpc.ssl_target_name_override", "audit.internal"),))
+# ok: egr103-hostname-check-disabled
+sized_channel = grpc.aio.secure_channel("audit.example.com:443", grpc.ssl_channel_credentials(), (("grpc.max_send_message_length", 1 << 20),))
+
+DATABASES = {
+    # ruleid: egr103-hostname-check-disabled
+    "default": {"ENGINE": "django.db.backends.postgresql", "HOST": "pg.example.com", "OPTIONS": {"sslmode": "verify-ca"}},
+    # ruleid: egr103-hostname-check-disabled
+    "mysql": {"ENGINE": "django.db.backends.mysql", "HOST": "my.example.com", "OPTIONS": {"ssl_mode": "VERIFY_CA"}},
+    # ok: egr103-hostname-check-disabled
+    "mysql_checked": {"ENGINE": "django.db.backends.mysql", "HOST": "my.example.com",
+                      "OPTIONS": {"ssl_mode": "VERIFY_IDENTITY"}},
+}
+
+
+async def open_stores():
+    # ruleid: egr103-hostname-check-disabled
+    orders = await asyncpg.connect("postgresql://db.example.com/orders", ssl="verify-ca")
+    # ruleid: egr103-hostname-check-disabled
+    reports = await asyncpg.create_pool("postgresql://db.example.com/reports?sslmode=verify-ca")
+    # ruleid: egr103-hostname-check-disabled
+    billing = await psycopg.AsyncConnection.connect(host="db.example.com", dbname="billing", sslmode="verify-ca")
+    # ruleid: egr103-hostname-check-disabled
+    engine = create_async_engine("postgresql+asyncpg://db.example.com/app", connect_args={"ssl": "verify-ca"})
+    # ok: egr103-hostname-check-disabled
+    checked = await asyncpg.connect("postgresql://db.example.com/orders?sslmode=verify-ca", ssl="verify-full")
+    return orders, reports, billing, engine, checked
+
+
+# ok: egr103-hostname-check-disabled
+service_cache = redis.Redis(host="redis", ssl=True)
+# ok: egr103-hostname-check-disabled
+configured_cache = redis.Redis(host=os.environ["CACHE_HOST"], ssl=True)
+# ok: egr103-hostname-check-disabled
+verified_cache = redis.Redis(host="cache.example.com", ssl=True, ssl_cert_reqs="required", ssl_check_hostname=True)
+# ok: egr103-hostname-check-disabled
+mysql_dict_named = pymysql.connect(host="mysql.example.com", ssl={"ca": DB_CA, "check_hostname": True})
+# ok: egr103-hostname-check-disabled
+mysql_identity = MySQLdb.Connect(host="mysql.example.com", ssl_mode="VERIFY_IDENTITY")
+# ok: egr103-hostname-check-disabled
+feed.run_forever(sslopt={"ca_certs": DB_CA})
