@@ -4,7 +4,9 @@ class of another module (or of the same module) makes the request in a method th
 or ``**kwargs`` (``fetch``), or in one that calls such a method (``fetch_json``); a subclass call
 ``self.fetch_json(url, params={...})`` is the request, judged where it is written. So is a call
 on an instance of such a subclass that another class keeps (``self.site.fetch_json(...)``, the
-site every construction of that class in the module hands it)."""
+site every construction of that class in the module hands it). Base classes are followed when
+imported by name (``from .base import SiteClient``) and when read from an imported module
+(``base.SiteClient`` after ``from . import base``), also in the modules the bases come from."""
 import shutil
 from pathlib import Path
 
@@ -43,11 +45,15 @@ def test_cli_reports_exactly_the_annotated_findings():
     # a mixin's self.fetch_json: every class of the module that mixes it in has the inherited helper
     assert "picsource/shares.py:54:16: EGR302 fetch_json() (through requests.Session.request() at " \
            "picsource/base.py:17) puts a credential in the URL (query key token)" in lines
+    # a mixin mixed only into classes whose bases are read from modules (``feeds.TagFeed``, whose
+    # base's base is ``base.SiteClient``): they all inherit the same fetch_json
+    assert "picsource/mirrors.py:13:16: EGR302 fetch_json() (through requests.Session.request() at " \
+           "picsource/base.py:17) puts a credential in the URL (query key api_key)" in lines
 
 
 @pytest.mark.parametrize("module", ["picsource/albums.py", "picsource/shares.py", "picsource/local.py",
                                     "picsource/forums.py", "picsource/maps.py", "picsource/catalog.py",
-                                    "picsource/videos.py"])
+                                    "picsource/videos.py", "picsource/mirrors.py", "picsource/feeds.py"])
 def test_flake8_on_one_module_follows_the_inherited_methods(module):
     proc = flake8("--select", "EGR", module, cwd=GALLERY)
     assert "internal error" not in proc.stderr, proc.stderr
@@ -66,3 +72,17 @@ def test_a_base_class_that_stops_making_the_request_rechecks_the_subclass(galler
     _, second = check_project(gallery, "--cache-dir", str(cache))
     assert {f for f in second if f[0] in ("picsource/albums.py", "picsource/shares.py")} == set()
     assert ("picsource/local.py", 17, "EGR302") in second
+
+
+def test_a_base_read_from_a_module_is_a_dependency_of_the_subclass(gallery, tmp_path):
+    cache = tmp_path / "cache"
+    _, first = check_project(gallery, "--cache-dir", str(cache))
+    assert ("picsource/mirrors.py", 13, "EGR302") in first
+    dependencies = cached_dependencies(cache, "mirrors.py")
+    assert any(dep.endswith("feeds.py") for dep in dependencies)
+    assert any(dep.endswith("base.py") for dep in dependencies)
+
+    feeds = gallery / "picsource" / "feeds.py"
+    feeds.write_text(feeds.read_text().replace("class FeedSite(base.SiteClient):", "class FeedSite:"))
+    _, second = check_project(gallery, "--cache-dir", str(cache))
+    assert not {f for f in second if f[0] == "picsource/mirrors.py"}

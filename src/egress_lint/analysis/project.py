@@ -436,7 +436,7 @@ class ModuleEntry:
         self._network: Optional[Tuple[str, ...]] = None
         self._direct = False
         self._kinds: Optional[Dict[str, str]] = None  # module-level name -> what binds it, from the text
-        self._bases: Dict[str, Tuple[str, ...]] = {}  # class -> the last word of each base, from the text
+        self._bases: Dict[str, Tuple[str, ...]] = {}  # class -> each base as written (``booru.Base``), from the text
         # class -> the attributes its methods store a client in (``self.session = requests.Session()``),
         # from the text
         self._holders: Dict[str, Optional[Set[str]]] = {}  # found when asked (see ``holders``)
@@ -896,11 +896,17 @@ class ModuleEntry:
     def _client_class(self, name: str, depth: int) -> bool:
         """Can the class be a client subclass? A base names a client class of a library, or a class
         of the project that can (by text, a few steps deep)."""
-        for word in self._bases.get(name, ()):
+        for written in self._bases.get(name, ()):
+            word = written.rsplit(".", 1)[-1]
             if word in _CLIENT_WORDS:
                 return True
             if depth > 4:
                 continue
+            if word != written:  # ``booru.BooruExtractor``: a class of the module it is read from
+                origin = self._read_from_module(written)
+                if origin is not None and origin[0]._kind_as_written(origin[1]) == "class" \
+                        and origin[0]._client_class(origin[1], depth + 1):
+                    return True
             origin = self._imports_of(word)
             if origin is not None and origin[1]:
                 target = origin[0]
@@ -931,7 +937,7 @@ class ModuleEntry:
                 if kind == "plain":
                     self._plain_classes.add(name)
                 if kind == "class":
-                    self._bases[name] = tuple(w.rsplit(".", 1)[-1] for w in re.findall(r"[\w.]+", bases))
+                    self._bases[name] = tuple(re.findall(r"[\w.]+", bases))
                 self._class_spans[name] = span
             else:  # a factory, a forwarding helper or a plain function: told apart when asked (``kind``)
                 self._spans.setdefault(name, []).append((bases or "", span[0], span[1]))
@@ -1002,15 +1008,32 @@ class ModuleEntry:
 
     def _base_classes(self, name: str) -> List[Tuple["ModuleEntry", str]]:
         """The base classes of class ``name`` the text names: (module, class) for a class of this
-        module or one imported by name from another module of the project."""
+        module, one imported by name from another module of the project, or one read from an
+        imported module of the project (``booru.BooruExtractor`` after ``from . import booru``)."""
         found = []
-        for word in self._bases.get(name, ()):
+        for written in self._bases.get(name, ()):
+            word = written.rsplit(".", 1)[-1]
+            if word != written:
+                origin = self._read_from_module(written)
+                if origin is not None:
+                    found.append(origin)
+                    continue
             origin = self._imports_of(word)
             if origin is not None and origin[1]:
                 found.append(origin)
             elif word != name and word in self._class_spans:
                 found.append((self, word))
         return found
+
+    def _read_from_module(self, written: str) -> Optional[Tuple["ModuleEntry", str]]:
+        """(module, class) for a dotted base read from a module of the project this module imports
+        (``from . import booru`` or ``import pkg.booru as booru``, then ``booru.BooruExtractor``)."""
+        prefix, name = written.rsplit(".", 1)
+        origin = self._imports_of(prefix)
+        if origin is None:
+            return None
+        target = origin[0].submodule(origin[1]) if origin[1] else origin[0]
+        return (target, name) if target is not None else None
 
     def client_methods(self, name: str) -> Set[str]:
         """The methods of class ``name`` that read an attribute it keeps a client in, or call such a
