@@ -369,3 +369,70 @@ def pin_checked_inline_only_when_configured(host, pins):
         if hashlib.sha256(sometimes.getpeercert(True)).hexdigest() not in pins:
             raise ssl.SSLError("unexpected certificate")
     return sometimes
+
+
+# --- databases, HTTP clients, brokers, mail and file transfer given an unverified context -----------------
+import ftplib
+import smtplib
+
+import aio_pika
+import aiohttp
+import asyncpg
+import pymysql
+import urllib3
+
+
+def mail_with_any_certificate(host):
+    # ruleid: egr102-unverified-ssl-context
+    loose_mail = ssl._create_unverified_context()
+    # ruleid: egr102-unverified-ssl-context
+    return smtplib.SMTP_SSL(host, 465, context=loose_mail)
+
+
+def files_with_any_certificate(host):
+    # ruleid: egr102-unverified-ssl-context
+    loose_files = ssl._create_unverified_context()
+    # ruleid: egr102-unverified-ssl-context
+    return ftplib.FTP_TLS(host, context=loose_files)
+
+
+def pool_with_any_certificate():
+    loose_pool = ssl.create_default_context()
+    loose_pool.check_hostname = False
+    # ruleid: egr102-unverified-ssl-context
+    loose_pool.verify_mode = ssl.CERT_NONE
+    # ruleid: egr102-unverified-ssl-context
+    return urllib3.PoolManager(ssl_context=loose_pool)
+
+
+def database_with_any_certificate(host):
+    # ruleid: egr102-unverified-ssl-context
+    loose_db = ssl._create_unverified_context()
+    # ruleid: egr102-unverified-ssl-context
+    return pymysql.connect(host=host, ssl=loose_db)
+
+
+async def async_clients_with_any_certificate():
+    # ruleid: egr102-unverified-ssl-context
+    loose_async = ssl._create_unverified_context()
+    # ruleid: egr102-unverified-ssl-context
+    orders = await asyncpg.connect("postgresql://db.example.com/orders", ssl=loose_async)
+    # ruleid: egr102-unverified-ssl-context
+    connector = aiohttp.TCPConnector(ssl=loose_async)
+    # ruleid: egr102-unverified-ssl-context
+    queue = await aio_pika.connect_robust("amqps://mq.example.com/", ssl_context=loose_async)
+    async with aiohttp.ClientSession() as http:
+        # ruleid: egr102-unverified-ssl-context
+        await http.get("https://api.example.com/items", ssl=loose_async)
+    return orders, connector, queue
+
+
+async def async_clients_verified():
+    strict_async = ssl.create_default_context()
+    # ok: egr102-unverified-ssl-context
+    orders = await asyncpg.connect("postgresql://db.example.com/orders", ssl=strict_async)
+    # ok: egr102-unverified-ssl-context
+    connector = aiohttp.TCPConnector(ssl=strict_async)
+    # ok: egr102-unverified-ssl-context
+    mail = smtplib.SMTP_SSL("mail.example.com", 465, context=strict_async)
+    return orders, connector, mail

@@ -66,3 +66,12 @@ from elasticsearch import Elasticsearch
 hushed_search = Elasticsearch("https://es.example.com:9200", verify_certs=False, ssl_show_warn=False)
 # ok: egr105-insecure-warnings-silenced
 quiet_search = Elasticsearch("https://es.example.com:9200", ssl_show_warn=False)
+
+
+# --- the async OpenSearch client ---------------------------------------------------------------------------
+from opensearchpy import AsyncOpenSearch
+
+# ruleid: egr105-insecure-warnings-silenced
+hushed_async_search = AsyncOpenSearch(["https://search.example.com:9200"], verify_certs=False, ssl_show_warn=False)
+# ok: egr105-insecure-warnings-silenced
+checked_async_search = AsyncOpenSearch(["https://search.example.com:9200"], ca_certs="/etc/ssl/search-ca.pem", ssl_show_warn=False)

@@ -110,3 +110,31 @@ def run_checked_fabric(host):
     with fabric.Connection(host) as conn:
         conn.client.set_missing_host_key_policy(paramiko.RejectPolicy())
         return conn.run("uptime")
+
+
+# --- the other entry points of asyncssh, ncclient and netmiko ---------------------------------------------------
+from netmiko import BaseConnection
+
+
+async def run_reverse(host):
+    # ruleid: egr106-ssh-host-key-not-verified
+    options = asyncssh.SSHClientConnectionOptions(known_hosts=None, username="ops")
+    # ruleid: egr106-ssh-host-key-not-verified
+    async with asyncssh.connect_reverse(host, known_hosts=None) as conn:
+        return await conn.run("uptime"), options
+
+
+async def run_reverse_checked(host):
+    # ok: egr106-ssh-host-key-not-verified
+    options = asyncssh.SSHClientConnectionOptions(known_hosts="/etc/ssh/ssh_known_hosts", username="ops")
+    return options
+
+
+# ruleid: egr106-ssh-host-key-not-verified
+netconf_ssh = manager.connect_ssh(host="r3.example.com", username="ops", hostkey_verify=False)
+# ruleid: egr106-ssh-host-key-not-verified
+switch = BaseConnection(host="s1.example.com", username="ops")
+# ok: egr106-ssh-host-key-not-verified
+checked_netconf_ssh = manager.connect_ssh(host="r3.example.com", username="ops", hostkey_verify=True)
+# ok: egr106-ssh-host-key-not-verified
+strict_switch = BaseConnection(host="s1.example.com", username="ops", ssh_strict=True)
