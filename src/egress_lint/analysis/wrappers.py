@@ -305,8 +305,9 @@ def _delegating_helper(model, theirs, callee, calling: ClassInfo) -> Optional[He
     """A method of a base class that forwards its URL or ``**kwargs`` to a method of an object its
     ``__init__`` keeps (``def request(self, url, **kw): return self.extractor.request(url, **kw)``
     with ``self.extractor = extractor``), seen from the class ``calling`` whose instance calls it:
-    a helper when the object the instances of ``calling`` keep is of one class (see _kept_class)
-    whose method is itself a helper. ``theirs``: the model of the module that defines the method."""
+    a helper when the object the instances of ``calling`` keep has one method of that name (the
+    object is of one class, or of several that all have the same method: see _kept_classes) and
+    that method is itself a helper. ``theirs``: the model of the module that defines the method."""
     key = (id(callee.node), id(calling.node))
     cache = model._helpers
     if key in cache:
@@ -320,8 +321,8 @@ def _delegating_helper(model, theirs, callee, calling: ClassInfo) -> Optional[He
         if type(holder) is not ast.Attribute or type(holder.value) is not ast.Name \
                 or holder.value.id != callee.scope.self_name:
             continue
-        kept = _kept_class(model, calling, holder.attr)
-        method = _method(model, kept, func.attr) if kept is not None else None
+        kept = _kept_classes(model, calling, holder.attr)
+        method = _agreed_method(model, kept, func.attr) if kept is not None else None
         if method is None or method.scope.self_name is None:
             continue
         owner = context._foreign(method.scope) if context is not None else None
@@ -339,13 +340,16 @@ def _delegating_helper(model, theirs, callee, calling: ClassInfo) -> Optional[He
     return found
 
 
-def _kept_class(model, calling: ClassInfo, attr: str) -> Optional[ClassInfo]:
-    """The class of the object instances of ``calling`` (a class of this module) keep in
+def _kept_classes(model, calling: ClassInfo, attr: str) -> Optional[List[ClassInfo]]:
+    """The classes of the object instances of ``calling`` (a class of this module) keep in
     ``self.<attr>``, when an ``__init__`` (of the class or of a base class, here or in another
     module) stores its parameter there and nothing else stores it: what every construction of
     ``calling`` in this module hands over, directly when ``calling`` has no ``__init__`` of its own,
     or through its ``__init__`` passing its own parameter on (``Base.__init__(self, extractor)``,
-    ``super().__init__(extractor)``). One class, or None."""
+    ``super().__init__(extractor)``). Each construction must hand over an instance of a class of the
+    project (``Api(self)`` in a method of a class, or ``Api(Site(...))``); several constructions may
+    hand over instances of different classes (``Api(self)`` in a class and in two of its
+    subclasses): all of them, or None."""
     resolver = model.resolver
     hierarchy = resolver._hierarchy(calling)
     stores = [(klass, store) for klass in hierarchy for store in klass.self_attrs.get(attr, ())]
@@ -370,15 +374,29 @@ def _kept_class(model, calling: ClassInfo, attr: str) -> Optional[ClassInfo]:
     constructions = resolver._constructions(calling, resolver._calls_named()[0])
     if not constructions:
         return None
-    found = None
+    found: List[ClassInfo] = []
     for call, call_scope, shift in constructions:
         argument = passed_argument(call, None, position - shift)
         if not isinstance(argument, ast.AST):
             return None
         info = _instance_class(model, argument, call_scope)
-        if info is None or (found is not None and info is not found):
+        if info is None:
             return None
-        found = info
+        if info not in found:
+            found.append(info)
+    return found
+
+
+def _agreed_method(model, classes: List[ClassInfo], name: str):
+    """The method ``name`` that instances of every one of ``classes`` have (see ``_method``): the
+    same definition for all of them (``request`` that a base class defines and none of them
+    overrides), or None."""
+    found = None
+    for info in classes:
+        method = _method(model, info, name)
+        if method is None or (found is not None and method.node is not found.node):
+            return None
+        found = method
     return found
 
 
