@@ -645,6 +645,8 @@ ledger_db = mysql.connector.connect(host=os.environ["LEDGER_DB_HOST"], ssl_ca="/
 # ruleid: egr101-verification-disabled
 ledger_engine = create_engine("mysql+pymysql://app@mysql.example.com/ledger", connect_args={"ssl": {"ca": "/etc/ssl/db-ca.pem"}, "ssl_verify_cert": False})
 # ruleid: egr101-verification-disabled
+reports_engine = create_async_engine("mysql+aiomysql://app@mysql.example.com/reports", connect_args={"ssl": {"ca": "/etc/ssl/db-ca.pem"}, "ssl_verify_cert": False})
+# ruleid: egr101-verification-disabled
 mysql_connection = MySQLdb.connections.Connection(host="mysql.example.com", ssl_mode="REQUIRED")
 # ruleid: egr101-verification-disabled
 sql_pool = aioodbc.create_pool(dsn="Driver={ODBC Driver 18 for SQL Server};Server=sql.example.com;TrustServerCertificate=yes;")

@@ -169,6 +169,7 @@ import redis.asyncio
 from elasticsearch import AsyncElasticsearch
 from kafka import KafkaAdminClient
 from opensearchpy import OpenSearch
+from sqlalchemy import create_engine
 from sqlalchemy.ext.asyncio import create_async_engine
 
 # ruleid: egr103-hostname-check-disabled
@@ -208,6 +209,12 @@ TARGET_OVERRIDE = [("grpc.ssl_target_name_override", "ledger.internal")]
 ledger_channel = grpc.secure_channel("ledger.example.com:443", grpc.ssl_channel_credentials(), options=TARGET_OVERRIDE)
 # ruleid: egr103-hostname-check-disabled
 audit_channel = grpc.aio.secure_channel("audit.example.com:443", grpc.ssl_channel_credentials(), (("grpc.ssl_target_name_override", "audit.internal"),))
+# ruleid: egr103-hostname-check-disabled
+ledger_engine = create_engine("mysql+pymysql://app@mysql.example.com/ledger", connect_args={"ssl": {"ca": DB_CA}, "ssl_verify_identity": False})
+# ruleid: egr103-hostname-check-disabled
+reports_engine = create_async_engine("mysql+aiomysql://app@mysql.example.com/reports", connect_args={"ssl": {"ca": DB_CA}, "ssl_verify_identity": False})
+# ok: egr103-hostname-check-disabled
+checked_ledger_engine = create_engine("mysql+pymysql://app@mysql.example.com/ledger", connect_args={"ssl": {"ca": DB_CA}, "ssl_verify_identity": True})
 # ok: egr103-hostname-check-disabled
 sized_channel = grpc.aio.secure_channel("audit.example.com:443", grpc.ssl_channel_credentials(), (("grpc.max_send_message_length", 1 << 20),))
 
