@@ -356,6 +356,12 @@ shop_engine = create_engine("mysql+pymysql://app:My6-db-pass@mysql.example.com/s
 # ruleid: egr202-credentials-over-plain-http
 warehouse_db = pyodbc.connect("Driver={ODBC Driver 18 for SQL Server};Server=sql.example.com;Encrypt=no;UID=app;PWD=Sq9-dw-pass")
 # ruleid: egr202-credentials-over-plain-http
+spliced_warehouse = pyodbc.connect("Driver={ODBC Driver 18 for SQL Server};Server=sql.example.com;Encrypt=no;UID=app;PWD=" + os.environ["SQL_PASSWORD"])
+# ruleid: egr202-credentials-over-plain-http
+formatted_warehouse = pyodbc.connect(f"Driver={{ODBC Driver 18 for SQL Server}};Server=sql.example.com;Encrypt=no;UID=app;PWD={os.environ['SQL_PASSWORD']}")
+# ok: egr202-credentials-over-plain-http
+compose_warehouse = pyodbc.connect(f"Driver={{ODBC Driver 18 for SQL Server}};Server=mssql;Encrypt=no;UID=app;PWD={os.environ['SQL_PASSWORD']}")
+# ruleid: egr202-credentials-over-plain-http
 warehouse_engine = create_engine("mssql+pyodbc://app:Ms4-dw-pass@sql.example.com/dw?driver=ODBC+Driver+18+for+SQL+Server&Encrypt=no")
 # ruleid: egr202-credentials-over-plain-http
 order_events = KafkaProducer(bootstrap_servers="kafka.example.com:9092", security_protocol="SASL_PLAINTEXT", sasl_mechanism="PLAIN", sasl_plain_username="orders", sasl_plain_password=os.environ["KAFKA_PASSWORD"])

@@ -543,6 +543,16 @@ compose_catalogue_store = pymongo.MongoClient("mongo", 27017)
 tls_shop_engine = create_engine("mysql+pymysql://app@mysql.example.com/shop", connect_args={"ssl": {"ca": "/etc/ssl/db-ca.pem"}})
 # ok: egr203-cleartext-connection
 compose_shop_engine = create_engine("mysql+pymysql://app@mysql/shop")
+ORDER_STREAM = {"bootstrap.servers": "kafka.example.com:9092", "group.id": "orders"}
+# ruleid: egr203-cleartext-connection
+order_stream = Consumer(ORDER_STREAM)
+TLS_ORDER_STREAM = {"bootstrap.servers": "kafka.example.com:9093", "group.id": "orders", "security.protocol": "SSL"}
+# ok: egr203-cleartext-connection
+tls_order_stream = Consumer(TLS_ORDER_STREAM)
+# ruleid: egr203-cleartext-connection
+formatted_warehouse = pyodbc.connect(f"Driver={{ODBC Driver 18 for SQL Server}};Server=sql.example.com;Encrypt=no;Database={os.environ['DW_NAME']}")
+# ok: egr203-cleartext-connection
+compose_warehouse = pyodbc.connect(f"Driver={{ODBC Driver 18 for SQL Server}};Server=mssql;Encrypt=no;Database={os.environ['DW_NAME']}")
 
 
 async def catalogue_queue():
