@@ -332,6 +332,10 @@ def test_max_file_size_reaches_flake8(tmp_path: Path):
     assert "more than max-file-size" in proc.stdout
     default = flake8("--select", "EGR", "padded.py", cwd=tmp_path)
     assert [(int(f["line"]), f["code"]) for f in parse_lines(default.stdout)] == [(2, "EGR101")]
+    # the limit counts bytes: 700 characters of two bytes each are over 1k
+    (tmp_path / "accented.py").write_bytes(b"import requests\n" + CALL + "# {}\n".format("\u00e9" * 700).encode())
+    wide = flake8("--select", "EGR", "--egress-max-file-size", "1k", "accented.py", cwd=tmp_path)
+    assert [(int(f["line"]), f["code"]) for f in parse_lines(wide.stdout)] == [(1, "EGR000")]
 
 
 def test_max_file_size_must_be_a_size(tmp_path: Path):

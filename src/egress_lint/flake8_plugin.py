@@ -85,7 +85,8 @@ class EgressLintPlugin:
                 return
             if excluded:
                 return
-            oversized = too_large(sum(len(line.encode("utf-8", "surrogatepass")) for line in self.lines), settings)
+            text = "".join(self.lines)
+            oversized = too_large(len(text) if text.isascii() else len(text.encode("utf-8", "surrogatepass")), settings)
             if oversized:
                 yield 1, 0, f"{INTERNAL_ERROR_CODE} {oversized}", type(self)
                 return
@@ -93,7 +94,6 @@ class EgressLintPlugin:
             if refused:  # what flake8 decoded is not what Python runs: refuse, as the CLI does
                 yield 1, 0, f"{INTERNAL_ERROR_CODE} cannot decode: {refused}", type(self)
                 return
-            text = "".join(self.lines)
             from .analysis import project
 
             project.configure(settings)  # the project's roots (``src``) for resolving its own imports
