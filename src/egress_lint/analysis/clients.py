@@ -7,6 +7,7 @@ from typing import Dict, List, Optional
 from ..libraries import CLIENT_TYPES, CONSTRUCTORS
 from ..libraries.spec import Api, ClientType
 from .scopes import ClassInfo, Scope
+from .project import NOT_FOREIGN, client_of, foreign_class_object
 from .units import Units
 from .values import CallResult, LocalClass, LocalFunction, OneOf, Ref, Resolver, SelfRef, Value
 
@@ -75,8 +76,6 @@ class Clients:
         if value is None or depth > 8:
             return None
         if self.resolver.foreign:  # a value from another module of the project: its module's object
-            from .project import NOT_FOREIGN, client_of
-
             found = client_of(self.resolver, self, value, depth)
             if found is not NOT_FOREIGN:
                 return found
@@ -148,8 +147,6 @@ class Clients:
             return found
         base = None
         if self.resolver.foreign:  # a subclass of a client class of another module: that class's object
-            from .project import foreign_class_object
-
             base = foreign_class_object(self, info)
         return self._made(info.node, info.scope, client_type, self._constructor_of(client_type), base)
 

@@ -13,9 +13,11 @@ import ast
 from typing import List, Optional, Set, Tuple
 
 from .calls import CallSite
+from .clients import ClientObject
 from .model import EgressPoint
 from .scopes import ClassInfo, Scope
-from .values import DictVal, Resolver, parameter_position, passed_argument, passed_parameter
+from .values import (CallResult, DictVal, LocalClass, LocalFunction, Member, OneOf, Resolver, SelfRef, Unknown,
+                     parameter_position, passed_argument, passed_parameter)
 
 _FUNCTION_NODES = (ast.FunctionDef, ast.AsyncFunctionDef)
 
@@ -225,8 +227,6 @@ def helper_point(model, site, local: bool) -> Optional[WrapperPoint]:
     class of the project defines (a base class of another module: ``self.fetch(url, params=...)``).
     ``local``: a helper of this module counts too (a method of a base class of this module, or any
     helper when the call is itself inside a helper)."""
-    from .values import CallResult, LocalFunction, Member, OneOf, Unknown
-
     callee = site.callee
     calling = None
     classes: List[ClassInfo] = []
@@ -452,8 +452,6 @@ def _instance_class(model, receiver: Optional[ast.AST], scope: Scope, holder=Non
     one class), or an instance of a class of the project (``Site(options)``), made by one
     construction or several of the same class. None for anything else, or instances of different
     classes."""
-    from .values import CallResult, LocalClass, OneOf, SelfRef
-
     if holder is None:
         if receiver is None:
             return None
@@ -493,8 +491,6 @@ def _configured_here(model, client, info):
     class (or of its base classes here) configure on it (``self.session.params = {...}`` in the
     subclass's ``__init__``); another subclass's configuration is not this one's. None when this
     module configures it nowhere in those classes."""
-    from .clients import ClientObject
-
     view = model.clients._objects.get(id(client.origin))
     if view is None or view is client or not view.configs or info is None:
         return None
