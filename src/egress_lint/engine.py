@@ -140,12 +140,15 @@ class _GuardedPrecheck:
         self.plain_import = _AnyOf(tuple(check.plain_import for check in checks))
 
     def __call__(self, text: str) -> bool:
-        if self.main(text):
+        return _as_python_reads(self._matches, text)  # one NFKC form of a text for all the checks
+
+    def _matches(self, text: str) -> bool:
+        if self.main._matches(text):
             return True
-        if self.any_guarded is None or not self.any_guarded(text):
+        if self.any_guarded is None or not self.any_guarded._matches(text):
             return False
-        return any(any(m in text for m in check.module_literals) and any(w in text for w in words) and check(text)
-                   for check, words in self.guarded)
+        return any(any(m in text for m in check.module_literals) and any(w in text for w in words)
+                   and check._matches(text) for check, words in self.guarded)
 
 
 @lru_cache(maxsize=1)
