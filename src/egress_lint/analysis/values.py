@@ -449,6 +449,9 @@ class Resolver:
         self._opt_outs: Dict[int, set] = {}
         self._outside_attrs: Optional[set] = None
         self._callers: Dict[int, List[Tuple[ast.Call, Scope, int]]] = {}
+        # ids of parameters (with a default) read as their default only: a helper's parameters other
+        # than TLS switches, whose callers' values are per-call data (see wrappers._defaults_only)
+        self.default_only: set = set()
         self._by_name: Optional[tuple] = None
 
     @contextmanager
@@ -769,6 +772,8 @@ class Resolver:
                 return self.resolve(binding.node, binding.scope, depth)  # from the callers, see _param
             value = self.resolve(binding.value, binding.scope.parent, depth)
             value = value.through(f"default of parameter {name}, line {binding.line}")
+            if id(binding.node) in self.default_only:
+                return value
             # and what the callers in this module pass (a call that passes nothing: the default)
             passed = self._passed_values(binding.node, binding.scope, depth, value)
             if not passed:

@@ -168,7 +168,26 @@ def _describe(point: EgressPoint) -> Optional[Helper]:
         k.arg is None and type(k.value) is ast.Name and k.value.id == kwargs.arg for k in site.call.keywords)
     if url_param is None and not forwards_kwargs:
         return None
+    _defaults_only(point, scope, params + list(args.kwonlyargs))
     return Helper(function, scope, point, url_param, url_node, named, forwards_kwargs)
+
+
+def _defaults_only(point: EgressPoint, scope: Scope, params: List[ast.arg]) -> None:
+    """A helper's parameters with a default are read as their default inside it, except those that
+    feed a TLS switch of the request: what a call of the helper passes for its URL and payload is
+    per-call data, judged at that call (or not followed), so the request inside never judges the
+    values of every caller at once; a TLS switch is judged once, at the request inside, with the
+    values the callers pass (values.Resolver._passed_values)."""
+    site = point.site
+    switches = set()
+    for switch in point.api.tls:
+        expr = site.argument(switch.arg)
+        if type(expr) is ast.Name:
+            switches.add(expr.id)
+    for param in params:
+        bindings = scope.bindings.get(param.arg)
+        if bindings and bindings[0].kind == "param" and bindings[0].value is not None and param.arg not in switches:
+            site.resolver.default_only.add(id(param))
 
 
 def wrapper_points(model, points: List[EgressPoint]) -> Tuple[List[EgressPoint], Set[int]]:
