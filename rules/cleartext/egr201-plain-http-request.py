@@ -347,6 +347,18 @@ compose_app.conf.update(broker_url="amqp://rabbitmq:5672//")
 # ok: egr201-plain-http-request
 tls_app = Celery("tasks", broker="amqp://rabbit.example.com:5672//")
 tls_app.conf.broker_use_ssl = {"cert_reqs": ssl.CERT_REQUIRED, "ca_certs": "/etc/ssl/rabbit-ca.pem"}
+results_app = Celery("results")
+# ruleid: egr201-plain-http-request
+results_app.conf.setdefault("result_backend", "redis://results.example.com:6379/1")
+# ruleid: egr201-plain-http-request
+results_app.conf.update({"broker_url": "amqp://rabbit.example.com:5672//"})
+tls_results_app = Celery("results")
+# ok: egr201-plain-http-request
+tls_results_app.conf.update(broker_url="amqp://rabbit.example.com:5672//", broker_use_ssl={"cert_reqs": ssl.CERT_REQUIRED})
+redis_results_app = Celery("results")
+redis_results_app.conf.redis_backend_use_ssl = {"ssl_cert_reqs": ssl.CERT_REQUIRED}
+# ok: egr201-plain-http-request
+redis_results_app.conf.result_backend = "redis://results.example.com:6379/1"
 
 
 # --- pycurl handles: the URL given by setopt(pycurl.URL, ...) ----------------------------------------------

@@ -331,7 +331,9 @@ import confluent_kafka
 import kombu
 import neo4j
 import pymongo
+import paho.mqtt.subscribe as mqtt_subscribe
 import pymysql
+from celery import Celery
 from kafka import KafkaProducer
 from sqlalchemy import create_engine
 
@@ -369,6 +371,14 @@ order_events = KafkaProducer(bootstrap_servers="kafka.example.com:9092", securit
 audit_stream = confluent_kafka.Producer({"bootstrap.servers": "kafka.example.com:9092", "security.protocol": "SASL_PLAINTEXT", "sasl.mechanism": "PLAIN", "sasl.password": "Kc2-stream-pass"})
 # ruleid: egr202-credentials-over-plain-http
 people = ldap3.Server("ldap://people.example.com")
+archive_session = boto3.Session()
+# ruleid: egr202-credentials-over-plain-http
+archive = archive_session.client("s3", endpoint_url="http://archive.example.com:9000", aws_access_key_id="AKIAARCHIVE", aws_secret_access_key=os.environ["ARCHIVE_SECRET"])
+# ruleid: egr202-credentials-over-plain-http
+mqtt_subscribe.callback(print, "alerts", hostname="broker.example.com", auth={"username": "ops", "password": os.environ["MQTT_PASSWORD"]})
+results_app = Celery("results")
+# ruleid: egr202-credentials-over-plain-http
+results_app.conf.setdefault("result_backend", "redis://:Rs2-results-pass@results.example.com:6379/1")
 people_bind = ldap3.Connection(people, user="cn=reader,dc=example,dc=com", password=os.environ["LDAP_PASSWORD"])
 
 

@@ -523,6 +523,7 @@ def send_plain_reading():
 
 # --- document stores, AMQP and SQLAlchemy URLs whose driver is cleartext by default --------------------
 import aio_pika
+import paho.mqtt.subscribe as mqtt_subscribe
 import pymongo
 from aiokafka import AIOKafkaConsumer
 from sqlalchemy import create_engine
@@ -543,6 +544,17 @@ compose_catalogue_store = pymongo.MongoClient("mongo", 27017)
 tls_shop_engine = create_engine("mysql+pymysql://app@mysql.example.com/shop", connect_args={"ssl": {"ca": "/etc/ssl/db-ca.pem"}})
 # ok: egr203-cleartext-connection
 compose_shop_engine = create_engine("mysql+pymysql://app@mysql/shop")
+# ruleid: egr203-cleartext-connection
+session_pool = redis.ConnectionPool(host="cache.example.com", port=6379)
+CACHE_OPTIONS = {"ssl": True}
+# ok: egr203-cleartext-connection
+configured_cache = redis.Redis(host="cache.example.com", **CACHE_OPTIONS)
+# ruleid: egr203-cleartext-connection
+mqtt_subscribe.simple("alerts", hostname="broker.example.com")
+# ruleid: egr203-cleartext-connection
+mqtt_publish.single("alerts", "off", hostname="broker.example.com", tls=None)
+# ok: egr203-cleartext-connection
+mqtt_subscribe.simple("alerts", hostname="broker.example.com", port=8883, tls={"ca_certs": "/etc/ssl/ca.pem"})
 ORDER_STREAM = {"bootstrap.servers": "kafka.example.com:9092", "group.id": "orders"}
 # ruleid: egr203-cleartext-connection
 order_stream = Consumer(ORDER_STREAM)
