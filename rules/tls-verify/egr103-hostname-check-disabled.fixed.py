@@ -255,3 +255,24 @@ mysql_dict_named = pymysql.connect(host="mysql.example.com", ssl={"ca": DB_CA, "
 mysql_identity = MySQLdb.Connect(host="mysql.example.com", ssl_mode="VERIFY_IDENTITY")
 # ok: egr103-hostname-check-disabled
 feed.run_forever(sslopt={"ca_certs": DB_CA})
+
+
+# --- a context made inside a `with` block that wraps its errors -------------------------------------------
+import contextlib
+
+
+def guarded_client_context(host, verify):
+    with contextlib.suppress(AttributeError):
+        guarded = ssl.create_default_context()
+    if not verify:
+        # ruleid: egr103-hostname-check-disabled
+        guarded.check_hostname = True
+    return guarded
+
+
+def guarded_server_context():
+    with contextlib.suppress(AttributeError):
+        listener = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    # ok: egr103-hostname-check-disabled
+    listener.check_hostname = False
+    return listener
