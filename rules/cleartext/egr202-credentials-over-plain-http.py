@@ -133,7 +133,7 @@ def cache_client(password):
 # ruleid: egr202-credentials-over-plain-http
 pg_plain = psycopg2.connect(host="db.example.com", dbname="app", user="app", password=os.environ["PGPASSWORD"],
                             sslmode="disable")
-# todoruleid: egr202-credentials-over-plain-http
+# ruleid: egr202-credentials-over-plain-http
 queue = redis.from_url(f"redis://:{os.environ['REDIS_PASSWORD']}@queue.example.com:6379/0")
 # ok: egr202-credentials-over-plain-http
 secure_cache = redis.Redis(host="cache.example.com", password=os.environ["REDIS_PASSWORD"], ssl=True,
@@ -396,6 +396,12 @@ async def billing_queue():
 tls_sessions = redis.from_url("rediss://:Qx7-cache-pass@sessions.example.com:6380/0", ssl_check_hostname=True)
 # ok: egr202-credentials-over-plain-http
 compose_sessions = redis.from_url("redis://:Qx7-cache-pass@redis:6379/0")
+# ok: egr202-credentials-over-plain-http
+compose_queue = redis.from_url(f"redis://:{os.environ['REDIS_PASSWORD']}@redis:6379/0")
+# ok: egr202-credentials-over-plain-http
+tls_queue = redis.from_url(f"rediss://:{os.environ['REDIS_PASSWORD']}@queue.example.com:6380/0", ssl_check_hostname=True)
+# ruleid: egr202-credentials-over-plain-http
+formatted_broker = kombu.Connection(f"amqp://worker:{os.environ['AMQP_PASSWORD']}@rabbit.example.com:5672//")
 # ok: egr202-credentials-over-plain-http
 tls_documents = pymongo.MongoClient("mongodb://app:Mq3-store-pass@mongo.example.com:27017/", tls=True)
 # ok: egr202-credentials-over-plain-http
