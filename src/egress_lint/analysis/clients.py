@@ -72,6 +72,15 @@ class Clients:
     def objects(self) -> List[ClientObject]:
         return list(self._objects.values())
 
+    def release(self) -> None:
+        """Break the cycle between each client and its configurations (each names its client) once
+        nothing reads the model: left to the collector, each one keeps the statements and scopes it
+        names alive until a full collection."""
+        for found in list(self._objects.values()) + list(self._factories.values()):
+            if found is not None:
+                found.configs = Units()
+                found.base = None
+
     def of(self, value: Optional[Value], depth: int = 0) -> Optional[ClientObject]:
         if value is None or depth > 8:
             return None

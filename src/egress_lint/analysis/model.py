@@ -205,6 +205,8 @@ class SemanticModel:
             scopes[id(scope)] = scope
         for _, scope in index.calls:
             scopes[id(scope)] = scope
+        for scope in index.comprehensions:
+            scopes[id(scope)] = scope
         for info in index.classes.values():
             scopes[id(info.scope)] = info.scope
             info.self_attrs = {}
@@ -218,6 +220,7 @@ class SemanticModel:
             scope.flow = None
             scope.class_info = None
             scope.parent = None
+        self.clients.release()
 
     def configure_clients(self) -> None:
         """Attach every configuring statement of the module to its client object (once)."""

@@ -103,6 +103,7 @@ class Index:
         self.attribute_stores: List[Tuple[ast.AST, ast.Attribute, Optional[ast.AST], Scope]] = Units()
         self.subscript_stores: List[Tuple[ast.AST, ast.Subscript, Optional[ast.AST], Scope]] = Units()
         self.functions: Dict[ast.AST, Scope] = {}
+        self.comprehensions: List[Scope] = []  # held for SemanticModel.release only
         self.classes: Dict[ast.ClassDef, ClassInfo] = {}
 
 
@@ -182,7 +183,7 @@ def build_index(tree: ast.Module) -> Index:
                 _enter_class(node, scope, index, push)
                 continue
             elif cls in _COMPREHENSIONS:
-                _enter_comprehension(node, scope, push)
+                _enter_comprehension(node, scope, index, push)
                 continue
             elif cls in (ast.For, ast.AsyncFor):
                 _bind_target(node.target, None, node, scope, "for", index)
@@ -295,8 +296,9 @@ def _enter_class(node: ast.ClassDef, scope: Scope, index: Index, push) -> None:
         push((part, scope))
 
 
-def _enter_comprehension(node: ast.AST, scope: Scope, push) -> None:
+def _enter_comprehension(node: ast.AST, scope: Scope, index: Index, push) -> None:
     inner = Scope("comprehension", node, scope)
+    index.comprehensions.append(inner)
     generators = node.generators
     for i, gen in enumerate(generators):
         _bind_target(gen.target, None, node, inner, "for", Index())
