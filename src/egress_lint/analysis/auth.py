@@ -88,7 +88,9 @@ class _Collector:
         if payload.cert is not None:
             value = site.value(payload.cert)
             if value is not None and not (isinstance(value, Const) and value.value is None):
-                self.found.append(AuthEvidence("mtls", where, site.call, "cert=", value))
+                # a certificate that only a ``**kwargs`` may carry is not one the code shows
+                written = site.argument(payload.cert) is not None
+                self.found.append(AuthEvidence("mtls", where, site.call, "cert=", value, certain=written))
 
     def auth_value(self, value: Optional[Value], where: str, node: ast.AST, detail: str) -> None:
         mechanism = auth_object_mechanism(value)
