@@ -309,3 +309,23 @@ def test_influxdb_client_classes(tmp_path: Path):
         (8, "http", "influx.example.com", "n.a. (cleartext)", "password"),
         (9, "http", "influxdb", "n.a. (cleartext)", "token"),
     ]
+
+
+# --- a driver's TLS keywords inside SQLAlchemy's connect_args, under any of their names ------------------
+
+CONNECT_ARGS_ALIASES = '''\
+from sqlalchemy import create_engine
+
+verified = create_engine("mysql+pymysql://app@db.example.com/shop", connect_args={"ssl_ca": "/etc/ssl/ca.pem"})
+clear = create_engine("mysql+pymysql://app@db.example.com/shop", connect_args={"connect_timeout": 5})
+loose = create_engine("mysql+pymysql://app@db.example.com/shop",
+                      connect_args={"ssl_ca": "/etc/ssl/ca.pem", "ssl_verify_cert": False})
+'''
+
+
+def test_connect_args_read_a_switch_by_any_of_its_names(tmp_path: Path):
+    """PyMySQL turns TLS on with ssl= or with ssl_ca=/ssl_cert=/ssl_key=: given in connect_args, the
+    CA file is TLS as it is at pymysql.connect (it was 'ssl not set', EGR203)."""
+    cli, plugin = _both(tmp_path, CONNECT_ARGS_ALIASES)
+    assert [(line, code) for line, code, _ in cli] == [(4, "EGR203"), (5, "EGR101")]
+    assert plugin == [(4, "EGR203"), (5, "EGR101")]
