@@ -449,7 +449,7 @@ class Resolver:
         self._opt_outs: Dict[int, set] = {}
         self._outside_attrs: Optional[set] = None
         self._callers: Dict[int, List[Tuple[ast.Call, Scope, int]]] = {}
-        # ids of parameters (with a default) read as their default only: a helper's parameters other
+        # ids of parameters read as their default only (unknown without one): a helper's parameters other
         # than TLS switches, whose callers' values are per-call data (see wrappers._defaults_only)
         self.default_only: set = set()
         self._by_name: Optional[tuple] = None
@@ -769,6 +769,8 @@ class Resolver:
             if binding.value is None:
                 if binding.scope.self_name == name and binding.scope.class_info is not None:
                     return SelfRef(binding.scope.class_info)
+                if id(binding.node) in self.default_only:
+                    return UNKNOWN  # a helper's payload, passed by each call (judged there)
                 return self.resolve(binding.node, binding.scope, depth)  # from the callers, see _param
             value = self.resolve(binding.value, binding.scope.parent, depth)
             value = value.through(f"default of parameter {name}, line {binding.line}")

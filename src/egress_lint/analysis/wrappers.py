@@ -10,7 +10,7 @@ a helper is judged only at the helper's calls, so it is never reported twice.
 from __future__ import annotations
 
 import ast
-from typing import List, Optional, Set, Tuple
+from typing import Dict, List, Optional, Set, Tuple
 
 from .calls import CallSite
 from .clients import ClientObject
@@ -20,6 +20,7 @@ from .values import (CallResult, DictVal, LocalClass, LocalFunction, Member, One
                      parameter_position, passed_argument, passed_parameter)
 
 _FUNCTION_NODES = (ast.FunctionDef, ast.AsyncFunctionDef)
+_DEFAULT = ast.Constant(value=None)  # marks a parameter a helper call leaves to its default
 
 
 class ForwardedSite(CallSite):
@@ -32,7 +33,7 @@ class ForwardedSite(CallSite):
 
     def __init__(self, call: ast.Call, scope: Scope, resolver: Resolver, inner: CallSite, api,
                  url_node: Optional[ast.AST], url_expr: Optional[ast.AST], named: Set[str],
-                 forwards_kwargs: bool) -> None:
+                 forwards_kwargs: bool, per_call: Optional[Dict[int, Optional[ast.AST]]] = None) -> None:
         # Not CallSite.__init__: the tables are composed from the inner call and the helper call.
         # ``captured``: the keywords a helper on the way takes as a parameter of its own (a helper
         # that calls another helper: what either names never reaches the request).
@@ -53,6 +54,9 @@ class ForwardedSite(CallSite):
             expr = entry[0]
             if url_node is not None and expr is url_node:
                 return (url_expr, scope, ())
+            if per_call and id(expr) in per_call:  # a payload parameter: what this call passes for it
+                passed = per_call[id(expr)]
+                return entry if passed is _DEFAULT else (passed, scope, ())
             if name in switches or position in switch_positions:
                 return (None, entry[1], ())  # passed, judged at the inner call
             return entry
@@ -111,10 +115,11 @@ class Helper:
     """A function whose request call (``inner``) takes one of its parameters as the URL or passes on
     its ``**kwargs``: what a call of the function forwards to that request."""
 
-    __slots__ = ("function", "scope", "inner", "url_param", "url_node", "named", "forwards_kwargs")
+    __slots__ = ("function", "scope", "inner", "url_param", "url_node", "named", "forwards_kwargs", "payload")
 
     def __init__(self, function, scope: Scope, inner: EgressPoint, url_param: Optional[ast.arg],
-                 url_node: Optional[ast.AST], named: Set[str], forwards_kwargs: bool) -> None:
+                 url_node: Optional[ast.AST], named: Set[str], forwards_kwargs: bool,
+                 payload: Tuple[Tuple[ast.Name, ast.arg], ...] = ()) -> None:
         self.function = function
         self.scope = scope
         self.inner = inner
@@ -122,6 +127,8 @@ class Helper:
         self.url_node = url_node
         self.named = named
         self.forwards_kwargs = forwards_kwargs
+        # the inner call's arguments that are a parameter of the helper as they are (``params=params``)
+        self.payload = payload
 
     @property
     def url_without_default(self) -> bool:
@@ -140,8 +147,17 @@ class Helper:
                  where: str = "") -> "WrapperPoint":
         """The egress point a call of the helper is."""
         url_expr = self.passed(call, self.url_param.arg, shift) if self.url_param is not None else None
+        per_call: Dict[int, Optional[ast.AST]] = {}
+        for name, param in self.payload:
+            found = passed_parameter(call, param, parameter_position(self.function, param), shift)
+            if isinstance(found, ast.AST):
+                per_call[id(name)] = found
+            elif self.scope.bindings[param.arg][0].value is not None:
+                per_call[id(name)] = _DEFAULT  # not passed here: the default, read inside the helper
+            else:
+                per_call[id(name)] = None  # passed through *args / **kwargs: not shown
         site = ForwardedSite(call, call_scope, resolver, self.inner.site, self.inner.api, self.url_node, url_expr,
-                             self.named, self.forwards_kwargs)
+                             self.named, self.forwards_kwargs, per_call)
         return WrapperPoint(site, self.inner, self.function.name, where, self, shift)
 
 
@@ -168,11 +184,36 @@ def _describe(point: EgressPoint) -> Optional[Helper]:
         k.arg is None and type(k.value) is ast.Name and k.value.id == kwargs.arg for k in site.call.keywords)
     if url_param is None and not forwards_kwargs:
         return None
-    _defaults_only(point, scope, params + list(args.kwonlyargs))
-    return Helper(function, scope, point, url_param, url_node, named, forwards_kwargs)
+    payload = _payload_parameters(point, scope, url_node)
+    _defaults_only(point, scope, params + list(args.kwonlyargs), [param for _, param in payload])
+    return Helper(function, scope, point, url_param, url_node, named, forwards_kwargs, payload)
 
 
-def _defaults_only(point: EgressPoint, scope: Scope, params: List[ast.arg]) -> None:
+def _payload_parameters(point: EgressPoint, scope: Scope, url_node: Optional[ast.AST]) -> Tuple[Tuple[ast.Name, ast.arg], ...]:
+    """The query and body arguments of a helper's request call that are one of the helper's
+    parameters as they are (``session.get(url, params=params)``), with that parameter.
+    A parameter the helper reads anywhere else (``params["sig"] = sign(params)`` before the call)
+    is not one: what the call passes is not all the request sends."""
+    payload = point.api.payload
+    if payload is None:
+        return ()
+    site = point.site
+    uses: Dict[str, int] = {}
+    for node in ast.walk(scope.node):
+        if type(node) is ast.Name:
+            uses[node.id] = uses.get(node.id, 0) + 1
+    found = []
+    for arg in payload.body + ((payload.query,) if payload.query is not None else ()):
+        expr = site.argument(arg)
+        if type(expr) is not ast.Name or expr is url_node or expr.id == scope.self_name or uses.get(expr.id) != 1:
+            continue
+        bindings = scope.bindings.get(expr.id)
+        if bindings is not None and len(bindings) == 1 and bindings[0].kind == "param":
+            found.append((expr, bindings[0].node))
+    return tuple(found)
+
+
+def _defaults_only(point: EgressPoint, scope: Scope, params: List[ast.arg], payload: List[ast.arg]) -> None:
     """A helper's parameters with a default are read as their default inside it, except those that
     feed a TLS switch of the request: what a call of the helper passes for its URL and payload is
     per-call data, judged at that call (or not followed), so the request inside never judges the
@@ -188,6 +229,8 @@ def _defaults_only(point: EgressPoint, scope: Scope, params: List[ast.arg]) -> N
         bindings = scope.bindings.get(param.arg)
         if bindings and bindings[0].kind == "param" and bindings[0].value is not None and param.arg not in switches:
             site.resolver.default_only.add(id(param))
+    for param in payload:  # passed on as they are: per-call data also without a default (judged at each call)
+        site.resolver.default_only.add(id(param))
 
 
 def wrapper_points(model, points: List[EgressPoint]) -> Tuple[List[EgressPoint], Set[int]]:
