@@ -603,6 +603,21 @@ class Resolver:
             values.append(value.through(step))
         return values
 
+    def _held_by(self, value: Value, binding: Binding) -> Value:
+        """A parameter's dict as the function sees it: with the keys the function stores into the
+        parameter before each use (``headers["Authorization"] = ...`` then ``headers=headers``)."""
+        if isinstance(value, DictVal) and value.binding is None:
+            if not self._mutations().get(id(binding.scope.bindings.get(binding.name))):
+                return value
+            held = value.copy()
+            held.binding = binding
+            return held
+        if isinstance(value, OneOf) and any(isinstance(o, DictVal) for o in value.options):
+            options = tuple(self._held_by(o, binding) for o in value.options)
+            if any(a is not b for a, b in zip(options, value.options)):
+                return OneOf(options, value.opted_out)
+        return value
+
     def _as_passed(self, value: Value, name: ast.Name, scope: Scope, call: ast.Call) -> Value:
         """A dict held by a name, as a call passes it: its entries at the call (stores made after it
         do not travel), with the keys stored into the name before the call; a value the code does
@@ -771,16 +786,17 @@ class Resolver:
                     return SelfRef(binding.scope.class_info)
                 if id(binding.node) in self.default_only:
                     return UNKNOWN  # a helper's payload, passed by each call (judged there)
-                return self.resolve(binding.node, binding.scope, depth)  # from the callers, see _param
+                # from the callers, see _param
+                return self._held_by(self.resolve(binding.node, binding.scope, depth), binding)
             value = self.resolve(binding.value, binding.scope.parent, depth)
             value = value.through(f"default of parameter {name}, line {binding.line}")
             if id(binding.node) in self.default_only:
-                return value
+                return self._held_by(value, binding)
             # and what the callers in this module pass (a call that passes nothing: the default)
             passed = self._passed_values(binding.node, binding.scope, depth, value)
             if not passed:
-                return value
-            return merge([value] + passed, [False] * (len(passed) + 1))
+                return self._held_by(value, binding)
+            return self._held_by(merge([value] + passed, [False] * (len(passed) + 1)), binding)
         if kind == "def":
             return LocalFunction(binding.node, self.index.functions[binding.node])
         if kind == "class":
