@@ -446,6 +446,7 @@ class Resolver:
         self._classes: Dict[int, List[ClassInfo]] = {}
         self._attr_shapes: Dict[Tuple[int, str], tuple] = {}
         self._mixers: Dict[int, List[ClassInfo]] = {}
+        self._by_base: Tuple[int, Dict[str, List[ClassInfo]]] = (-1, {})
         self._opt_outs: Dict[int, set] = {}
         self._outside_attrs: Optional[set] = None
         self._callers: Dict[int, List[Tuple[ast.Call, Scope, int]]] = {}
@@ -685,18 +686,10 @@ class Resolver:
         arguments on in ways not followed here) or is never called here (it is constructed
         elsewhere): the calls seen are then not every caller (found from the names in base lists)."""
         classes = [info]
-        names = {info.node.name}
-        others = [other for other in self.index.classes.values() if other is not info]
-        grew = True
-        while grew:
-            grew = False
-            for other in others:
-                if other.node.name not in names and any(_base_name(base) in names for base in other.node.bases):
-                    if "__init__" in other.scope.bindings:
-                        return []
-                    names.add(other.node.name)
-                    classes.append(other)
-                    grew = True
+        for other in self._subclasses(info, lambda other: True):
+            if "__init__" in other.scope.bindings:
+                return []
+            classes.append(other)
         found = []
         for klass in classes:
             name = klass.node.name
@@ -706,6 +699,31 @@ class Resolver:
             if not calls and klass is not info:
                 return []
             found.extend(calls)
+        return found
+
+    def _subclasses(self, info: ClassInfo, eligible) -> List[ClassInfo]:
+        """The ``eligible`` classes of the index that derive from ``info`` by the names in their base
+        lists, directly or not, nearest first (one class per name). Found through an index of the
+        classes by base name: a module of thousands of classes made asking for each one's subclasses
+        quadratic."""
+        size, by_base = self._by_base
+        if size != len(self.index.classes):  # classes of another module may join the index
+            by_base = {}
+            for other in self.index.classes.values():
+                for base in other.node.bases:
+                    name = _base_name(base)
+                    if name is not None:
+                        by_base.setdefault(name, []).append(other)
+            self._by_base = (len(self.index.classes), by_base)
+        names = {info.node.name}
+        found: List[ClassInfo] = []
+        pending = [info.node.name]
+        while pending:
+            for other in by_base.get(pending.pop(0), ()):
+                if other is not info and other.node.name not in names and eligible(other):
+                    names.add(other.node.name)
+                    found.append(other)
+                    pending.append(other.node.name)
         return found
 
     def _calls_named(self):
@@ -1019,18 +1037,11 @@ class Resolver:
                 # by the names in base lists first (no base class of another module is looked up
                 # for the classes that do not name the mixin or one of its subclasses)
                 module = self.index.module
-                named = {info.node.name}
-                candidates = [other for other in self.index.classes.values()
-                              if other is not info and other.outer.module() is module]
-                grew = True
-                while grew:
-                    grew = False
-                    for other in candidates:
-                        if other.node.name not in named and any(_base_name(base) in named for base in other.node.bases):
-                            named.add(other.node.name)
-                            grew = True
-                found = [other for other in candidates
-                         if other.node.name in named and info in self._hierarchy(other)]
+                named = {info.node.name} | {other.node.name for other in
+                                            self._subclasses(info, lambda other: other.outer.module() is module)}
+                found = [other for other in self.index.classes.values()
+                         if other is not info and other.outer.module() is module
+                         and other.node.name in named and info in self._hierarchy(other)]
             self._mixers[key] = found
         return found
 
