@@ -29,3 +29,24 @@ def test_output_does_not_depend_on_file_order_or_hash_seed(tmp_path: Path):
         assert run.stdout.splitlines()[:-1] == first.stdout.splitlines()[:-1]
         assert run.stderr == "egress-lint: missing.py: no such file or directory\n" + first.stderr
     assert runs[1].stdout == runs[2].stdout == runs[3].stdout
+
+
+def test_the_collector_schedule_leaves_the_process_as_it_found_it(tmp_path: Path, monkeypatch):
+    """One process checks the files with the cyclic collector off, collecting (and freezing what
+    survives) every _COLLECT_EVERY files; the findings are the same as with the collector on, and the
+    collector is on again, with nothing frozen, once the files are checked."""
+    import gc
+
+    from egress_lint import runner
+    from egress_lint.config import Settings
+
+    for n in range(5):
+        (tmp_path / f"m{n}.py").write_text(
+            f"import requests\n\n\ndef f{n}():\n    return [requests.get(u, verify=False) for u in ('https://a.example.com',)]\n")
+    files = sorted(str(p) for p in tmp_path.glob("*.py"))
+    monkeypatch.setattr(runner, "_COLLECT_EVERY", 2)  # collect and freeze twice over the five files
+    results = runner.run_files(files, Settings(), jobs=1)
+    assert [(r.path, [(d.line, d.code) for d in r.diagnostics]) for r in results] == \
+        [(path, [(5, "EGR101")]) for path in files]
+    assert gc.isenabled()
+    assert gc.get_freeze_count() == 0

@@ -70,7 +70,7 @@ def _check_all(paths: List[str], settings: Settings, jobs: Optional[int], invent
         enabled = gc.isenabled()
         gc.disable()  # as in a worker (``_init_worker``), for the files only
         try:
-            return [task(path, settings) if task else _check(path, settings, inventory) for path in paths]
+            return [_one(path, settings, inventory, task) for path in paths]
         finally:
             gc.unfreeze()
             if enabled:
@@ -85,6 +85,12 @@ def _check_all(paths: List[str], settings: Settings, jobs: Optional[int], invent
 # _COLLECT_EVERY files for whatever cycles remain.
 _COLLECT_EVERY = 1000
 _checked_since_collect = 0
+
+
+def _one(path: str, settings: Settings, inventory: bool, task: Optional[Task]) -> Tuple[Optional[str], FileResult]:
+    outcome = task(path, settings) if task else _check(path, settings, inventory)
+    _collect_now_and_then()
+    return outcome
 
 
 def _collect_now_and_then() -> None:
@@ -210,8 +216,7 @@ def _check_chunk(paths: List[str]) -> List[Tuple[Optional[str], FileResult]]:
     outcomes = []
     for path in paths:
         _note(path)
-        outcomes.append(_worker_task(path, _worker_settings) if _worker_task
-                        else _check(path, _worker_settings, _worker_inventory))
+        outcomes.append(_one(path, _worker_settings, _worker_inventory, _worker_task))
         _note("")
     return outcomes
 
@@ -234,7 +239,6 @@ def _check(path: str, settings: Settings, inventory: bool = False) -> Tuple[Opti
     # it would first walk them while still alive and promote them, then walk them again.
     with paused_gc():
         result = check_source(data, path, settings, inventory=inventory)
-    _collect_now_and_then()
     return content_hash(data), result
 
 
