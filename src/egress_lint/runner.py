@@ -67,12 +67,13 @@ def _check_all(paths: List[str], settings: Settings, jobs: Optional[int], invent
                task: Optional[Task] = None):
     jobs = min(jobs or default_jobs(), len(paths) // _MIN_FILES_PER_WORKER)
     if jobs <= 1:
-        enabled = gc.isenabled()
+        enabled, frozen = gc.isenabled(), gc.get_freeze_count()
         gc.disable()  # as in a worker (``_init_worker``), for the files only
         try:
             return [_one(path, settings, inventory, task) for path in paths]
         finally:
-            gc.unfreeze()
+            if gc.get_freeze_count() != frozen:
+                gc.unfreeze()
             if enabled:
                 gc.enable()
     return _check_in_pool(paths, settings, jobs, inventory, task)
