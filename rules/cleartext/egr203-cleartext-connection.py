@@ -546,6 +546,14 @@ tls_shop_engine = create_engine("mysql+pymysql://app@mysql.example.com/shop", co
 compose_shop_engine = create_engine("mysql+pymysql://app@mysql/shop")
 # ruleid: egr203-cleartext-connection
 session_pool = redis.ConnectionPool(host="cache.example.com", port=6379)
+# ruleid: egr203-cleartext-connection
+plain_class_pool = redis.ConnectionPool(host="cache.example.com", connection_class=redis.Connection)
+# ok: egr203-cleartext-connection
+tls_session_pool = redis.ConnectionPool(host="cache.example.com", connection_class=redis.SSLConnection,
+                                       ssl_check_hostname=True)
+# ok: egr203-cleartext-connection
+tls_async_pool = redis.asyncio.ConnectionPool(host="cache.example.com", connection_class=redis.asyncio.SSLConnection,
+                                              ssl_check_hostname=True)
 CACHE_OPTIONS = {"ssl": True}
 # ok: egr203-cleartext-connection
 configured_cache = redis.Redis(host="cache.example.com", **CACHE_OPTIONS)

@@ -10,17 +10,29 @@ REDIS_TLS = (
               default="redis-py before 6.0 does not check the host name unless ssl_check_hostname=True",
               removable=False),
 )
+# A ConnectionPool takes no ssl= keyword: the class of the connections it makes says whether they speak
+# TLS (connection_class=SSLConnection); its default, Connection, is cleartext.
+POOL_TLS = (
+    TlsSwitch(Arg("connection_class", 0), CLEARTEXT, (MISSING, ONE_OF),
+              values=("redis.Connection", "redis.asyncio.Connection"),
+              default="a redis-py ConnectionPool makes cleartext connections unless "
+                      "connection_class=SSLConnection"),
+) + REDIS_TLS[1:]
 _PASSWORD = (Arg("password"),)
 _CLIENT_PASSWORD = (Arg("password", 3),)  # Redis(host, port, db, password, ...)
 _HINT = ('a rediss:// URL or ssl=True, with ssl_cert_reqs="required" and ssl_check_hostname=True '
          '(ssl_ca_certs= names a private CA)')
+_POOL_HINT = ('connection_class=SSLConnection, with ssl_cert_reqs="required" and ssl_check_hostname=True '
+              '(ssl_ca_certs= names a private CA)')
 
 
 def _client(name: str) -> Api:
     # a ConnectionPool takes its connection's keywords only (its first parameter is the class)
-    password = _PASSWORD if name.endswith("ConnectionPool") else _CLIENT_PASSWORD
+    if name.endswith("ConnectionPool"):
+        return Api(name, "redis-py", host=Arg("host"), tls=POOL_TLS, connection=True, protocol="redis",
+                   default_host="localhost", password=_PASSWORD, tls_hint=_POOL_HINT)
     return Api(name, "redis-py", host=Arg("host", 0), tls=REDIS_TLS, connection=True, protocol="redis",
-               default_host="localhost", password=password, tls_hint=_HINT)
+               default_host="localhost", password=_CLIENT_PASSWORD, tls_hint=_HINT)
 
 
 def _from_url(name: str) -> Api:
@@ -39,5 +51,5 @@ LIBRARY = Library(
         "redis.from_url", "redis.Redis.from_url", "redis.StrictRedis.from_url", "redis.asyncio.from_url",
         "redis.asyncio.Redis.from_url", "redis.ConnectionPool.from_url", "redis.asyncio.ConnectionPool.from_url")),
     aliases=(("redis.client", "redis"), ("redis.asyncio.client", "redis.asyncio"), ("aioredis", "redis.asyncio"),
-             ("redis.connection", "redis")),
+             ("redis.connection", "redis"), ("redis.asyncio.connection", "redis.asyncio")),
 )
