@@ -11,7 +11,7 @@ from .values import UNKNOWN, DictVal, Partial, Ref, Resolver, Value
 
 class CallSite:
     __slots__ = ("call", "scope", "resolver", "callee", "method", "receiver", "_positional", "_keywords",
-                 "_open_keywords", "_open_positional")
+                 "_open_keywords", "_open_positional", "_stored")
 
     def __init__(self, call: ast.Call, scope: Scope, resolver: Resolver) -> None:
         self.call = call
@@ -30,6 +30,7 @@ class CallSite:
         self._keywords: Dict[str, Tuple[ast.AST, Scope, Tuple[str, ...]]] = {}
         self._open_keywords = False
         self._open_positional = False
+        self._stored: Tuple[str, ...] = ()
         for part in partials:
             self._add(part.call.args[1:], part.call.keywords, part.scope, part.call)
         self._add(call.args, call.keywords, scope, call)
@@ -55,12 +56,29 @@ class CallSite:
             expanded = self.resolver.resolve(keyword.value, scope)
             if not isinstance(expanded, DictVal):
                 self._open_keywords = True
+                self._add_stored(keyword.value, scope, at)
                 continue
             via = expanded.via[:1]
             for name, (expr, entry_scope) in self.resolver.dict_entries(expanded, at).items():
                 self._keywords[name] = (expr, entry_scope, via)
             if not expanded.complete:
                 self._open_keywords = True
+
+    def _add_stored(self, expr: ast.AST, scope: Scope, at: ast.AST, taken=()) -> None:
+        """``f(**kwargs)`` with the function's own ``**kwargs``: the keys stored into it before the
+        call (``kwargs["params"] = params``) are keywords of the call; the rest stay unknown."""
+        function = scope.node
+        if type(expr) is not ast.Name or not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)) \
+                or function.args.kwarg is None or function.args.kwarg.arg != expr.id:
+            return
+        for name, (value, store_scope) in self.resolver.stores_before(expr.id, scope, at).items():
+            if name not in self._keywords and name not in taken:
+                self._keywords[name] = (value, store_scope, ())
+                self._stored += (name,)
+
+    def stored(self, name: str) -> bool:
+        """Is the keyword ``name`` one stored into the function's ``**kwargs`` before the call?"""
+        return name in self._stored
 
     def argument(self, arg: Arg) -> Optional[ast.AST]:
         """The expression passed for ``arg``, when it is written at this call."""

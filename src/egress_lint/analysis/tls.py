@@ -165,7 +165,8 @@ def _adapter_overrides(model) -> Iterator[Weakening]:
             continue
         site = model.site(call)
         cert_reqs = site.value(Arg("cert_reqs"))
-        if cert_reqs is not None and is_cert_none(cert_reqs):
+        # one stored into the hook's **kwargs is reported at the store (above), not again here
+        if cert_reqs is not None and is_cert_none(cert_reqs) and not site.stored("cert_reqs"):
             yield Weakening(call, subject, describe(cert_reqs, "cert_reqs"), VERIFY)
         if site.method in verify_args:
             keyword, position = verify_args[site.method]

@@ -646,6 +646,12 @@ class Resolver:
         found.via = value.via
         return found
 
+    def stores_before(self, name: str, scope: Scope, call: ast.AST) -> Dict[str, Tuple[ast.AST, Scope]]:
+        """The keys stored into the variable ``name`` of ``scope`` before ``call`` (item stores and
+        ``.update(...)``), with what each is given."""
+        variable = scope.lookup(name)
+        return self._stores_before(self._mutations().get(id(variable)) if variable is not None else None, call)
+
     def _stores_before(self, stores, call: ast.Call) -> Dict[str, Tuple[ast.AST, Scope]]:
         if not stores:
             return {}

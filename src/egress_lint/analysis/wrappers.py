@@ -65,6 +65,7 @@ class ForwardedSite(CallSite):
         self._keywords = {name: own(entry, name=name) for name, entry in inner._keywords.items()}
         self._open_positional = inner._open_positional
         self._open_keywords = inner._open_keywords and not forwards_kwargs
+        self._stored = inner._stored
         if forwards_kwargs:
             for keyword in call.keywords:
                 if keyword.arg is not None:
@@ -74,6 +75,7 @@ class ForwardedSite(CallSite):
                 expanded = resolver.resolve(keyword.value, scope)
                 if not isinstance(expanded, DictVal):
                     self._open_keywords = True
+                    self._add_stored(keyword.value, scope, call, named)
                     continue
                 via = expanded.via[:1]
                 for name, (expr, entry_scope) in resolver.dict_entries(expanded, call).items():
