@@ -108,6 +108,18 @@ def test_the_connection_string_option_overrides_nothing_written_and_the_keyword_
     assert _findings(source) == []
 
 
+def test_a_sqlalchemy_url_query_gives_the_driver_keywords_under_each_of_their_names():
+    source = ('from sqlalchemy import create_engine\n'
+              'create_engine("mysql+pymysql://app@db.example.com/shop?ssl_ca=/etc/ssl/ca.pem")\n'
+              'create_engine("mysql+pymysql://app@db.example.com/shop?ssl_disabled=true")\n'
+              'create_engine("mysql+pymysql://app@db.example.com/shop?ssl_ca=/etc/ssl/ca.pem&ssl_verify_cert=false")\n')
+    assert _findings(source) == [
+        (3, "EGR203", "sqlalchemy.create_engine() opens a cleartext MySQL connection to db.example.com "
+                      "(ssl_disabled=True via the connection string)"),
+        (4, "EGR101", "sqlalchemy.create_engine() disables certificate verification "
+                      "(ssl_verify_cert=False via the connection string)")]
+
+
 def test_no_message_prints_a_password():
     source = ('import psycopg2, redis\n'
               'psycopg2.connect("postgresql://app:Sup3rSecret@db.example.com/app?sslmode=disable")\n'

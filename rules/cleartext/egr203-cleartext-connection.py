@@ -544,6 +544,10 @@ compose_catalogue_store = pymongo.MongoClient("mongo", 27017)
 tls_shop_engine = create_engine("mysql+pymysql://app@mysql.example.com/shop", connect_args={"ssl": {"ca": "/etc/ssl/db-ca.pem"}})
 # ok: egr203-cleartext-connection
 compose_shop_engine = create_engine("mysql+pymysql://app@mysql/shop")
+# ok: egr203-cleartext-connection
+ca_shop_engine = create_engine("mysql+pymysql://app@mysql.example.com/shop?ssl_ca=/etc/ssl/db-ca.pem")
+# ruleid: egr203-cleartext-connection
+no_tls_shop_engine = create_engine("mysql+pymysql://app@mysql.example.com/shop?ssl_disabled=true")
 # ruleid: egr203-cleartext-connection
 session_pool = redis.ConnectionPool(host="cache.example.com", port=6379)
 # ruleid: egr203-cleartext-connection

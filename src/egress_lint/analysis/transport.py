@@ -490,7 +490,8 @@ def switch_value(model, connection: Connection, switch: TlsSwitch) -> Optional[V
         if dsn is None:
             unknown = unknown or connection.dsn_given
         else:
-            option_names = ((switch.option,) if switch.option else ()) + (() if switch.within else names)
+            option_names = ((switch.option,) if switch.option else ()) + (
+                () if switch.within and not switch.options_by_name else names)
             text = dsn.option(*option_names) if option_names else None
             if text is not None and HOLE not in text:
                 return _option_value(text).through("the connection string")

@@ -40,8 +40,9 @@ def engine_api(name: str) -> Api:
 
 
 def within_connect_args(driver: Api, name: str) -> Api:
-    """The driver's switches read from ``connect_args`` (and its connection-string options)."""
-    switches = tuple(replace(s, within=CONNECT_ARGS) if s.within is None else s for s in driver.tls)
+    """The driver's switches read from ``connect_args`` and, under the same names, from the URL query."""
+    switches = tuple(replace(s, within=CONNECT_ARGS, options_by_name=True) if s.within is None else s
+                     for s in driver.tls)
     return replace(driver, name=name, library="SQLAlchemy", tls=switches, password=())
 
 

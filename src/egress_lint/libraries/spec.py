@@ -74,6 +74,10 @@ class TlsSwitch:
     # A TLS scheme written in the connection's URL turns TLS on whatever this switch says (elasticsearch-py
     # 7.x: an https:// host is TLS even with use_ssl=False); the switch decides only for hosts without one.
     scheme_wins: bool = False
+    # The keyword's names (``arg`` and ``aliases``) are also options of the connection string although the
+    # switch is read ``within`` a dict argument: SQLAlchemy hands its URL query to the driver as keywords
+    # (``?ssl_ca=...`` as ``connect_args={"ssl_ca": ...}``).
+    options_by_name: bool = False
 
 
 @dataclass(frozen=True)
