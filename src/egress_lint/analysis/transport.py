@@ -431,7 +431,9 @@ def _of_point_host(model, point, index: int) -> Connection:
             for arg in passwords:
                 value = site.value(arg)
                 if value is not None and not (isinstance(value, Const) and value.value in (None, "")):
-                    connection.extra_credentials.append(f"{arg.name}= of {callee}(), line {site.call.lineno}")
+                    # with its value and call, so that a literal one is a hard-coded credential there
+                    connection.password_values.append(
+                        (f"{arg.name}= of {callee}(), line {site.call.lineno}", value, site.call))
                     break
     return connection
 
