@@ -688,7 +688,7 @@ def credentials(model, connection: Connection) -> List[Tuple[str, Optional[Value
         if isinstance(value, Unknown) and not (isinstance(connection.source, CallSource)
                                                and connection.source.site.argument(arg) is not None):
             continue  # maybe given through **kwargs: not known to be a credential
-        found.append((f"{arg.name}=", value, connection.node))
+        found.append((f"{arg.name}=", _secret_of(model, value), connection.node))
     url = connection.url
     if url is not None and url.userinfo is not None and ":" in url.userinfo:
         password = url.userinfo.split(":", 1)[1]
@@ -697,6 +697,19 @@ def credentials(model, connection: Connection) -> List[Tuple[str, Optional[Value
                           Const(password) if HOLE not in password else None, connection.node))
     found += [(name, None, connection.node) for name in connection.extra_credentials]
     return found
+
+
+def _secret_of(model, value: Value) -> Value:
+    """The secret of a credential argument: the value, or the password of a (user, password[, realm])
+    tuple or of a basic-auth helper's call (neo4j ``basic_auth("user", "...")``)."""
+    from ..libraries import AUTH_CLASSES
+    from .values import CallResult
+
+    if isinstance(value, Items) and len(value.items) in (2, 3):
+        return model.resolve(value.items[1], value.scope)
+    if isinstance(value, CallResult) and isinstance(value.callee, Ref) and value.callee.qualname in AUTH_CLASSES:
+        return model.site(value.call).value(Arg("password", 1)) or UNKNOWN
+    return value
 
 
 def literal_secret(value: Optional[Value]) -> Optional[str]:

@@ -13,4 +13,6 @@ LIBRARY = Library(
     modules=("neo4j",),
     functions=tuple((name, _driver(name)) for name in (
         "neo4j.GraphDatabase.driver", "neo4j.AsyncGraphDatabase.driver")),
+    # auth=basic_auth(user, password[, realm]): the password is its second argument.
+    auth_classes=(("neo4j.basic_auth", "basic"),),
 )
