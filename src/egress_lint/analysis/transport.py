@@ -769,6 +769,33 @@ def _settings(model) -> Iterator[Connection]:
             url = app.value(Arg(spec.app_arg))
             if url is not None:
                 yield from _url_setting(model, spec, tls_name, found[tls_name][0], url, found)
+    yield from _app_arguments(model, {id(app.call): found for found, app in groups if app is not None})
+
+
+def _app_arguments(model, settings: Dict[int, Dict[str, Tuple[ast.AST, ast.AST, object]]]) -> Iterator[Connection]:
+    """URLs given to an app's constructor for connections its own egress point does not make
+    (``Celery("app", backend="redis://...")``: the point is the broker), unless its settings give that URL
+    or TLS options for it (read above)."""
+    from ..libraries import SETTINGS_OBJECTS
+
+    specs = [spec for spec in SETTINGS if spec.app_arg]
+    if not specs or not SETTINGS_OBJECTS:
+        return
+    for point in model.egress_points():
+        if point.api.name not in SETTINGS_OBJECTS or not isinstance(point.node, ast.Call):
+            continue
+        found = settings.get(id(point.node), {})
+        for spec in specs:
+            if point.api.url is not None and spec.app_arg == point.api.url.name:
+                continue  # the point itself (broker=)
+            if any(name in found for name in spec.names) or \
+                    any(name in found and _options_on(model, found[name]) for name in spec.url_names):
+                continue
+            if any(keyword.arg in spec.url_names for keyword in point.node.keywords):
+                continue  # Celery(backend=..., redis_backend_use_ssl={...}): TLS options the table does not read here
+            url = model.site(point.node).value(Arg(spec.app_arg))
+            if url is not None:
+                yield from _url_setting(model, spec, f"{spec.app_arg}= of {point.subject}", point.node, url, found)
 
 
 def _tls_by_settings(model, connection: Connection) -> bool:
