@@ -47,6 +47,10 @@ class Source:
     def value(self, arg: Arg) -> Optional[Value]:
         raise NotImplementedError
 
+    def given(self, arg: Arg) -> bool:
+        """Whether the argument is written out (not possibly given through ``**kwargs``)."""
+        return False
+
 
 class CallSource(Source):
     __slots__ = ("site",)
@@ -56,6 +60,9 @@ class CallSource(Source):
 
     def value(self, arg: Arg) -> Optional[Value]:
         return self.site.value(arg)
+
+    def given(self, arg: Arg) -> bool:
+        return self.site.argument(arg) is not None
 
 
 class DictSource(Source):
@@ -70,6 +77,11 @@ class DictSource(Source):
 
     def value(self, arg: Arg) -> Optional[Value]:
         return dict_key(self.model, self.value_of, arg.name, self.at)
+
+    def given(self, arg: Arg) -> bool:
+        """A key of the dict (``{"sasl.password": os.environ[...]}``)."""
+        return isinstance(self.value_of, DictVal) and \
+            arg.name in self.model.resolver.dict_entries(self.value_of, self.at)
 
 
 def dict_key(model, container: Optional[Value], key: str, at: ast.AST) -> Optional[Value]:
@@ -685,8 +697,7 @@ def credentials(model, connection: Connection) -> List[Tuple[str, Optional[Value
         value = connection.source.value(arg)
         if value is None or (isinstance(value, Const) and value.value in (None, "")):
             continue
-        if isinstance(value, Unknown) and not (isinstance(connection.source, CallSource)
-                                               and connection.source.site.argument(arg) is not None):
+        if isinstance(value, Unknown) and not connection.source.given(arg):
             continue  # maybe given through **kwargs: not known to be a credential
         found.append((f"{arg.name}=", _secret_of(model, value), connection.node))
     url = connection.url
