@@ -209,3 +209,29 @@ async def billing_queue():
 async def env_billing_queue():
     # ok: egr303-hardcoded-credential
     return await aio_pika.connect_robust(host="rabbit.example.com", login="billing", password=os.environ["AMQP_PASSWORD"], ssl=True)
+
+
+# --- ldap3: the password a Connection binds with over its Server ------------------------------------------
+import ldap3
+
+directory_tls = ldap3.Tls(validate=2)
+directory_server = ldap3.Server("ldaps://dc.example.com", use_ssl=True, tls=directory_tls)
+# ruleid: egr303-hardcoded-credential
+directory = ldap3.Connection(directory_server, user="cn=app,dc=example,dc=com", password="Ld9-bind-secret")
+env_server = ldap3.Server("ldaps://dc.example.com", use_ssl=True, tls=directory_tls)
+# ok: egr303-hardcoded-credential
+env_directory = ldap3.Connection(env_server, user="cn=app,dc=example,dc=com", password=os.environ["LDAP_PASSWORD"])
+
+
+# --- neo4j: an auth tuple or basic_auth() with a literal password -----------------------------------------
+import neo4j
+from neo4j import GraphDatabase
+
+# ruleid: egr303-hardcoded-credential
+graph = GraphDatabase.driver("neo4j+s://graph.example.com", auth=("neo4j", "Nj7-graph-secret"))
+# ruleid: egr303-hardcoded-credential
+helper_graph = neo4j.GraphDatabase.driver("neo4j+s://graph.example.com", auth=neo4j.basic_auth("neo4j", "Nj7-graph-secret"))
+# ok: egr303-hardcoded-credential
+env_graph = GraphDatabase.driver("neo4j+s://graph.example.com", auth=("neo4j", os.environ["NEO4J_PASSWORD"]))
+# ok: egr303-hardcoded-credential
+env_helper_graph = neo4j.GraphDatabase.driver("neo4j+s://graph.example.com", auth=neo4j.basic_auth("neo4j", os.environ["NEO4J_PASSWORD"]))

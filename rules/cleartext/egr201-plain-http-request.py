@@ -410,3 +410,12 @@ async_metrics = InfluxDBClientAsync("http://influx.example.com:8086")
 local_metrics = InfluxDBClient(url="http://localhost:8086", org="ops")
 # ok: egr201-plain-http-request
 compose_metrics = InfluxDBClient(url="http://influxdb:8086", org="ops")
+
+
+# --- Celery: a result backend URL given to the app's constructor ------------------------------------------
+# ruleid: egr201-plain-http-request
+backend_app = Celery("reports", backend="redis://results.example.com:6379/0")
+# ok: egr201-plain-http-request
+tls_backend_app = Celery("reports", backend="rediss://results.example.com:6380/0?ssl_cert_reqs=required")
+# ok: egr201-plain-http-request
+local_backend_app = Celery("reports", backend="redis://localhost:6379/0")

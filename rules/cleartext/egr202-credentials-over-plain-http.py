@@ -412,3 +412,17 @@ tls_orders_db = pymysql.connect(host="mysql.example.com", user="app", password=o
 tls_order_events = KafkaProducer(bootstrap_servers="kafka.example.com:9093", security_protocol="SASL_SSL", sasl_mechanism="PLAIN", sasl_plain_username="orders", sasl_plain_password=os.environ["KAFKA_PASSWORD"])
 # ok: egr202-credentials-over-plain-http
 tls_audit_stream = confluent_kafka.Producer({"bootstrap.servers": "kafka.example.com:9093", "security.protocol": "SASL_SSL", "sasl.password": "Kc2-stream-pass"})
+
+
+# --- Celery: a result backend URL given to the app's constructor ------------------------------------------
+# ruleid: egr202-credentials-over-plain-http
+backend_app = Celery("reports", backend="redis://:Rb5-backend-pass@results.example.com:6379/0")
+# ok: egr202-credentials-over-plain-http
+tls_backend_app = Celery("reports", backend="rediss://results.example.com:6380/0?ssl_cert_reqs=required")
+
+
+# --- confluent-kafka: a SASL password from the environment still goes out in clear -------------------------
+# ruleid: egr202-credentials-over-plain-http
+env_audit_stream = confluent_kafka.Producer({"bootstrap.servers": "kafka.example.com:9092", "security.protocol": "SASL_PLAINTEXT", "sasl.mechanism": "PLAIN", "sasl.username": "audit", "sasl.password": os.environ["KAFKA_PASSWORD"]})
+# ok: egr202-credentials-over-plain-http
+tls_env_audit_stream = confluent_kafka.Producer({"bootstrap.servers": "kafka.example.com:9093", "security.protocol": "SASL_SSL", "sasl.mechanism": "PLAIN", "sasl.username": "audit", "sasl.password": os.environ["KAFKA_PASSWORD"]})
