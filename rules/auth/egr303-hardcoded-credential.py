@@ -235,3 +235,17 @@ helper_graph = neo4j.GraphDatabase.driver("neo4j+s://graph.example.com", auth=ne
 env_graph = GraphDatabase.driver("neo4j+s://graph.example.com", auth=("neo4j", os.environ["NEO4J_PASSWORD"]))
 # ok: egr303-hardcoded-credential
 env_helper_graph = neo4j.GraphDatabase.driver("neo4j+s://graph.example.com", auth=neo4j.basic_auth("neo4j", os.environ["NEO4J_PASSWORD"]))
+
+
+# --- Elasticsearch / OpenSearch: the secret of a credential tuple -----------------------------------------
+from elasticsearch import Elasticsearch
+from opensearchpy import OpenSearch
+
+# ruleid: egr303-hardcoded-credential
+search = Elasticsearch("https://search.example.com:9200", basic_auth=("elastic", "Es8-search-secret"))
+# ruleid: egr303-hardcoded-credential
+keyed_search = Elasticsearch("https://search.example.com:9200", api_key=("key-id", "Es8-api-key-secret"))
+# ruleid: egr303-hardcoded-credential
+logs_search = OpenSearch(["https://logs.example.com:9200"], http_auth=("admin", "Os2-logs-secret"))
+# ok: egr303-hardcoded-credential
+env_search = Elasticsearch("https://search.example.com:9200", basic_auth=("elastic", os.environ["ES_PASSWORD"]))
