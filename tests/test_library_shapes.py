@@ -230,7 +230,7 @@ def test_pycurl_literal_password_is_a_hard_coded_credential_and_never_printed(tm
               'handle.setopt(pycurl.USERPWD, "robot:Wq4-files-Zr8")\n')
     cli, plugin = _both(tmp_path, source)
     assert [(line, code) for line, code, _ in cli] == [(4, "EGR303")]
-    assert "setopt(USERPWD) a literal" in cli[0][2] and "Wq4" not in cli[0][2]
+    assert "setopt(USERPWD): a literal" in cli[0][2] and "Wq4" not in cli[0][2]
     assert plugin == [(4, "EGR303")]
 
 
@@ -329,3 +329,18 @@ def test_connect_args_read_a_switch_by_any_of_its_names(tmp_path: Path):
     cli, plugin = _both(tmp_path, CONNECT_ARGS_ALIASES)
     assert [(line, code) for line, code, _ in cli] == [(4, "EGR203"), (5, "EGR101")]
     assert plugin == [(4, "EGR203"), (5, "EGR101")]
+
+
+LDAP_BIND_LITERAL = '''\
+import ldap3
+
+server = ldap3.Server("ldaps://dc.example.com", use_ssl=True, tls=ldap3.Tls(validate=2))
+conn = ldap3.Connection(server, user="cn=app,dc=example,dc=com", password="Ld9-bind-secret")
+'''
+
+
+def test_a_literal_bind_password_names_the_call_that_binds(tmp_path: Path):
+    cli, plugin = _both(tmp_path, LDAP_BIND_LITERAL)
+    assert cli == [(4, "EGR303", "ldap3.Server() sends a hard-coded credential "
+                                 "(password= of ldap3.Connection(), line 4: a literal)")]
+    assert plugin == [(4, "EGR303")]

@@ -85,4 +85,6 @@ rotated without a release, and usually ends up shared between environments (CWE-
                 source = literal_secret(value) if name != "a password in the connection string" else None
                 if source is not None and (id(node), name) not in seen:
                     seen.add((id(node), name))
-                    yield self.report(node, f"{connection.subject} sends a hard-coded credential ({name} {source})")
+                    # "password= a literal"; a name of its own reads "PASSWORD: a literal"
+                    said = f"{name} {source}" if name.endswith("=") else f"{name}: {source}"
+                    yield self.report(node, f"{connection.subject} sends a hard-coded credential ({said})")
