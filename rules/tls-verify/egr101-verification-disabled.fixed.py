@@ -397,6 +397,10 @@ pg_verified = psycopg2.connect(host="db.example.com", dbname="app", sslmode="ver
 # ok: egr101-verification-disabled
 cache_verified = redis.Redis(host="cache.example.com", ssl=True, ssl_cert_reqs="required", ssl_check_hostname=True)
 # ok: egr101-verification-disabled
+cache_refused = redis.Redis(host="cache.example.com", ssl=True, ssl_cert_reqs="NONE", ssl_check_hostname=True)
+# ok: egr101-verification-disabled
+cache_url_refused = redis.from_url("rediss://cache.example.com:6380/0?ssl_cert_reqs=NONE&ssl_check_hostname=true")
+# ok: egr101-verification-disabled
 mongo_verified = pymongo.MongoClient("mongodb+srv://cluster.example.com/")
 # ok: egr101-verification-disabled
 mysql_verified = MySQLdb.connect(host="mysql.example.com", ssl_mode="VERIFY_IDENTITY")

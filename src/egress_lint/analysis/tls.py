@@ -12,7 +12,7 @@ from typing import Iterator, List, Optional, Tuple
 from ..libraries import ssl as ssl_table
 from ..libraries import CONFIG_FUNCTIONS
 from ..libraries import schemes as scheme_table
-from ..libraries.spec import (CERT_NONE, CONTEXT, CONTEXT_VERIFY_MODE, FALSE, GIVEN, HOSTNAME, MISSING, ONE_OF, TRUE,
+from ..libraries.spec import (CERT_NONE, CONTEXT, CONTEXT_VERIFY_MODE, FALSE, GIVEN, HOSTNAME, MISSING, ONE_OF, ONE_OF_EXACT, TRUE,
                               UNVERIFIED_CONTEXT, VERIFY,
                               WEAK_CIPHERS, WEAK_PROTOCOL, WEAK_VERSION, Arg)
 from .contexts import is_cert_none, pinned_nodes
@@ -397,6 +397,8 @@ def switched_off(model, value: Optional[Value], disabled_by: Tuple[str, ...],
             return ""
         elif predicate == ONE_OF and _one_of(value, values):
             return ""
+        elif predicate == ONE_OF_EXACT and _one_of(value, values, exact=True):
+            return ""
         elif predicate == GIVEN and not (isinstance(value, Const) and value.value is None):
             return ""
         elif predicate == FALSE and is_false(value):
@@ -418,13 +420,15 @@ def switched_off(model, value: Optional[Value], disabled_by: Tuple[str, ...],
     return None
 
 
-def _one_of(value: Value, values: Tuple[object, ...]) -> bool:
+def _one_of(value: Value, values: Tuple[object, ...], exact: bool = False) -> bool:
     if isinstance(value, Ref):
         return value.qualname in values
     if isinstance(value, Const):
         if value.value is None:
             return None in values
         if isinstance(value.value, str):
+            if exact:
+                return value.value in values
             lowered = value.value.strip().lower()
             return any(isinstance(v, str) and v.lower() == lowered for v in values)
         if isinstance(value.value, bool):

@@ -1,10 +1,12 @@
 """redis-py (also redis.asyncio): clients made from a host or a redis:// / rediss:// URL."""
-from .spec import CLEARTEXT, FALSE, HOSTNAME, MISSING, ONE_OF, VERIFY, Api, Arg, Library, TlsSwitch
+from .spec import CLEARTEXT, FALSE, HOSTNAME, MISSING, ONE_OF, ONE_OF_EXACT, VERIFY, Api, Arg, Library, TlsSwitch
 
 REDIS_TLS = (
     TlsSwitch(Arg("ssl"), CLEARTEXT, (MISSING, FALSE),
               default="redis-py connects in cleartext unless ssl=True or a rediss:// URL is used"),
-    TlsSwitch(Arg("ssl_cert_reqs"), VERIFY, (ONE_OF,), values=(None, "none", "ssl.CERT_NONE"),
+    # redis-py takes "none", "optional" or "required" as written; any other string ("NONE", "CERT_NONE")
+    # raises RedisError before a connection is made.
+    TlsSwitch(Arg("ssl_cert_reqs"), VERIFY, (ONE_OF_EXACT,), values=(None, "none", "ssl.CERT_NONE"),
               option="ssl_cert_reqs"),
     TlsSwitch(Arg("ssl_check_hostname"), HOSTNAME, (FALSE, MISSING), option="ssl_check_hostname",
               default="redis-py before 6.0 does not check the host name unless ssl_check_hostname=True",

@@ -31,6 +31,7 @@ WEAK_VERSION = "weak-version"  # a TLSVersion older than TLS 1.2
 WEAK_CIPHERS = "weak-ciphers"  # a cipher string that enables NULL, EXPORT, RC4, DES, 3DES or MD5 suites
 TRUE = "true"  # True or 1 (tlsAllowInvalidCertificates=True, ssl_disabled=True)
 ONE_OF = "one-of"  # one of the switch's ``values``: strings (any case), None, or qualified names
+ONE_OF_EXACT = "one-of-exact"  # as ONE_OF, but a string only as written (redis-py refuses "NONE")
 GIVEN = "given"  # any value but None (grpc.ssl_target_name_override: naming another host is the weakening)
 
 # Schemes whose traffic is not encrypted (the scheme table in schemes.py adds the database, cache and
