@@ -344,3 +344,22 @@ def test_a_literal_bind_password_names_the_call_that_binds(tmp_path: Path):
     assert cli == [(4, "EGR303", "ldap3.Server() sends a hard-coded credential "
                                  "(password= of ldap3.Connection(), line 4: a literal)")]
     assert plugin == [(4, "EGR303")]
+
+
+CELERY_CONSTRUCTOR_SETTINGS = '''\
+import ssl
+
+from celery import Celery
+
+mq = Celery("mq", broker="amqp://mq.example.com//", broker_use_ssl={"cert_reqs": ssl.CERT_REQUIRED})
+cache = Celery("cache", broker="rediss://cache.example.com:6380/0", broker_use_ssl={"ssl_cert_reqs": ssl.CERT_NONE})
+plain = Celery("plain", broker="amqp://mq.example.com//")
+'''
+
+
+def test_settings_given_to_the_app_constructor_count_as_its_settings(tmp_path: Path):
+    """Celery takes any setting as a keyword of its constructor: broker_use_ssl there makes kombu open
+    TLS to an amqp:// broker (it was EGR201), and its certificate switch is judged (it was not)."""
+    cli, plugin = _both(tmp_path, CELERY_CONSTRUCTOR_SETTINGS)
+    assert [(line, code) for line, code, _ in cli] == [(6, "EGR101"), (7, "EGR201")]
+    assert plugin == [(6, "EGR101"), (7, "EGR201")]

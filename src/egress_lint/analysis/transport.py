@@ -890,6 +890,17 @@ def _app_settings(model, names) -> List[Tuple[Dict[str, Tuple[ast.AST, ast.AST, 
                 for k, v in zip(arg.keys, arg.values):
                     if isinstance(k, ast.Constant) and k.value in names:
                         found[k.value] = (call, v, scope)
+    # Settings given to the app's constructor (Celery("app", broker_use_ssl={...})), unless its
+    # settings object sets them too.
+    for point in model.egress_points():
+        if point.api.name in SETTINGS_OBJECTS and isinstance(point.node, ast.Call):
+            keywords = [k for k in point.node.keywords if k.arg in names]
+            if keywords:
+                key = id(point.node)
+                if key not in groups:
+                    groups[key] = ({}, model.site(point.node))
+                for keyword in keywords:
+                    groups[key][0].setdefault(keyword.arg, (point.node, keyword.value, point.site.scope))
     return list(groups.values())
 
 
