@@ -1,6 +1,6 @@
 """EGR302: credentials in the URL."""
 from ...analysis.sensitivity import credentials_in_url
-from ...analysis.transport import connection_of, secret_remedy
+from ...analysis.transport import connection_of, connections, secret_remedy
 from ...analysis.vocabulary import CREDENTIAL_NAMES_DOC, listing
 from ...rule import Invalid, Rule, Valid
 
@@ -20,7 +20,9 @@ credential name — written in the URL (literal, f-string, `%`, `.format`, a `ur
 spliced in), passed as `params=` (a dict, a list of pairs, a dict built by item stores, `.copy()`,
 `.update()` or `dict(...)`, or returned by a function of the module or of a project module it
 imports, such as `params=signed_query(page=2)`), or set on the session (`session.params`) — or a `;key=value` path
-parameter with a credential name (`;api_key=`, `;jsessionid=`). The word `password` as a query
+parameter with a credential name (`;api_key=`, `;jsessionid=`). Connection strings count the same
+(`postgresql://user:pass@db`, `redis://:pass@cache`), also when a setting holds them (Celery's
+`broker_url` / `result_backend`, module-level or through `app.conf`). The word `password` as a query
 *value* is fine. The message names the key, never the value.
 
 A credential spliced into the URL *path* (`/bot{{token}}/`, `/webhooks/{{id}}/{{webhook_token}}`) is
@@ -75,3 +77,12 @@ and sent on in `Referer` headers: a credential in a URL leaks to everyone who ca
                 hint = secret_remedy(connection.api) if connection is not None else ""
                 yield self.report(point.node, f"{point.subject} puts a credential in the URL ({listing(found)})",
                                   hint=hint)
+        # Connection URLs of settings (Celery ``broker_url``, ``app.conf.result_backend``): no egress
+        # point of their own, the same user info.
+        for connection in connections(model):
+            if connection.point is not None or connection.url is None:
+                continue
+            userinfo = connection.url.userinfo
+            if userinfo is not None and ":" in userinfo and userinfo.split(":", 1)[1]:
+                yield self.report(connection.node, f"{connection.subject} puts a credential in the URL (user info)",
+                                  hint=secret_remedy(connection.api))
