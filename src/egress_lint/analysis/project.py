@@ -78,6 +78,8 @@ _CALLED_NAME = re.compile(r"([A-Za-z_]\w*)(?:[ \t]*\.[ \t]*\w+)*[ \t]*\(")
 # Calls whose result is opaque to the resolver (``dict()`` and ``bool()`` give values it reads)
 _OPAQUE_BUILTINS = frozenset(dir(builtins)) - {"dict", "bool"}
 _CLIENT_WORDS = frozenset(q.rsplit(".", 1)[-1] for q in list(CONSTRUCTORS) + list(CLIENT_TYPES))
+_WORD = re.compile(r"\w+|\*")
+_METHOD_DEF = re.compile(r"^[ \t]+(?:async[ \t]+)?def[ \t]+(\w+)", re.M)
 
 
 def _alternation(words: Iterable[str]) -> str:
@@ -100,7 +102,10 @@ def _alternation(words: Iterable[str]) -> str:
     return body
 
 
-_CONSTRUCTOR_CALL = re.compile(rf"(?:{_alternation(q.rsplit('.', 1)[-1] for q in CONSTRUCTORS)})\s*\(")
+_CONSTRUCTOR_NAMES = _alternation(q.rsplit(".", 1)[-1] for q in CONSTRUCTORS)
+_CONSTRUCTOR_CALL = re.compile(rf"(?:{_CONSTRUCTOR_NAMES})\s*\(")
+_SELF_CLIENT = re.compile(r"self\.(\w+)[ \t]*(?::[^=\n]*)?=[ \t]*(?:\w+[ \t]*=[ \t]*)?(?:[\w.]+\.)?"
+                          rf"(?:{_CONSTRUCTOR_NAMES})[ \t]*\(")
 
 
 def _calls_constructor(text: str, start: int, end: int) -> bool:
@@ -110,10 +115,6 @@ def _calls_constructor(text: str, start: int, end: int) -> bool:
         if not at or not (text[at - 1].isalnum() or text[at - 1] == "_"):  # a whole name, as ``\b`` reads it
             return True
     return False
-_WORD = re.compile(r"\w+|\*")
-_METHOD_DEF = re.compile(r"^[ \t]+(?:async[ \t]+)?def[ \t]+(\w+)", re.M)
-_SELF_CLIENT = re.compile(r"self\.(\w+)[ \t]*(?::[^=\n]*)?=[ \t]*(?:\w+[ \t]*=[ \t]*)?(?:[\w.]+\.)?(?:"
-                          + "|".join(sorted({re.escape(q.rsplit(".", 1)[-1]) for q in CONSTRUCTORS})) + r")[ \t]*\(")
 
 
 @lru_cache(maxsize=1)
@@ -926,26 +927,10 @@ class ModuleEntry:
     def _client_class(self, name: str, depth: int) -> bool:
         """Can the class be a client subclass? A base names a client class of a library, or a class
         of the project that can (by text, a few steps deep)."""
-        for written in self._bases.get(name, ()):
-            word = written.rsplit(".", 1)[-1]
-            if word in _CLIENT_WORDS:
-                return True
-            if depth > 4:
-                continue
-            if word != written:  # ``booru.BooruExtractor``: a class of the module it is read from
-                origin = self._read_from_module(written)
-                if origin is not None and origin[0]._kind_as_written(origin[1]) == "class" \
-                        and origin[0]._client_class(origin[1], depth + 1):
-                    return True
-            origin = self._imports_of(word)
-            if origin is not None and origin[1]:
-                target = origin[0]
-                if target._kind_as_written(origin[1]) == "class" \
-                        and target._client_class(origin[1], depth + 1):
-                    return True
-            elif self._kind_as_written(word) == "class" and word != name and self._client_class(word, depth + 1):
-                return True
-        return False
+        if any(written.rsplit(".", 1)[-1] in _CLIENT_WORDS for written in self._bases.get(name, ())):
+            return True
+        return depth <= 4 and any(module._kind_as_written(base) == "class" and module._client_class(base, depth + 1)
+                                  for module, base in self._base_classes(name))
 
     def _index_text(self, text: str) -> None:
         text = "\n" + text

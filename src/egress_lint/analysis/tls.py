@@ -12,9 +12,9 @@ from typing import Iterator, List, Optional, Tuple
 from ..libraries import ssl as ssl_table
 from ..libraries import CONFIG_FUNCTIONS
 from ..libraries import schemes as scheme_table
-from ..libraries.spec import (CERT_NONE, CONTEXT, CONTEXT_VERIFY_MODE, FALSE, GIVEN, HOSTNAME, MISSING, ONE_OF, ONE_OF_EXACT, TRUE,
-                              UNVERIFIED_CONTEXT, VERIFY,
-                              WEAK_CIPHERS, WEAK_PROTOCOL, WEAK_VERSION, Arg)
+from ..libraries.spec import (CERT_NONE, CONTEXT, CONTEXT_VERIFY_MODE, FALSE, GIVEN, HOSTNAME, MISSING, ONE_OF,
+                              ONE_OF_EXACT, TRUE, UNVERIFIED_CONTEXT, VERIFY, WEAK_CIPHERS, WEAK_PROTOCOL,
+                              WEAK_VERSION, Arg)
 from .contexts import is_cert_none, pinned_nodes
 from .model import EgressPoint, SemanticModel
 from .units import Units

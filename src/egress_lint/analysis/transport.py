@@ -700,14 +700,20 @@ def credentials(model, connection: Connection) -> List[Tuple[str, Optional[Value
         if isinstance(value, Unknown) and not connection.source.given(arg):
             continue  # maybe given through **kwargs: not known to be a credential
         found.append((f"{arg.name}=", _secret_of(model, value), connection.node))
-    url = connection.url
-    if url is not None and url.userinfo is not None and ":" in url.userinfo:
-        password = url.userinfo.split(":", 1)[1]
-        if password:
-            found.append(("a password in the connection string",
-                          Const(password) if HOLE not in password else None, connection.node))
+    password = url_password(connection.url)
+    if password:
+        found.append(("a password in the connection string",
+                      Const(password) if HOLE not in password else None, connection.node))
     found += [(name, None, connection.node) for name in connection.extra_credentials]
     return found
+
+
+def url_password(url) -> Optional[str]:
+    """The password of a connection URL's user info (``redis://:pw@host``), or None."""
+    userinfo = url.userinfo if url is not None else None
+    if userinfo is None or ":" not in userinfo:
+        return None
+    return userinfo.split(":", 1)[1] or None
 
 
 def _secret_of(model, value: Value) -> Value:
@@ -787,14 +793,10 @@ def _app_arguments(model, settings: Dict[int, Dict[str, Tuple[ast.AST, ast.AST, 
     """URLs given to an app's constructor for connections its own egress point does not make
     (``Celery("app", backend="redis://...")``: the point is the broker), unless its settings give that URL
     or TLS options for it (read above)."""
-    from ..libraries import SETTINGS_OBJECTS
-
     specs = [spec for spec in SETTINGS if spec.app_arg]
-    if not specs or not SETTINGS_OBJECTS:
+    if not specs:
         return
-    for point in model.egress_points():
-        if point.api.name not in SETTINGS_OBJECTS or not isinstance(point.node, ast.Call):
-            continue
+    for point in _app_points(model):
         found = settings.get(id(point.node), {})
         for spec in specs:
             if point.api.url is not None and spec.app_arg == point.api.url.name:
@@ -803,7 +805,7 @@ def _app_arguments(model, settings: Dict[int, Dict[str, Tuple[ast.AST, ast.AST, 
                     any(name in found and _options_on(model, found[name]) for name in spec.url_names):
                 continue
             if any(keyword.arg in spec.url_names for keyword in point.node.keywords):
-                continue  # Celery(backend=..., redis_backend_use_ssl={...}): TLS options the table does not read here
+                continue  # Celery(backend=..., redis_backend_use_ssl=...): judged with the app's settings above
             url = model.site(point.node).value(Arg(spec.app_arg))
             if url is not None:
                 yield from _url_setting(model, spec, f"{spec.app_arg}= of {point.subject}", point.node, url, found)
@@ -839,7 +841,8 @@ def _app_settings(model, names) -> List[Tuple[Dict[str, Tuple[ast.AST, ast.AST, 
     ``app.conf.update(broker_use_ssl={...})``, ``app.conf["result_backend"] = ...``): one group per app."""
     from ..libraries import SETTINGS_OBJECTS
 
-    if not SETTINGS_OBJECTS or not any(p.api.name in SETTINGS_OBJECTS for p in model.egress_points()):
+    apps = _app_points(model)
+    if not apps:
         return []  # no app made in this module (Celery(...)): nothing to read, and no scan of the module
     groups: Dict[int, Tuple[Dict[str, Tuple[ast.AST, ast.AST, object]], object]] = {}
     attributes = set(SETTINGS_OBJECTS.values())  # "conf": nothing else is resolved
@@ -892,16 +895,25 @@ def _app_settings(model, names) -> List[Tuple[Dict[str, Tuple[ast.AST, ast.AST, 
                         found[k.value] = (call, v, scope)
     # Settings given to the app's constructor (Celery("app", broker_use_ssl={...})), unless its
     # settings object sets them too.
-    for point in model.egress_points():
-        if point.api.name in SETTINGS_OBJECTS and isinstance(point.node, ast.Call):
-            keywords = [k for k in point.node.keywords if k.arg in names]
-            if keywords:
-                key = id(point.node)
-                if key not in groups:
-                    groups[key] = ({}, model.site(point.node))
-                for keyword in keywords:
-                    groups[key][0].setdefault(keyword.arg, (point.node, keyword.value, point.site.scope))
+    for point in apps:
+        keywords = [k for k in point.node.keywords if k.arg in names]
+        if keywords:
+            key = id(point.node)
+            if key not in groups:
+                groups[key] = ({}, model.site(point.node))
+            for keyword in keywords:
+                groups[key][0].setdefault(keyword.arg, (point.node, keyword.value, point.site.scope))
     return list(groups.values())
+
+
+def _app_points(model) -> list:
+    """The module's calls that make an application with a settings object (``Celery(...)``)."""
+    from ..libraries import SETTINGS_OBJECTS
+
+    if not SETTINGS_OBJECTS:
+        return []
+    return [point for point in model.egress_points()
+            if point.api.name in SETTINGS_OBJECTS and isinstance(point.node, ast.Call)]
 
 
 def _databases(model, spec: SettingsSpec, name: str, stmt: ast.AST, value: Value) -> Iterator[Connection]:

@@ -20,7 +20,7 @@ from .values import (CallResult, DictVal, LocalClass, LocalFunction, Member, One
                      parameter_position, passed_argument, passed_parameter)
 
 _FUNCTION_NODES = (ast.FunctionDef, ast.AsyncFunctionDef)
-_DEFAULT = ast.Constant(value=None)  # marks a parameter a helper call leaves to its default
+_DEFAULT = object()  # marks a parameter a helper call leaves to its default
 
 
 class ForwardedSite(CallSite):
@@ -33,7 +33,7 @@ class ForwardedSite(CallSite):
 
     def __init__(self, call: ast.Call, scope: Scope, resolver: Resolver, inner: CallSite, api,
                  url_node: Optional[ast.AST], url_expr: Optional[ast.AST], named: Set[str],
-                 forwards_kwargs: bool, per_call: Optional[Dict[int, Optional[ast.AST]]] = None) -> None:
+                 forwards_kwargs: bool, per_call: Optional[Dict[int, object]] = None) -> None:
         # Not CallSite.__init__: the tables are composed from the inner call and the helper call.
         # ``captured``: the keywords a helper on the way takes as a parameter of its own (a helper
         # that calls another helper: what either names never reaches the request).
@@ -149,7 +149,7 @@ class Helper:
                  where: str = "") -> "WrapperPoint":
         """The egress point a call of the helper is."""
         url_expr = self.passed(call, self.url_param.arg, shift) if self.url_param is not None else None
-        per_call: Dict[int, Optional[ast.AST]] = {}
+        per_call: Dict[int, object] = {}
         for name, param in self.payload:
             found = passed_parameter(call, param, parameter_position(self.function, param), shift)
             if isinstance(found, ast.AST):

@@ -1,6 +1,6 @@
 """EGR302: credentials in the URL."""
 from ...analysis.sensitivity import credentials_in_url
-from ...analysis.transport import connection_of, connections, secret_remedy
+from ...analysis.transport import connection_of, connections, secret_remedy, url_password
 from ...analysis.vocabulary import CREDENTIAL_NAMES_DOC, listing
 from ...rule import Invalid, Rule, Valid
 
@@ -80,9 +80,6 @@ and sent on in `Referer` headers: a credential in a URL leaks to everyone who ca
         # Connection URLs of settings (Celery ``broker_url``, ``app.conf.result_backend``): no egress
         # point of their own, the same user info.
         for connection in connections(model):
-            if connection.point is not None or connection.url is None:
-                continue
-            userinfo = connection.url.userinfo
-            if userinfo is not None and ":" in userinfo and userinfo.split(":", 1)[1]:
+            if connection.point is None and url_password(connection.url):
                 yield self.report(connection.node, f"{connection.subject} puts a credential in the URL (user info)",
                                   hint=secret_remedy(connection.api))
