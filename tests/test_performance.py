@@ -1,5 +1,6 @@
 """What the speed-ups must not change: the pre-check loses no finding, workers and the cache give
 byte-identical output, and the cache never serves a stale or damaged result."""
+import ast
 import dataclasses
 import json
 import shutil
@@ -12,7 +13,7 @@ from egress_lint.cache import decode_result, encode_result, sign_entry
 from egress_lint.catalogue import RULES
 from egress_lint.config import Settings
 from egress_lint.diagnostics import Diagnostic, Fix, Severity
-from egress_lint.engine import FileResult, check_source, precheck
+from egress_lint.engine import FileResult, check_source, imports_checked, precheck
 
 from .conftest import EXAMPLES, FIXTURES
 from .helpers import egress_lint, parse_lines, run
@@ -53,6 +54,9 @@ def test_precheck_loses_no_finding_in_rule_examples():
     "from six.moves import urllib\n",
     "if TYPE_CHECKING: import requests\n",
     "class Compat: from ssl import SSLContext\n",
+    "from urllib import request\n",
+    "from urllib . request import urlopen\n",
+    "from http import client as httplib\n",
 ])
 def test_precheck_sees_every_import_spelling(text):
     assert precheck(text)
@@ -67,9 +71,36 @@ def test_precheck_sees_every_import_spelling(text):
     "# import requests when the server needs it\n",
     "HELP = 'from requests import Session, then mount the adapter'\n",
     '"""Call this before you import ssl or urllib3."""\n',
+    # the modules of urllib, http and xmlrpc that open no connection
+    "from urllib.parse import urlencode, quote\n",
+    "from http.server import HTTPServer\n",
+    "from xmlrpc.server import SimpleXMLRPCServer\n",
 ])
 def test_precheck_skips_files_that_import_no_library(text):
     assert not precheck(text)
+
+
+@pytest.mark.parametrize("text, line, code", [
+    ("import urllib.parse\nurllib.request.urlopen('http://api.acme.io/items')\n", 2, "EGR201"),
+    ("from urllib import parse, request\nrequest.urlopen('http://api.acme.io/items')\n", 2, "EGR201"),
+    ("from six.moves import urllib\nurllib.request.urlopen('http://api.acme.io/items')\n", 2, "EGR201"),
+    ("from six.moves.urllib import request as r\nr.urlopen('http://api.acme.io/items')\n", 2, "EGR201"),
+    ("from http import client\nclient.HTTPConnection('api.acme.io')\n", 2, "EGR203"),
+    ("import xmlrpc.client as rpc\nrpc.ServerProxy('http://api.acme.io/rpc')\n", 2, "EGR203"),
+])
+def test_a_library_module_under_a_shared_top_is_analysed(text, line, code):
+    found = [(d.line, d.code) for d in check_source(text.encode(), "x.py", Settings()).diagnostics]
+    assert found == [(line, code)]
+    assert found == [(d.line, d.code) for d in check_source(text.encode(), "x.py", Settings(), use_precheck=False).diagnostics]
+
+
+@pytest.mark.parametrize("text", [
+    "from urllib.parse import urlencode\nfrom http import HTTPStatus\nquery = urlencode({'q': 1})\n",
+    "import urllib.parse\nimport http.cookies\nurl = urllib.parse.quote(name)\n",
+    "from six.moves.urllib.parse import urljoin\nfrom xmlrpc import server\n",
+])
+def test_other_modules_under_a_shared_top_are_not_analysed(text):
+    assert not imports_checked(ast.parse(text), text, "")
 
 
 def test_cache_entry_round_trips_every_field():

@@ -22,7 +22,7 @@ from .catalogue import RULES
 from .config import Settings
 from .diagnostics import Diagnostic
 from .fingerprints import STATEMENT_FIELDS, fingerprint
-from .libraries import GUARDED_MODULES, MODULES
+from .libraries import GUARDED_MODULES, IMPORT_SCOPE, MODULES
 from .rule import Rule
 
 
@@ -58,7 +58,8 @@ class _Precheck:
         self.module_literals = tuple(sorted((m for m in modules if not any(o != m and o in m for o in modules)),
                                             key=lambda m: (len(m), m)))
         self.word_literals = tuple(sorted(words))
-        self.from_import = re.compile(rf"from{gap}(?:{names})\b")
+        spelled = "|".join(sorted(_from_spelling(m, gap) for m in modules))
+        self.from_import = re.compile(rf"from{gap}(?:{spelled})\b")
         # One alternative per character (the class excludes the backslash), so no text can be split
         # two ways, and a failed attempt stops at the next "import".
         self.plain_import = re.compile(
@@ -80,6 +81,17 @@ class _Precheck:
     def mentions_word(self, text: str) -> bool:
         """The word half of the pre-check alone."""
         return _as_python_reads(self._mentions_word, text)
+
+
+def _from_spelling(module: str, gap: str) -> str:
+    """How a ``from`` statement names the library in ``module``: for a top only some of whose modules
+    are one (``IMPORT_SCOPE``: ``http`` holds ``http.client``), the module itself or the top followed
+    by ``import`` (``from http import client``), so that ``from http.server import ...`` is not one."""
+    held = IMPORT_SCOPE.get(module)
+    if not held or any(p.count(".") != 1 for p in held):
+        return re.escape(module)
+    below = "|".join(re.escape(p.split(".", 1)[1]) for p in held)
+    return rf"{re.escape(module)}(?:{gap})?(?:\.(?:{gap})?(?:{below})|(?={gap}import))"
 
 
 def _statement_match(pattern, text: str) -> bool:
@@ -171,7 +183,7 @@ def imports_checked(tree: ast.Module, text: str, path: str) -> bool:
     own documentation shows ``from sqlalchemy import create_engine`` everywhere); the parsed module
     says which imports Python runs. A module without one is analysed only when it uses a network
     value of another module of the project, as for a file that fails the pre-check."""
-    if _precheck().main.mentions_word(text) or _imports_library(tree):
+    if _precheck().main.mentions_word(text) or _imports_library(tree, text):
         return True
     if path in ("", "-", "stdin"):
         return False
@@ -180,17 +192,18 @@ def imports_checked(tree: ast.Module, text: str, path: str) -> bool:
     return needs_analysis(text, path)
 
 
-def _imports_library(tree: ast.Module) -> bool:
-    tops = _library_tops()
+def _imports_library(tree: ast.Module, text: str) -> bool:
     pending = [tree.body]
     while pending:
         for node in pending.pop():
             kind = type(node)
             if kind is ast.Import:
-                if any(alias.name.split(".", 1)[0] in tops for alias in node.names):
+                if any(_reaches_library(alias.name, alias.asname is not None, text) for alias in node.names):
                     return True
             elif kind is ast.ImportFrom:
-                if not node.level and node.module and node.module.split(".", 1)[0] in tops:
+                if not node.level and node.module and node.module.split(".", 1)[0] in IMPORT_SCOPE and any(
+                        _reaches_library(node.module if alias.name == "*" else f"{node.module}.{alias.name}", True, text)
+                        for alias in node.names):
                     return True
             else:  # statements hold statements only in these fields; expressions hold none
                 for name in STATEMENT_FIELDS:
@@ -200,10 +213,20 @@ def _imports_library(tree: ast.Module) -> bool:
     return False
 
 
-@lru_cache(maxsize=1)
-def _library_tops() -> frozenset:
-    return frozenset(m.split(".", 1)[0] for m in MODULES) | \
-        frozenset(m.split(".", 1)[0] for modules, _ in GUARDED_MODULES for m in modules)
+def _reaches_library(module: str, exact: bool, text: str) -> bool:
+    """Does binding ``module`` give the code a library in scope? ``exact`` when the name bound is the
+    module itself (``import a.b as m``, ``from a import b``); else it is the top (``import a.b``).
+    Only some modules under ``urllib``, ``http`` and ``six`` are libraries (``IMPORT_SCOPE``): a top
+    bound by ``import urllib.parse`` reaches ``urllib.request`` only by spelling its attribute."""
+    top = module.split(".", 1)[0]
+    if top not in IMPORT_SCOPE:
+        return False
+    held = IMPORT_SCOPE[top]
+    if held is None:
+        return True
+    if not exact:
+        return any(f".{p.split('.')[1]}" in text for p in held)
+    return any(module == p or module.startswith(p + ".") or p.startswith(module + ".") for p in held)
 
 
 def code_matches(code: str, patterns: Sequence[str]) -> bool:

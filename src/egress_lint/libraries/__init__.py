@@ -79,6 +79,26 @@ for _lib in LIBRARIES:
     SETTINGS_OBJECTS.update(_lib.settings_objects)
 
 
+def _import_scope() -> Dict[str, Optional[Tuple[str, ...]]]:
+    """Each library top-level module -> None when all of it is in scope, else the dotted modules
+    under it that are (``urllib`` -> ``urllib.request``): the union over the libraries that list it."""
+    scope: Dict[str, Optional[Tuple[str, ...]]] = {}
+    for library in LIBRARIES:
+        for module in library.modules:
+            top = module.split(".", 1)[0]
+            held = tuple(m for m in library.submodules if m.split(".", 1)[0] == top)
+            if not held:
+                scope[top] = None
+            elif top not in scope:
+                scope[top] = held
+            elif scope[top] is not None:
+                scope[top] += held
+    return scope
+
+
+IMPORT_SCOPE = _import_scope()
+
+
 def api_for_engine(name: Optional[str]) -> Optional[Api]:
     """The driver table behind a Django ENGINE or a URL scheme (``postgresql+asyncpg``, ``redis``)."""
     if not name:

@@ -23,6 +23,7 @@ HTTP = _connection("http.client.HTTPConnection")
 LIBRARY = Library(
     name="http.client",
     modules=("http", "httplib", "six"),
+    submodules=("http.client", "six.moves.http_client"),
     constructors=(
         ("http.client.HTTPSConnection", Api("http.client.HTTPSConnection", "http.client", host=Arg("host", 0),
                                             tls=_CONTEXT, makes=HTTPS.name, scheme="https", connection=True)),

@@ -24,7 +24,8 @@ SERVER_PROXY = ClientType(name="xmlrpc.client.ServerProxy", library="xmlrpc")
 
 LIBRARY = Library(
     name="plain-protocols",
-    modules=("ftplib", "smtplib", "imaplib", "poplib", "telnetlib", "xmlrpc", "xmlrpclib"),
+    modules=("ftplib", "smtplib", "imaplib", "poplib", "telnetlib", "xmlrpc", "xmlrpclib", "six"),
+    submodules=("xmlrpc.client", "six.moves.xmlrpc_client"),
     constructors=tuple(
         (name, Api(name, library, host=host, scheme=scheme, connection=True, makes=name,
                    tls=_CONTEXT if scheme.endswith("s") else ()))

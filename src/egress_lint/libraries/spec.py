@@ -199,6 +199,10 @@ class Library:
     settings: Tuple["SettingsSpec", ...] = ()
     # Objects whose attribute holds the same settings: (constructor, attribute), ("celery.Celery", "conf").
     settings_objects: Tuple[Tuple[str, str], ...] = ()
+    # Where a top-level name of ``modules`` is mostly something else (``urllib.parse``, ``http.server``):
+    # the modules under it that hold this library. A file that imports only the top's other modules
+    # is not analysed for it. A top none of these is under is the library's whole.
+    submodules: Tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -23,6 +23,7 @@ HANDLER = ClientType(name="urllib.request.HTTPSHandler", library="urllib")
 LIBRARY = Library(
     name="urllib",
     modules=("urllib", "urllib2", "six"),
+    submodules=("urllib.request", "six.moves.urllib.request", "six.moves.urllib_request"),
     functions=(
         ("urllib.request.urlopen", Api("urllib.request.urlopen", "urllib", url=Arg("url", 0), tls=_CONTEXT,
                                        payload=_DATA)),
