@@ -131,6 +131,34 @@ def _check(*args):
     return proc.returncode, proc.stdout, proc.stderr
 
 
+@pytest.mark.parametrize("files, jobs", [(3237, 2), (40, 3), (17, 2), (5, 8), (1, 1)])
+@pytest.mark.parametrize("order", ["first", "last", "alternate"])
+def test_worker_lanes_hand_out_every_file_once_in_runs_of_neighbours(files, jobs, order):
+    from egress_lint.runner import _Lanes
+
+    lanes = _Lanes(list(range(files)), jobs)
+    taken = {lane: [] for lane in range(jobs)}
+    active = list(range(jobs))
+    turn = 0
+    while active:  # the workers finish their chunks in different orders
+        lane = active[0] if order == "first" else active[-1] if order == "last" else active[turn % len(active)]
+        turn += 1
+        chunk = lanes.take(lane)
+        if not chunk:
+            active.remove(lane)
+            continue
+        assert 1 <= len(chunk) <= _Lanes.CHUNK and chunk == list(range(chunk[0], chunk[0] + len(chunk)))
+        taken[lane].append(chunk)
+    handed = sorted(i for chunks in taken.values() for chunk in chunks for i in chunk)
+    assert handed == list(range(files))
+    # a worker's first run is its own block of neighbours, taken front to back
+    per = -(-files // jobs)
+    for lane, chunks in taken.items():
+        if lane * per < files and chunks:
+            assert chunks[0][0] == lane * per
+
+
+
 def test_workers_give_byte_identical_output(tree):
     one = _check("--no-cache", "--jobs", "1", str(tree))
     assert one[0] == 2 and "broken.py:2:7: syntax error" in one[2]

@@ -140,13 +140,11 @@ def _check_in_pool(paths: List[str], settings: Settings, jobs: int, inventory: b
 
 
 def _pool_round(paths, remaining, settings, jobs, inventory, results, task=None):
-    from concurrent.futures import ProcessPoolExecutor, as_completed
+    from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
     from concurrent.futures.process import BrokenProcessPool
 
     jobs = max(1, min(jobs, len(remaining)))
-    # Small chunks: a few files hold most of the work, and one worker must not get them all.
-    size = max(1, min(16, len(remaining) // (jobs * 16)))
-    chunks = [remaining[k:k + size] for k in range(0, len(remaining), size)]
+    lanes = _Lanes(remaining, jobs)
     notes = tempfile.mkdtemp(prefix="egress-lint-workers-")
     # The pool's workers, through multiprocessing's public view of this process's children (the
     # executor keeps its own map private): their pids name the note files, their exit codes say
@@ -155,13 +153,25 @@ def _pool_round(paths, remaining, settings, jobs, inventory, results, task=None)
     try:
         with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context(_START_METHOD),
                                  initializer=_init_worker, initargs=(settings, inventory, notes, task)) as pool:
-            futures = {pool.submit(_check_chunk, [paths[i] for i in chunk]): chunk for chunk in chunks}
+            pending = {}
+
+            def submit(lane: int) -> None:
+                chunk = lanes.take(lane)
+                if chunk:
+                    pending[pool.submit(_check_chunk, [paths[i] for i in chunk])] = (chunk, lane)
+
+            for lane in range(jobs):
+                submit(lane)
             workers = _workers(others)
             broken = False
             try:
-                for future in as_completed(futures):
-                    for i, outcome in zip(futures[future], future.result()):
-                        results[i] = outcome
+                while pending:
+                    done, _ = wait(pending, return_when=FIRST_COMPLETED)
+                    for future in done:
+                        chunk, lane = pending.pop(future)
+                        for i, outcome in zip(chunk, future.result()):
+                            results[i] = outcome
+                        submit(lane)  # one chunk in flight per worker: the worker now idle gets it
             except BrokenProcessPool:
                 broken = True
                 workers.update(_workers(others))
@@ -169,6 +179,36 @@ def _pool_round(paths, remaining, settings, jobs, inventory, results, task=None)
         return _blame(workers, notes, paths) if broken else ({}, [])
     finally:
         shutil.rmtree(notes, ignore_errors=True)
+
+
+class _Lanes:
+    """The files cut into one run of neighbours per worker, handed out a few at a time from the
+    front of each run. Files next to each other read the same modules of their project, which a
+    worker summarises once for every file it checks (small chunks dealt round-robin made each
+    worker summarise most of the project: 0.5 s of CPU more on the bench corpus). A worker whose
+    run is done takes the back half of the longest run left, so all finish together."""
+
+    CHUNK = 16  # small: a few files hold most of the work, and one worker must not get them all
+
+    def __init__(self, items: List[int], jobs: int) -> None:
+        self.items = items
+        per = -(-len(items) // jobs)
+        self.runs = [[k, min(k + per, len(items))] for k in range(0, len(items), per)]
+        self.runs += [[len(items), len(items)] for _ in range(jobs - len(self.runs))]
+
+    def take(self, lane: int) -> List[int]:
+        run = self.runs[lane]
+        if run[0] >= run[1]:
+            longest = max(self.runs, key=lambda r: r[1] - r[0])
+            left = longest[1] - longest[0]
+            if left <= 0:
+                return []
+            middle = longest[1] - left // 2 if left > self.CHUNK else longest[0]
+            run[0], run[1] = middle, longest[1]
+            longest[1] = middle
+        chunk = self.items[run[0]:min(run[0] + self.CHUNK, run[1])]
+        run[0] += len(chunk)
+        return chunk
 
 
 def _workers(others) -> Dict[int, "multiprocessing.process.BaseProcess"]:
