@@ -209,11 +209,17 @@ class Resolver:
         self.base = dict(base or {})
         self._by_config: Dict[Optional[Path], Settings] = {}
         self._by_folder: Dict[Path, Optional[Path]] = {}
+        self._by_dirname: Dict[str, Optional[Path]] = {}  # the same by the folder's spelling: no Path per file
 
     def config_for(self, path: str) -> Optional[Path]:
         if self.config is not None:
             return self.config
-        return self._nearest(Path(os.path.abspath(path)).parent)
+        folder = os.path.dirname(os.path.abspath(path))
+        try:
+            return self._by_dirname[folder]
+        except KeyError:
+            found = self._by_dirname[folder] = self._nearest(Path(folder))
+            return found
 
     def _nearest(self, folder: Path) -> Optional[Path]:
         """find_pyproject, remembered per folder: the files of a tree share their parents' answers."""
