@@ -19,4 +19,7 @@ LIBRARY = Library(
     constructors=(("paramiko.SSHClient", Api("paramiko.SSHClient", "paramiko", makes=SSH_CLIENT.name)),),
     client_types=(SSH_CLIENT,),
     aliases=(("paramiko.client", "paramiko"),),
+    # Every finding and connection of paramiko's needs one of these names (paramiko's own modules
+    # import each other everywhere, and most of them open nothing).
+    precheck_words=("SSHClient", "AutoAddPolicy", "WarningPolicy"),
 )
