@@ -59,6 +59,11 @@ def test_precheck_loses_no_finding_in_rule_examples():
     "from http import client as httplib\n",
     "import paramiko\nclient = paramiko.SSHClient()\n",
     "from paramiko import client as ssh\nssh.AutoAddPolicy\n",
+    # after string literals and comments that hold quotes and a '#'
+    '"""Doc."""\nimport requests\n',
+    'MARK = "#"\nimport requests\n',
+    "NOTE = 'it\\'s'  # \"\"\"\nimport requests\n",
+    'RAW = r"\\"\nimport requests\n',
 ])
 def test_precheck_sees_every_import_spelling(text):
     assert precheck(text)
@@ -79,6 +84,10 @@ def test_precheck_sees_every_import_spelling(text):
     "from xmlrpc.server import SimpleXMLRPCServer\n",
     # paramiko's own modules, which import each other and open nothing
     "from paramiko.common import DEBUG\nfrom paramiko.message import Message\n",
+    # an import inside a string literal, at the start of one of its lines
+    '"""Connect like this::\n\n    from sqlalchemy import create_engine\n    engine = create_engine(url)\n"""\n',
+    "HELP = '''\nimport requests\n'''\n",
+    'NOTE = "see \\\n  import requests"\n',
 ])
 def test_precheck_skips_files_that_import_no_library(text):
     assert not precheck(text)

@@ -96,17 +96,54 @@ def _from_spelling(module: str, gap: str) -> str:
 
 def _statement_match(pattern, text: str) -> bool:
     """Does ``pattern`` match where a statement can start: at the start of a line (after its
-    indentation), after a ``;``, or after the ``:`` of a compound statement on the same line? An
-    import shown in a docstring (``>>> import requests``), a comment or a sentence is not one, and a
-    file whose only mention of a library is such a line is not worth parsing. Only the blanks just
-    before each match are read, so the time stays linear in the text."""
+    indentation), after a ``;``, or after the ``:`` of a compound statement on the same line, and
+    outside string literals and comments? An import shown in a docstring, a comment or a sentence is
+    not one, and a file whose only mention of a library is such a line is not worth parsing. Only the
+    blanks just before each match are read, and the literals only up to the match, so the time stays
+    linear in the text."""
+    literals = None
     for found in pattern.finditer(text):
         at = found.start() - 1
         while at >= 0 and text[at] in " \t\f":
             at -= 1
         if at < 0 or text[at] in "\n\r:;":
-            return True
+            if literals is None:
+                literals = _Literals(text)
+            if not literals.hold(found.start()):
+                return True
     return False
+
+
+# The string literals and comments of a text. Each alternative starts at the character that opens
+# it and ``finditer`` takes the leftmost, so a quote in a comment or a ``#`` in a string is read as
+# Python's tokenizer reads it; an unclosed literal runs to the end of its line (or of the text). The
+# loops are unrolled: a run of ordinary characters at a time.
+_LITERALS = re.compile(
+    r"#[^\r\n]*"
+    r'|"""[^"\\]*(?:(?:\\[\s\S]|"(?!""))[^"\\]*)*(?:"""|\Z)'
+    r"|'''[^'\\]*(?:(?:\\[\s\S]|'(?!''))[^'\\]*)*(?:'''|\Z)"
+    r'|"[^"\\\r\n]*(?:\\[\s\S][^"\\\r\n]*)*"?'
+    r"|'[^'\\\r\n]*(?:\\[\s\S][^'\\\r\n]*)*'?"
+)
+
+
+class _Literals:
+    """Where a text's string literals and comments lie, read only as far as asked."""
+
+    __slots__ = ("_spans", "_start", "_end")
+
+    def __init__(self, text: str) -> None:
+        self._spans = _LITERALS.finditer(text)
+        self._start = self._end = -1
+
+    def hold(self, at: int) -> bool:
+        """Is the character at ``at`` inside one? (asked in increasing order of ``at``)"""
+        while self._end <= at:
+            found = next(self._spans, None)
+            if found is None:
+                return False
+            self._start, self._end = found.span()
+        return self._start <= at
 
 
 def _as_python_reads(test, text: str) -> bool:
