@@ -33,8 +33,9 @@ def test_output_does_not_depend_on_file_order_or_hash_seed(tmp_path: Path):
 
 def test_the_collector_schedule_leaves_the_process_as_it_found_it(tmp_path: Path, monkeypatch):
     """One process checks the files with the cyclic collector off, collecting (and freezing what
-    survives) every _COLLECT_EVERY files; the findings are the same as with the collector on, and the
-    collector is on again, with nothing frozen, once the files are checked."""
+    survives) now and then, each wait twice the one before when the collection found little; the
+    findings are the same as with the collector on, and the collector is on again, with nothing
+    frozen, once the files are checked."""
     import gc
 
     from egress_lint import runner
@@ -44,8 +45,20 @@ def test_the_collector_schedule_leaves_the_process_as_it_found_it(tmp_path: Path
         (tmp_path / f"m{n}.py").write_text(
             f"import requests\n\n\ndef f{n}():\n    return [requests.get(u, verify=False) for u in ('https://a.example.com',)]\n")
     files = sorted(str(p) for p in tmp_path.glob("*.py"))
-    monkeypatch.setattr(runner, "_COLLECT_EVERY", 2)  # collect and freeze twice over the five files
-    results = runner.run_files(files, Settings(), jobs=1)
+    monkeypatch.setattr(runner, "_collect_every", 1)  # after the 1st and the 3rd file: the waits double
+    monkeypatch.setattr(runner, "_checked_since_collect", 0)
+    full = []
+
+    def note(phase, info):
+        if phase == "start" and info["generation"] == 2:
+            full.append(phase)
+
+    gc.callbacks.append(note)
+    try:
+        results = runner.run_files(files, Settings(), jobs=1)
+    finally:
+        gc.callbacks.remove(note)
+    assert len(full) == 2 and runner._collect_every == 4
     assert [(r.path, [(d.line, d.code) for d in r.diagnostics]) for r in results] == \
         [(path, [(5, "EGR101")]) for path in files]
     assert gc.isenabled()
