@@ -71,8 +71,10 @@ reported but not fixed.
     )
 
     def check(self, model):
+        hook = ssl_table.DEFAULT_CONTEXT_HOOK.rsplit(".", 1)[1]
         for stmt, target, value, scope in model.index.attribute_stores:
-            if model.qualname(target, scope) != ssl_table.DEFAULT_CONTEXT_HOOK:
+            # the name is read first: resolving every ``self.x = ...`` target costs more than the rule
+            if target.attr != hook or model.qualname(target, scope) != ssl_table.DEFAULT_CONTEXT_HOOK:
                 continue
             assigned = model.resolve(value, scope)
             if isinstance(assigned, Ref) and assigned.qualname == ssl_table.UNVERIFIED_FACTORY:
