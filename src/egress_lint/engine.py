@@ -238,8 +238,9 @@ def _imports_library(tree: ast.Module, text: str) -> bool:
                 if any(_reaches_library(alias.name, alias.asname is not None, text) for alias in node.names):
                     return True
             elif kind is ast.ImportFrom:
-                if not node.level and node.module and node.module.split(".", 1)[0] in IMPORT_SCOPE and any(
-                        _reaches_library(node.module if alias.name == "*" else f"{node.module}.{alias.name}", True, text)
+                module = node.module
+                if not node.level and module and module.split(".", 1)[0] in IMPORT_SCOPE and any(
+                        _reaches_library(module if alias.name == "*" else f"{module}.{alias.name}", True, text)
                         for alias in node.names):
                     return True
             else:  # statements hold statements only in these fields; expressions hold none

@@ -11,6 +11,8 @@ from .project import NOT_FOREIGN, client_of, foreign_class_object
 from .units import Units
 from .values import CallResult, LocalClass, LocalFunction, OneOf, Ref, Resolver, SelfRef, Value
 
+_MAY_BE_CLIENT = frozenset({CallResult, SelfRef, OneOf})
+
 
 class ClientConfig:
     """A statement that configures a client after it is made.
@@ -82,7 +84,9 @@ class Clients:
                 found.base = None
 
     def of(self, value: Optional[Value], depth: int = 0) -> Optional[ClientObject]:
-        if value is None or depth > 8:
+        # Only a call's result, ``self`` or several values can be a client: asked of every call and
+        # receiver of a module, the others leave here.
+        if type(value) not in _MAY_BE_CLIENT or depth > 8:
             return None
         if self.resolver.foreign:  # a value from another module of the project: its module's object
             found = client_of(self.resolver, self, value, depth)
