@@ -219,7 +219,7 @@ class SemanticModel:
             scope.bindings = {}
             scope.flow = None
             scope.class_info = None
-            scope.parent = None
+            scope.parent = scope.root = None
         self.clients.release()
 
     def configure_clients(self) -> None:

@@ -37,13 +37,15 @@ class Binding:
 
 
 class Scope:
-    __slots__ = ("kind", "node", "parent", "bindings", "globals", "returns", "class_info", "self_name",
+    __slots__ = ("kind", "node", "parent", "root", "bindings", "globals", "returns", "class_info", "self_name",
                  "star_imports", "flow")
 
     def __init__(self, kind: str, node: ast.AST, parent: Optional["Scope"]):
         self.kind = kind  # module | class | function | lambda | comprehension
         self.node = node
         self.parent = parent
+        # the module scope, for a scope inside one (asked for on every value resolved)
+        self.root: Optional[Scope] = None if parent is None else parent.root or parent
         self.bindings: Dict[str, List[Binding]] = {}
         self.globals: set = set()
         self.returns: List[ast.Return] = []
@@ -72,10 +74,7 @@ class Scope:
         return None
 
     def module(self) -> "Scope":
-        scope = self
-        while scope.parent is not None:
-            scope = scope.parent
-        return scope
+        return self.root or self
 
 
 class ClassInfo:
