@@ -521,11 +521,13 @@ def url_query_keys(model, point) -> List[str]:
     found = _url_expr(model, point)
     if found is not None:  # keys written in the template, also where the URL as a whole cannot be parsed
         shape = "".join(p if isinstance(p, str) else HOLE for p in url_parts(model, found[0], found[1]))
-        if "?" in shape:
-            for item in shape.split("?", 1)[1].split("#", 1)[0].split("&"):
-                key = item.split("=", 1)[0]
-                if key and HOLE not in key and "=" in item:
-                    keys.append(key)
+        if "?" not in shape:
+            # the template has a hole where a parameter or a rebound name stands; its value (the
+            # callers' argument, ``base + "/" + path`` given ``"items?key=..."``) may hold the query
+            value = model.resolve(found[0], found[1])
+            if isinstance(value, Text) or (isinstance(value, Const) and isinstance(value.value, str)):
+                shape = shape_of(value)
+        keys += _shape_query_keys(shape)
     for where, hole, _before in _placed_holes(model, point):
         expr = hole.expr
         if where == "query" and isinstance(expr, ast.Call):
@@ -533,6 +535,17 @@ def url_query_keys(model, point) -> List[str]:
             if isinstance(value, Ref) and value.qualname in ("urllib.parse.urlencode", "urllib.urlencode") \
                     and expr.args:
                 keys += keys_of(model, expr.args[0], hole.scope, point.node)
+    return keys
+
+
+def _shape_query_keys(shape: str) -> List[str]:
+    """The keys of the query of a URL's shape that the code writes out (``?key=``, not ``?{k}=``)."""
+    keys = []
+    if "?" in shape:
+        for item in shape.split("?", 1)[1].split("#", 1)[0].split("&"):
+            key = item.split("=", 1)[0]
+            if key and HOLE not in key and "=" in item:
+                keys.append(key)
     return keys
 
 

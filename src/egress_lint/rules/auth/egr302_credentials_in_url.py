@@ -17,7 +17,8 @@ class CredentialsInUrl(Rule):
 Finds outbound requests whose URL carries a credential: user info with a password
 (`https://user:pass@host`, or a user name filled in from a variable), a query parameter with a
 credential name — written in the URL (literal, f-string, `%`, `.format`, a `urlencode({{...}})`
-spliced in), passed as `params=` (a dict, a list of pairs, a dict built by item stores, `.copy()`,
+spliced in; also in a path its callers pass to a function that joins it onto a base:
+`session.get(base + "/" + path)` called with `"reports?access_token=..."`), passed as `params=` (a dict, a list of pairs, a dict built by item stores, `.copy()`,
 `.update()` or `dict(...)`, or returned by a function of the module or of a project module it
 imports, such as `params=signed_query(page=2)`), or set on the session (`session.params`) — or a `;key=value` path
 parameter with a credential name (`;api_key=`, `;jsessionid=`). Connection strings count the same
