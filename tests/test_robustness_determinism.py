@@ -63,3 +63,32 @@ def test_the_collector_schedule_leaves_the_process_as_it_found_it(tmp_path: Path
         [(path, [(5, "EGR101")]) for path in files]
     assert gc.isenabled()
     assert gc.get_freeze_count() == 0
+
+
+def test_worker_processes_leave_the_collector_as_they_found_it(tmp_path: Path):
+    """The process that forks the workers freezes what it holds while they run, and thaws it after."""
+    import gc
+
+    from egress_lint import runner
+    from egress_lint.config import Settings
+
+    for n in range(16):
+        (tmp_path / f"m{n:02}.py").write_text("import requests\n\nrequests.get('https://a.example.com', verify=False)\n")
+    files = sorted(str(p) for p in tmp_path.glob("*.py"))
+    assert gc.get_freeze_count() == 0
+    results = runner.run_files(files, Settings(), jobs=2)
+    assert [(r.path, [(d.line, d.code) for d in r.diagnostics]) for r in results] == \
+        [(path, [(3, "EGR101")]) for path in files]
+    assert gc.get_freeze_count() == 0 and gc.isenabled()
+    if runner._START_METHOD == "fork":  # each worker starts with this process's objects frozen
+        seen = runner.run_files(files, Settings(), jobs=2, task=_frozen_in_worker)
+        assert all(int(r.error) > 0 for r in seen)
+        assert gc.get_freeze_count() == 0
+
+
+def _frozen_in_worker(path, settings):
+    import gc
+
+    from egress_lint.engine import FileResult
+
+    return None, FileResult(path, error=str(gc.get_freeze_count()))

@@ -155,6 +155,12 @@ def _pool_round(paths, remaining, settings, jobs, inventory, results, task=None)
     # executor keeps its own map private): their pids name the note files, their exit codes say
     # which one died and how.
     others = set(multiprocessing.active_children())
+    # The workers are forked from this process: what it holds now (the engine's modules, tables and
+    # compiled patterns) is frozen first, so the collections a worker runs do not walk it (nor write
+    # to its pages, which the worker shares with this process until then).
+    freeze = gc.get_freeze_count() == 0
+    if freeze:
+        gc.freeze()
     try:
         with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context(_START_METHOD),
                                  initializer=_init_worker, initargs=(settings, inventory, notes, task)) as pool:
@@ -183,6 +189,8 @@ def _pool_round(paths, remaining, settings, jobs, inventory, results, task=None)
         # Only once the pool has shut down (and reaped every worker) are the exit codes settled.
         return _blame(workers, notes, paths) if broken else ({}, [])
     finally:
+        if freeze:
+            gc.unfreeze()
         shutil.rmtree(notes, ignore_errors=True)
 
 
