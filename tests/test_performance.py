@@ -160,7 +160,7 @@ def test_worker_lanes_hand_out_every_file_once_in_runs_of_neighbours(files, jobs
         if not chunk:
             active.remove(lane)
             continue
-        assert 1 <= len(chunk) <= _Lanes.CHUNK and chunk == list(range(chunk[0], chunk[0] + len(chunk)))
+        assert 1 <= len(chunk) <= _Lanes.CHUNK_MOST and chunk == list(range(chunk[0], chunk[0] + len(chunk)))
         taken[lane].append(chunk)
     handed = sorted(i for chunks in taken.values() for chunk in chunks for i in chunk)
     assert handed == list(range(files))

@@ -195,13 +195,17 @@ def _pool_round(paths, remaining, settings, jobs, inventory, results, task=None)
 
 
 class _Lanes:
-    """The files cut into one run of neighbours per worker, handed out a few at a time from the
+    """The files cut into one run of neighbours per worker, handed out a chunk at a time from the
     front of each run. Files next to each other read the same modules of their project, which a
     worker summarises once for every file it checks (small chunks dealt round-robin made each
     worker summarise most of the project: 0.5 s of CPU more on the bench corpus). A worker whose
     run is done takes the back half of the longest run left, so all finish together."""
 
-    CHUNK = 16  # small: a few files hold most of the work, and one worker must not get them all
+    # A quarter of what is left of the run at a time, between these: large while a run is long
+    # (each chunk is a round trip through this process, during which the worker waits), small at
+    # its end (a few files hold most of the work, and one worker must not be left with them all).
+    CHUNK_LEAST = 8
+    CHUNK_MOST = 64
 
     def __init__(self, items: List[int], jobs: int) -> None:
         self.items = items
@@ -216,10 +220,11 @@ class _Lanes:
             left = longest[1] - longest[0]
             if left <= 0:
                 return []
-            middle = longest[1] - left // 2 if left > self.CHUNK else longest[0]
+            middle = longest[1] - left // 2 if left > self.CHUNK_LEAST else longest[0]
             run[0], run[1] = middle, longest[1]
             longest[1] = middle
-        chunk = self.items[run[0]:min(run[0] + self.CHUNK, run[1])]
+        size = max(self.CHUNK_LEAST, min(self.CHUNK_MOST, (run[1] - run[0]) // 4))
+        chunk = self.items[run[0]:min(run[0] + size, run[1])]
         run[0] += len(chunk)
         return chunk
 
