@@ -549,7 +549,7 @@ class ModuleEntry:
         return self.model_if_loaded
 
     def adopt(self, model, digest: Optional[str], size: int) -> None:
-        """Use the model the engine built while checking this very file."""
+        """Keep ``model`` as this module's, built from the bytes whose hash is ``digest``."""
         self._fresh()
         self.size = size
         if self.model_if_loaded is not None and self.model_if_loaded is not model:
@@ -564,14 +564,6 @@ class ModuleEntry:
         self._weakenings.clear()
         self.project._loaded(self)
         self.project._touch(self)
-
-    def reusable_model(self, digest: str):
-        """The model already built for exactly these bytes (the file was read as a dependency)."""
-        self._fresh()
-        if self.model_if_loaded is not None and self.digest == digest:
-            self.project._models.move_to_end(self.path)
-            return self.model_if_loaded
-        return None
 
     def unload(self) -> None:
         self.model_if_loaded = None
