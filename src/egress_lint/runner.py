@@ -39,8 +39,10 @@ def run_files(files: Sequence[str], settings: Settings, jobs: Optional[int] = No
     """With ``inventory`` each result also lists the file's connections (never cached). ``task``
     (a picklable ``task(path, settings) -> (digest, result)``) replaces the check of each file, as
     `fix` does (never cached)."""
+    global _digests
     if inventory or task is not None:
         cache = None
+    _digests = cache is not None
     results: List[Optional[FileResult]] = [None] * len(files)
     pending: List[int] = []
     for i, path in enumerate(files):
@@ -163,7 +165,7 @@ def _pool_round(paths, remaining, settings, jobs, inventory, results, task=None)
         gc.freeze()
     try:
         with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context(_START_METHOD),
-                                 initializer=_init_worker, initargs=(settings, inventory, notes, task)) as pool:
+                                 initializer=_init_worker, initargs=(settings, inventory, notes, task, _digests)) as pool:
             pending = {}
 
             def submit(lane: int) -> None:
@@ -247,7 +249,7 @@ def _blame(workers, notes: str, paths: List[str]):
         died.append(why)
         try:
             with open(os.path.join(notes, str(pid)), "rb") as handle:
-                held = os.fsdecode(handle.read())
+                held = os.fsdecode(handle.read().split(b"\0", 1)[0])
         except OSError:
             continue
         if held in index:
@@ -257,11 +259,14 @@ def _blame(workers, notes: str, paths: List[str]):
 
 _START_METHOD = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
 _worker_note: Optional[int] = None
+# Whether a file's result goes with the hash of its bytes: only a run that keeps a cache needs it.
+_digests = True
 
 
 def _init_worker(settings: Settings, inventory: bool = False, notes: Optional[str] = None,
-                 task: Optional[Task] = None) -> None:
-    global _worker_settings, _worker_inventory, _worker_note, _worker_task
+                 task: Optional[Task] = None, digests: bool = True) -> None:
+    global _worker_settings, _worker_inventory, _worker_note, _worker_task, _digests
+    _digests = digests
     gc.disable()  # see _COLLECT_FIRST
     _worker_settings = settings
     _worker_inventory = inventory
@@ -281,9 +286,13 @@ def _check_chunk(paths: List[str]) -> List[Tuple[Optional[str], FileResult]]:
 
 
 def _note(path: str) -> None:
+    """The file this worker is on, in its note ("" for none): the path and a NUL, or nothing. One
+    system call each way (a path is noted only after the note was emptied)."""
     if _worker_note is not None:
-        os.ftruncate(_worker_note, 0)
-        os.pwrite(_worker_note, os.fsencode(path), 0)
+        if path:
+            os.pwrite(_worker_note, os.fsencode(path) + b"\0", 0)
+        else:
+            os.ftruncate(_worker_note, 0)
 
 
 def _check(path: str, settings: Settings, inventory: bool = False) -> Tuple[Optional[str], FileResult]:
@@ -298,7 +307,7 @@ def _check(path: str, settings: Settings, inventory: bool = False) -> Tuple[Opti
     # it would first walk them while still alive and promote them, then walk them again.
     with paused_gc():
         result = check_source(data, path, settings, inventory=inventory)
-    return content_hash(data), result
+    return (content_hash(data) if _digests else None), result
 
 
 def reported(result: FileResult, settings: Settings) -> List[Diagnostic]:
