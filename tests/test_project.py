@@ -253,3 +253,27 @@ def test_without_src_the_package_under_lib_is_not_found_and_egress_src_gives_it_
     assert found == set()  # corp is not under the project folder or its src/
     proc = flake8("--select", "EGR", "--egress-src", "lib", "tools", cwd=target)
     assert {(f["path"], int(f["line"]), f["code"]) for f in parse_lines(proc.stdout)} == _monorepo_expected()
+
+
+def test_a_module_read_without_hashing_makes_a_result_that_no_cache_reuses(shop):
+    """A run without a cache does not hash the modules it reads; a result that depends on one then
+    names it with an empty hash, which never matches the file, so no cache entry rests on it."""
+    from egress_lint.analysis import project
+    from egress_lint.cache import content_hash
+    from egress_lint.config import Settings
+    from egress_lint.engine import check_source
+
+    report = shop / "myapp" / "report.py"
+    settings = str(shop / "myapp" / "settings.py")
+    project.reset()
+    try:
+        unhashed = check_source(report.read_bytes(), str(report), Settings(), dependencies=False)
+        assert unhashed.dependencies.get(settings) == ""
+        again = check_source(report.read_bytes(), str(report), Settings())  # the same process, now for a cache
+        assert again.dependencies.get(settings) == ""  # read before without a hash: never a match
+        project.reset()
+        hashed = check_source(report.read_bytes(), str(report), Settings())
+        assert hashed.dependencies.get(settings) == content_hash(Path(settings).read_bytes())
+        assert [(d.line, d.code) for d in unhashed.diagnostics] == [(d.line, d.code) for d in hashed.diagnostics]
+    finally:
+        project.reset()

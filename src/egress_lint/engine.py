@@ -537,9 +537,10 @@ def apply_noqa(result: FileResult, lines: Sequence[str], settings: Settings) -> 
 
 
 def check_source(data: bytes, path: str, settings: Settings, use_precheck: bool = True,
-                 inventory: bool = False) -> FileResult:
+                 inventory: bool = False, dependencies: bool = True) -> FileResult:
     """Everything the CLI does for one file's bytes: decode, pre-check, parse, analyse, noqa; with
-    ``inventory``, also every connection the file makes, from the same model and findings.
+    ``inventory``, also every connection the file makes, from the same model and findings. Without
+    ``dependencies`` (no cache keeps the result) the other modules read are not hashed.
 
     Never raises: a file that cannot be read or parsed gets ``error``; a bug of ours gets
     ``internal_errors``, so the run goes on with the other files and still says what it missed.
@@ -547,7 +548,7 @@ def check_source(data: bytes, path: str, settings: Settings, use_precheck: bool 
     from .analysis import project
 
     project.configure(settings)
-    entry = project.begin_file(path)
+    entry = project.begin_file(path, hashing=dependencies)
     try:
         if path.lower().endswith(".ipynb"):
             from .notebooks import check_notebook

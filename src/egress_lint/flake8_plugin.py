@@ -100,7 +100,7 @@ class EgressLintPlugin:
             stdin = self.filename in ("stdin", "-")
             # As for a file of the CLI: modules read for an earlier file are looked at again if they
             # changed, and the models kept for importers stay within their budget between files.
-            entry = project.begin_file("" if stdin else self.filename)
+            entry = project.begin_file("" if stdin else self.filename, hashing=False)  # no cache keeps a result
             try:
                 if not precheck(text):
                     if stdin or not project.needs_analysis(text, self.filename):

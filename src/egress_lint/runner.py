@@ -306,7 +306,7 @@ def _check(path: str, settings: Settings, inventory: bool = False) -> Tuple[Opti
     # The collector waits until the file's tree and model are garbage: resumed inside the engine,
     # it would first walk them while still alive and promote them, then walk them again.
     with paused_gc():
-        result = check_source(data, path, settings, inventory=inventory)
+        result = check_source(data, path, settings, inventory=inventory, dependencies=_digests)
     return (content_hash(data) if _digests else None), result
 
 

@@ -220,6 +220,7 @@ class Project:
         self._texts: "OrderedDict[str, Tuple[object, str]]" = OrderedDict()
         self._text_chars = 0
         self.generation = 0  # one per file checked: a module read before is looked at again (stat) once
+        self.hashing = True  # whether the modules read are hashed (what a cache entry depends on)
         self.bases_wanted = False  # a base class is being looked up (see ModuleEntry.base_class)
         self.src: Tuple[str, ...] = ()  # the configured roots (``src = [...]``), absolute
 
@@ -506,7 +507,8 @@ class ModuleEntry:
             data = read_file(self.path)
         except OSError:
             return None
-        self.digest = content_hash(data)
+        # "" when the run keeps no cache: a result that read the module is then never reused
+        self.digest = content_hash(data) if self.project.hashing else ""
         self.size = len(data)
         return data
 
@@ -1385,9 +1387,11 @@ def configure(settings) -> None:
         project().src = roots
 
 
-def begin_file(path: str) -> Optional[ModuleEntry]:
-    """Start checking a file: its entry in the project (None for a path that is no module file)."""
+def begin_file(path: str, hashing: bool = True) -> Optional[ModuleEntry]:
+    """Start checking a file: its entry in the project (None for a path that is no module file).
+    Without ``hashing`` (no cache will keep the result) the modules read are not hashed."""
     current = project()
+    current.hashing = hashing
     current.begin_file()
     return current.entry(path) if path not in ("", "-", "stdin") else None
 
