@@ -214,11 +214,11 @@ class Resolver:
     def config_for(self, path: str) -> Optional[Path]:
         if self.config is not None:
             return self.config
-        folder = os.path.dirname(os.path.abspath(path))
+        folder = os.path.dirname(path)  # as spelled: files of one folder share it (the working directory stays put)
         try:
             return self._by_dirname[folder]
         except KeyError:
-            found = self._by_dirname[folder] = self._nearest(Path(folder))
+            found = self._by_dirname[folder] = self._nearest(Path(os.path.abspath(folder or ".")))
             return found
 
     def _nearest(self, folder: Path) -> Optional[Path]:
