@@ -254,8 +254,9 @@ def _imports_library(tree: ast.Module, text: str) -> bool:
 def _reaches_library(module: str, exact: bool, text: str) -> bool:
     """Does binding ``module`` give the code a library in scope? ``exact`` when the name bound is the
     module itself (``import a.b as m``, ``from a import b``); else it is the top (``import a.b``).
-    Only some modules under ``urllib``, ``http`` and ``six`` are libraries (``IMPORT_SCOPE``): a top
-    bound by ``import urllib.parse`` reaches ``urllib.request`` only by spelling its attribute."""
+    Only some modules under ``urllib``, ``http``, ``xmlrpc`` and ``six`` are libraries
+    (``IMPORT_SCOPE``): a top bound by ``import urllib.parse`` reaches ``urllib.request`` only by
+    spelling its attribute."""
     top = module.split(".", 1)[0]
     if top not in IMPORT_SCOPE:
         return False
